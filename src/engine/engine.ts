@@ -1,0 +1,336 @@
+// The engine: runs statements (parse → plan → runtime), keeps the catalog and the running
+// queries, records commands in the command topic and replays them at start-up.
+import { randomUUID } from 'node:crypto';
+import { SquallError, parseStatement, splitStatements, substituteVariables, type Statement } from '../parser/index.js';
+import { FunctionRegistry, Metastore, PlanError, createBuiltinRegistry, layeredConfig, planQuery } from '../planner/index.js';
+import type { Log, LogProducer } from '../runtime/index.js';
+import { createRowSerde } from '../runtime/index.js';
+import {
+  StatementError,
+  type CommandStatus,
+  type EngineApi,
+  type HealthStatus,
+  type InsertSink,
+  type KsqlEntity,
+  type QueryStream,
+  type ServerInfo,
+  type StatementRequest,
+} from './api.js';
+import { CommandLog } from './command-log.js';
+import type { EngineConfig, EngineState, StatementContext } from './engine-state.js';
+import { executeAlterSource, executeCreateSource, executeCreateType, executeDropSource, executeDropType } from './execute-ddl.js';
+import { executeDescribe, executeDescribeFunction, executeExplain, executeShow } from './execute-info.js';
+import { executeCreateAsSelect, executeInsertInto, executeTerminate } from './execute-persistent-query.js';
+import { executeInsertValues, resolveInsertTarget, RowWriter } from './insert-values.js';
+import { processingLogSource, TopicProcessingLog } from './processing-log-topic.js';
+import { runPullQuery, startPushQuery, type RunningPushQuery } from './push-query.js';
+
+export const SQUALL_VERSION = '0.1.0';
+
+/** What a statement returns: an entity, or nothing (SET, DEFINE, INSERT VALUES...). */
+type Handler<S extends Statement> = (statement: S, context: StatementContext, sequence: number) => Promise<KsqlEntity | undefined>;
+type Handlers = { [K in Statement['kind']]: Handler<Extract<Statement, { kind: K }>> };
+
+/** Statements that change the catalog or the running queries: recorded in the command topic. */
+const COMMAND_KINDS: ReadonlySet<Statement['kind']> = new Set([
+  'CreateSource',
+  'CreateAsSelect',
+  'InsertInto',
+  'DropSource',
+  'CreateType',
+  'DropType',
+  'Terminate',
+  'AlterSource',
+]);
+
+export class Engine implements EngineApi {
+  private readonly state: EngineState;
+  private readonly commandLog: CommandLog;
+  private readonly processingLog: TopicProcessingLog;
+  private readonly pushQueries = new Map<string, RunningPushQuery>();
+  private producer: LogProducer | undefined;
+  private serverState: HealthStatus['serverState'] = 'INITIALIZING';
+  private commandSequence = 0;
+  private readonly handlers: Handlers;
+
+  constructor(log: Log, config: EngineConfig) {
+    const prefix = `_squall_${config.serviceId}`;
+    this.processingLog = new TopicProcessingLog(log, `${prefix}_processing_log`);
+    this.commandLog = new CommandLog(log, `${prefix}_command_topic`);
+    this.state = {
+      config,
+      log,
+      metastore: new Metastore(),
+      registry: createBuiltinRegistry(),
+      queries: new Map(),
+      commandStatuses: new Map(),
+      processingLog: this.processingLog,
+      nextQueryNumber: 0,
+    };
+    this.handlers = this.createHandlers();
+  }
+
+  get registry(): FunctionRegistry {
+    return this.state.registry;
+  }
+
+  get metastore(): Metastore {
+    return this.state.metastore;
+  }
+
+  /** Opens the processing log and replays the command topic. */
+  async start(): Promise<void> {
+    await this.processingLog.open();
+    this.state.metastore.putSource(processingLogSource(this.processingLog.topic));
+    for (const command of await this.commandLog.readAll()) {
+      await this.replay(command.statement, command.properties);
+    }
+    this.serverState = 'READY';
+  }
+
+  private async replay(statementText: string, properties: Readonly<Record<string, string>>): Promise<void> {
+    const context = this.newContext(statementText, { ...properties }, new Map(), true);
+    try {
+      await this.executeOne(parseStatement(statementText).statement, context);
+    } catch (error) {
+      // A command that no longer applies (e.g. its source was dropped by hand) must not stop start-up.
+      console.error(`squall: replaying "${statementText}" failed: ${(error as Error).message}`);
+    }
+  }
+
+  async execute(request: StatementRequest): Promise<KsqlEntity[]> {
+    const entities: KsqlEntity[] = [];
+    const properties: Record<string, unknown> = { ...(request.properties ?? {}) };
+    const variables = new Map(Object.entries(request.sessionVariables ?? {}).map(([name, value]) => [name.toUpperCase(), value]));
+    for (const piece of this.split(request.sql, entities)) {
+      let text = piece.text;
+      try {
+        text = substituteVariables(piece.text, variables);
+        const { statement } = parseStatement(text);
+        const entity = await this.executeOne(statement, this.newContext(text, properties, variables, false));
+        if (entity !== undefined) entities.push(entity);
+      } catch (error) {
+        throw new StatementError(asSquallError(error), text, entities);
+      }
+    }
+    return entities;
+  }
+
+  private split(sql: string, entities: KsqlEntity[]) {
+    try {
+      return splitStatements(sql);
+    } catch (error) {
+      throw new StatementError(asSquallError(error), sql, entities);
+    }
+  }
+
+  private newContext(statementText: string, properties: Record<string, unknown>, variables: Map<string, string>, replaying: boolean): StatementContext {
+    const serverProperties = this.state.config.properties;
+    return {
+      statementText,
+      properties,
+      variables,
+      replaying,
+      plannerConfig: () => layeredConfig(serverProperties, properties),
+    };
+  }
+
+  private async executeOne(statement: Statement, context: StatementContext): Promise<KsqlEntity | undefined> {
+    const handler = this.handlers[statement.kind] as Handler<Statement>;
+    const sequence = this.commandSequence;
+    const entity = await handler(statement, context, sequence);
+    if (COMMAND_KINDS.has(statement.kind)) {
+      this.commandSequence++;
+      if (!context.replaying) {
+        await this.commandLog.append({ statement: context.statementText, properties: stringValues(context.properties) });
+      }
+    }
+    return entity;
+  }
+
+  private createHandlers(): Handlers {
+    const state = this.state;
+    const refuseQuery = (): never => {
+      throw new SquallError(
+        'PLAN_ERROR',
+        "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT",
+      );
+    };
+    return {
+      CreateSource: (statement, context, sequence) => executeCreateSource(statement, context, state, sequence),
+      CreateAsSelect: (statement, context, sequence) => executeCreateAsSelect(statement, context, state, sequence),
+      InsertInto: (statement, context, sequence) => executeInsertInto(statement, context, state, sequence),
+      InsertValues: async (statement) => {
+        await executeInsertValues(statement, state, await this.sharedProducer());
+        return undefined;
+      },
+      Select: async () => refuseQuery(),
+      Print: async () => refuseQuery(),
+      DropSource: (statement, context, sequence) => executeDropSource(statement, context, state, sequence),
+      CreateType: async (statement, context, sequence) => executeCreateType(statement, context, state, sequence),
+      DropType: async (statement, context, sequence) => executeDropType(statement, context, state, sequence),
+      Terminate: (statement, context, sequence) => executeTerminate(statement, context, state, sequence),
+      Show: (statement, context) => executeShow(statement, context, state),
+      Describe: (statement, context) => executeDescribe(statement, context, state),
+      DescribeFunction: async (statement, context) => executeDescribeFunction(statement, context, state),
+      Explain: async (statement, context) => executeExplain(statement, context, state),
+      SetProperty: async (statement, context) => {
+        context.properties[statement.name] = statement.value;
+        return undefined;
+      },
+      UnsetProperty: async (statement, context) => {
+        delete context.properties[statement.name];
+        return undefined;
+      },
+      DefineVariable: async (statement, context) => {
+        context.variables.set(statement.name.toUpperCase(), statement.value);
+        return undefined;
+      },
+      UndefineVariable: async (statement, context) => {
+        context.variables.delete(statement.name.toUpperCase());
+        return undefined;
+      },
+      AlterSource: async (statement, context, sequence) => executeAlterSource(statement, context, state, sequence),
+      RunScript: async (statement) => notSupported('RUN SCRIPT', statement.span),
+      PauseResume: async (statement) => notSupported(`${statement.action}`, statement.span),
+      Unsupported: async (statement) => notSupported(statement.what, statement.span),
+    };
+  }
+
+  private async sharedProducer(): Promise<LogProducer> {
+    this.producer ??= await this.state.log.producer();
+    return this.producer;
+  }
+
+  async query(request: StatementRequest): Promise<QueryStream> {
+    const variables = new Map(Object.entries(request.sessionVariables ?? {}).map(([name, value]) => [name.toUpperCase(), value]));
+    const pieces = splitStatements(request.sql);
+    if (pieces.length !== 1) {
+      throw new SquallError('PLAN_ERROR', `Expected exactly one SELECT statement, got ${pieces.length} statements.`);
+    }
+    const { statement } = parseStatement(substituteVariables(pieces[0]!.text, variables));
+    if (statement.kind === 'Print') return notSupported('PRINT', statement.span);
+    if (statement.kind !== 'Select') {
+      throw new SquallError('PLAN_ERROR', `Only SELECT queries can be run on this endpoint; use /ksql for ${statement.kind} statements.`, statement.span);
+    }
+    const properties = { ...(request.properties ?? {}) };
+    const queryId = `transient_${statement.query.from.from.name}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const plan = planQuery(statement.query, { kind: 'Transient' }, queryId, {
+      metastore: this.state.metastore,
+      registry: this.state.registry,
+      config: layeredConfig(this.state.config.properties, properties),
+    });
+    if (statement.query.emit === undefined) return runPullQuery(this.state.log, plan, this.processingLog);
+    const reset = String(properties['auto.offset.reset'] ?? properties['ksql.streams.auto.offset.reset'] ?? 'latest');
+    const running = await startPushQuery({
+      log: this.state.log,
+      plan,
+      offsetReset: reset === 'earliest' ? 'earliest' : 'latest',
+      processingLog: this.processingLog,
+      background: this.state.config.background,
+      onClose: (id) => this.pushQueries.delete(id),
+    });
+    this.pushQueries.set(queryId, running);
+    return running.stream;
+  }
+
+  closeQuery(queryId: string): boolean {
+    const running = this.pushQueries.get(queryId);
+    if (running === undefined) return false;
+    running.stream.close();
+    return true;
+  }
+
+  async openInsertSink(target: string): Promise<InsertSink> {
+    // ksqlDB treats the target name case-insensitively here.
+    const name = this.state.metastore.getSource(target) === undefined ? target.toUpperCase() : target;
+    const source = resolveInsertTarget(name, this.state, undefined);
+    if (source.sourceType !== 'STREAM') {
+      throw new SquallError('PLAN_ERROR', `Cannot insert into ${source.name}: /inserts-stream only inserts into streams.`);
+    }
+    const writer = new RowWriter(source);
+    const columns = source.columns.filter((column) => column.namespace !== 'HEADER');
+    // Rows arrive as JSON objects: the JSON format's lenient, case-insensitive reading is exactly the coercion wanted.
+    const reader = createRowSerde('JSON', 'value', columns, { wrapSingleValue: true });
+    const producer = await this.sharedProducer();
+    return {
+      insert: async (row) => {
+        let values: unknown[] | null;
+        try {
+          values = reader.deserialize(Buffer.from(JSON.stringify(row)));
+        } catch (error) {
+          throw new SquallError('PLAN_ERROR', `Row does not match the schema of ${source.name}: ${(error as Error).message}`);
+        }
+        const byName = new Map<string, unknown>(columns.map((column, index) => [column.name, values?.[index] ?? null]));
+        const rowtime = Object.entries(row).find(([name]) => name.toUpperCase() === 'ROWTIME')?.[1];
+        if (typeof rowtime === 'number') byName.set('ROWTIME', rowtime);
+        writer.write(producer, byName);
+        await producer.flush();
+      },
+      close: async () => undefined,
+    };
+  }
+
+  info(): ServerInfo {
+    return {
+      version: SQUALL_VERSION,
+      kafkaClusterId: this.state.config.kafkaClusterId,
+      ksqlServiceId: this.state.config.serviceId,
+      serverStatus: [...this.state.queries.values()].some((query) => query.runtime.state === 'ERROR') ? 'DEGRADED' : 'RUNNING',
+    };
+  }
+
+  health(): HealthStatus {
+    const ready = this.serverState === 'READY';
+    return {
+      isHealthy: ready,
+      details: { metastore: { isHealthy: true }, kafka: { isHealthy: ready }, commandRunner: { isHealthy: ready } },
+      serverState: this.serverState,
+    };
+  }
+
+  commandStatus(commandId: string): CommandStatus | undefined {
+    return this.state.commandStatuses.get(commandId);
+  }
+
+  commandStatuses(): Readonly<Record<string, CommandStatus['status']>> {
+    return Object.fromEntries([...this.state.commandStatuses].map(([id, status]) => [id, status.status]));
+  }
+
+  /** Runs every persistent query until none has input left (step-by-step drivers; `background: false`). */
+  async drain(): Promise<void> {
+    for (;;) {
+      let processed = 0;
+      for (const query of this.state.queries.values()) processed += await query.runtime.runOnce(0);
+      for (const push of this.pushQueries.values()) processed += await push.runtime.runOnce(0);
+      if (processed === 0) return;
+    }
+  }
+
+  get processingLogEntries() {
+    return this.processingLog.recent;
+  }
+
+  async close(): Promise<void> {
+    this.serverState = 'TERMINATING';
+    for (const push of this.pushQueries.values()) push.stream.close();
+    for (const query of this.state.queries.values()) await query.runtime.stop();
+    await this.producer?.close();
+    await this.commandLog.close();
+    await this.processingLog.close();
+    this.serverState = 'TERMINATED';
+  }
+}
+
+function notSupported(what: string, span: Statement['span']): never {
+  throw new PlanError(`${what} is not supported yet.`, span, 'NOT_SUPPORTED');
+}
+
+function asSquallError(error: unknown): SquallError {
+  if (error instanceof SquallError) return error;
+  return new SquallError('RUNTIME_ERROR', error instanceof Error ? error.message : String(error));
+}
+
+function stringValues(properties: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, String(value)]));
+}

@@ -1,0 +1,175 @@
+// Read-only statements: SHOW/LIST, DESCRIBE, DESCRIBE FUNCTION, EXPLAIN.
+import type { Describe, DescribeFunction, Explain, Show } from '../parser/index.js';
+import { PlanError, explainPlan, formatPattern, planQuery, type FunctionDefinition } from '../planner/index.js';
+import type { KsqlEntity } from './api.js';
+import type { EngineState, StatementContext } from './engine-state.js';
+import { runningQueryInfo, schemaInfo, sourceDescription, sourceSummary } from './entities.js';
+
+export async function executeShow(statement: Show, context: StatementContext, state: EngineState): Promise<KsqlEntity> {
+  const base = { statementText: context.statementText, warnings: [] };
+  const sources = state.metastore.listSources();
+  switch (statement.what) {
+    case 'STREAMS':
+    case 'TABLES': {
+      const type = statement.what === 'STREAMS' ? 'STREAM' : 'TABLE';
+      const selected = sources.filter((source) => source.sourceType === type);
+      if (statement.extended) {
+        return { '@type': 'source_descriptions', ...base, sourceDescriptions: await describeAll(selected, state) };
+      }
+      return { '@type': statement.what.toLowerCase(), ...base, [statement.what.toLowerCase()]: selected.map(sourceSummary) };
+    }
+    case 'QUERIES':
+      return { '@type': 'queries', ...base, queries: [...state.queries.values()].map(runningQueryInfo) };
+    case 'TOPICS': {
+      const topics = (await state.log.listTopics()).filter((topic) => statement.all || !topic.name.startsWith('_'));
+      return {
+        '@type': 'kafka_topics',
+        ...base,
+        topics: topics.map((topic) => ({ name: topic.name, replicaInfo: Array.from({ length: topic.partitions }, () => 1) })),
+      };
+    }
+    case 'PROPERTIES': {
+      const merged = { ...state.config.properties, ...Object.fromEntries(Object.entries(context.properties).map(([name, value]) => [name, String(value)])) };
+      return {
+        '@type': 'properties',
+        ...base,
+        properties: Object.entries(merged).map(([name, value]) => ({ name, scope: 'KSQL', value, editable: true, level: 'SERVER' })),
+        overwrittenProperties: Object.keys(context.properties),
+        defaultProperties: [],
+      };
+    }
+    case 'FUNCTIONS':
+      return {
+        '@type': 'function_names',
+        ...base,
+        functions: state.registry
+          .list()
+          .map((definition) => ({ name: definition.name, type: definition.type, category: definition.category }))
+          .sort((left, right) => left.name.localeCompare(right.name)),
+      };
+    case 'TYPES':
+      return {
+        '@type': 'type_list',
+        ...base,
+        types: Object.fromEntries([...state.metastore.types()].map(([name, type]) => [name, schemaInfo(type)])),
+      };
+    case 'VARIABLES':
+      return { '@type': 'variables', ...base, variables: [...context.variables].map(([name, value]) => ({ name, value })) };
+    case 'CONNECTORS':
+      throw new PlanError('Connectors are not supported by Squall.', statement.span, 'NOT_SUPPORTED');
+  }
+}
+
+async function describeAll(sources: ReturnType<EngineState['metastore']['listSources']>, state: EngineState) {
+  const queries = [...state.queries.values()];
+  return Promise.all(
+    sources.map(async (source) => sourceDescription(source, true, queries, (await state.log.describeTopic(source.topic))?.partitions ?? 0)),
+  );
+}
+
+export async function executeDescribe(statement: Describe, context: StatementContext, state: EngineState): Promise<KsqlEntity> {
+  const base = { statementText: context.statementText, warnings: [] };
+  if (statement.name === undefined) {
+    const type = statement.what === 'TABLES' ? 'TABLE' : 'STREAM';
+    const selected = state.metastore.listSources().filter((source) => source.sourceType === type);
+    return { '@type': 'source_descriptions', ...base, sourceDescriptions: await describeAll(selected, state) };
+  }
+  const source = state.metastore.getSource(statement.name);
+  if (source === undefined) {
+    throw new PlanError(`Could not find STREAM/TABLE '${statement.name}' in the Metastore`, statement.span, 'NOT_FOUND');
+  }
+  const partitions = statement.extended ? ((await state.log.describeTopic(source.topic))?.partitions ?? 0) : 0;
+  return {
+    '@type': 'sourceDescription',
+    ...base,
+    sourceDescription: sourceDescription(source, statement.extended, [...state.queries.values()], partitions),
+  };
+}
+
+export function executeDescribeFunction(statement: DescribeFunction, context: StatementContext, state: EngineState): KsqlEntity {
+  const definition = state.registry.get(statement.name);
+  if (definition === undefined) {
+    throw new PlanError(`Can't find any functions with the name '${statement.name}'`, statement.span, 'NOT_FOUND');
+  }
+  return {
+    '@type': 'describe_function',
+    statementText: context.statementText,
+    warnings: [],
+    name: definition.name,
+    description: definition.description,
+    author: 'Squall',
+    version: '',
+    path: 'internal',
+    functions: signatures(definition),
+    type: definition.type,
+  };
+}
+
+function signatures(definition: FunctionDefinition): Record<string, unknown>[] {
+  return definition.overloads.map((overload) => ({
+    arguments: overload.params.map((param, index) => ({
+      name: `arg${index + 1}`,
+      type: formatPattern(param),
+      description: '',
+      isVariadic: 'variadic' in overload && overload.variadic === true && index === overload.params.length - 1,
+    })),
+    returnType: typeof overload.returns === 'function' ? 'computed from the arguments' : formatPattern(overload.returns),
+    description: overload.description ?? definition.description,
+    argumentTypes: overload.params.map(formatPattern),
+  }));
+}
+
+export function executeExplain(statement: Explain, context: StatementContext, state: EngineState): KsqlEntity {
+  const description = (id: string, statementText: string, planText: string, sink: string, topic: string, source: string) => ({
+    id,
+    statementText,
+    windowType: null,
+    fields: [],
+    sources: [source],
+    sinks: [sink],
+    topology: planText,
+    executionPlan: planText,
+    overriddenProperties: {},
+    ksqlHostQueryStatus: {},
+    queryType: 'PERSISTENT',
+    queryErrors: [],
+    tasksMetadata: [],
+    consumerGroupId: `_squall_${state.config.serviceId}_query_${id}`,
+    state: 'UNKNOWN',
+    sinkKafkaTopics: [topic],
+  });
+  if (statement.queryId !== undefined) {
+    const query = state.queries.get(statement.queryId.toUpperCase());
+    if (query === undefined) throw new PlanError(`Query with id:${statement.queryId} does not exist`, statement.span, 'NOT_FOUND');
+    return {
+      '@type': 'queryDescription',
+      statementText: context.statementText,
+      warnings: [],
+      queryDescription: {
+        ...description(query.id, query.statementText, explainPlan(query.plan), query.sinkName, query.plan.sink.topic, query.plan.source.sourceName),
+        state: query.runtime.state,
+      },
+    };
+  }
+  const inner = statement.statement;
+  if (inner === undefined || (inner.kind !== 'CreateAsSelect' && inner.kind !== 'InsertInto' && inner.kind !== 'Select')) {
+    throw new PlanError('EXPLAIN takes a query id, a SELECT, a CREATE ... AS SELECT or an INSERT INTO ... SELECT.', statement.span, 'NOT_SUPPORTED');
+  }
+  const plannerContext = { metastore: state.metastore, registry: state.registry, config: context.plannerConfig() };
+  const plan =
+    inner.kind === 'CreateAsSelect'
+      ? planQuery(inner.query, { kind: 'CreateAsSelect', name: inner.name, sourceType: inner.sourceType, properties: inner.properties, statementText: '' }, 'EXPLAIN', plannerContext)
+      : inner.kind === 'InsertInto'
+        ? planQuery(inner.query, { kind: 'InsertInto', sink: state.metastore.getSource(inner.target) ?? raiseUnknown(inner.target, statement), properties: inner.properties }, 'EXPLAIN', plannerContext)
+        : planQuery(inner.query, { kind: 'Transient' }, 'EXPLAIN', plannerContext);
+  return {
+    '@type': 'queryDescription',
+    statementText: context.statementText,
+    warnings: [],
+    queryDescription: description('', context.statementText, explainPlan(plan), plan.sink.sinkName, plan.sink.topic, plan.source.sourceName),
+  };
+}
+
+function raiseUnknown(name: string, statement: Explain): never {
+  throw new PlanError(`Source \`${name}\` does not exist.`, statement.span, 'NOT_FOUND');
+}

@@ -1,0 +1,121 @@
+// Statements that start or stop persistent queries: CREATE ... AS SELECT, INSERT INTO ... SELECT, TERMINATE.
+import type { CreateAsSelect, InsertInto, Terminate } from '../parser/index.js';
+import { PlanError, planQuery, resolveSource, type QueryPlan } from '../planner/index.js';
+import { PersistentQuery } from '../runtime/index.js';
+import type { KsqlEntity } from './api.js';
+import type { EngineState, RunningQuery, StatementContext } from './engine-state.js';
+import { currentStatus } from './entities.js';
+import { validateSourceFormats } from './execute-ddl.js';
+
+export async function executeCreateAsSelect(
+  statement: CreateAsSelect,
+  context: StatementContext,
+  state: EngineState,
+  sequence: number,
+): Promise<KsqlEntity> {
+  const noun = statement.sourceType === 'STREAM' ? 'stream' : 'table';
+  const commandId = `${noun}/${statement.name}/create`;
+  const queryNumber = state.nextQueryNumber++;
+  const existing = state.metastore.getSource(statement.name);
+  if (existing !== undefined && statement.ifNotExists) {
+    return currentStatus(context.statementText, commandId, { status: 'SUCCESS', message: `${existing.sourceType === 'STREAM' ? 'Stream' : 'Table'} already exists.`, queryId: null }, sequence);
+  }
+  if (existing !== undefined && !statement.orReplace) {
+    throw new PlanError(
+      `Cannot add ${noun} '${statement.name}': A ${existing.sourceType.toLowerCase()} with the same name already exists`,
+      statement.span,
+      'ALREADY_EXISTS',
+    );
+  }
+  const queryId = `${statement.sourceType === 'STREAM' ? 'CSAS' : 'CTAS'}_${statement.name}_${queryNumber}`;
+  const plan = planQuery(
+    statement.query,
+    { kind: 'CreateAsSelect', name: statement.name, sourceType: statement.sourceType, properties: statement.properties, statementText: context.statementText },
+    queryId,
+    { metastore: state.metastore, registry: state.registry, config: context.plannerConfig() },
+  );
+  validateSourceFormats(plan.sinkSource);
+  if (existing !== undefined) {
+    await replaceQueriesWriting(statement.name, state);
+  }
+  await startPersistentQuery(plan, context, state);
+  state.metastore.putSource(plan.sinkSource);
+  const status = { status: 'SUCCESS' as const, message: `Created query with ID ${queryId}`, queryId };
+  state.commandStatuses.set(commandId, status);
+  return currentStatus(context.statementText, commandId, status, sequence);
+}
+
+export async function executeInsertInto(
+  statement: InsertInto,
+  context: StatementContext,
+  state: EngineState,
+  sequence: number,
+): Promise<KsqlEntity> {
+  const queryNumber = state.nextQueryNumber++;
+  const sink = resolveSource(statement.target, statement.span, state.metastore);
+  const queryProperty = statement.properties?.entries.find((entry) => entry.name === 'QUERY_ID');
+  const queryId =
+    queryProperty !== undefined && queryProperty.value.kind === 'string' ? queryProperty.value.value.toUpperCase() : `INSERTQUERY_${queryNumber}`;
+  if (state.queries.has(queryId)) {
+    throw new PlanError(`Query ID '${queryId}' already exists.`, statement.span, 'ALREADY_EXISTS');
+  }
+  const plan = planQuery(statement.query, { kind: 'InsertInto', sink, properties: statement.properties }, queryId, {
+    metastore: state.metastore,
+    registry: state.registry,
+    config: context.plannerConfig(),
+  });
+  await startPersistentQuery(plan, context, state);
+  const commandId = `stream/${sink.name}/create`;
+  const status = { status: 'SUCCESS' as const, message: `Created query with ID ${queryId}`, queryId };
+  state.commandStatuses.set(`insert/${queryId}/create`, status);
+  return currentStatus(context.statementText, commandId, status, sequence);
+}
+
+export async function executeTerminate(statement: Terminate, context: StatementContext, state: EngineState, sequence: number): Promise<KsqlEntity> {
+  const ids = statement.queryId === undefined ? [...state.queries.keys()] : [statement.queryId.toUpperCase()];
+  for (const id of ids) {
+    const query = state.queries.get(id);
+    if (query === undefined) {
+      throw new PlanError(`Unknown queryId: ${id}`, statement.span, 'NOT_FOUND');
+    }
+    await query.runtime.stop();
+    state.queries.delete(id);
+  }
+  const commandId = `terminate/${statement.queryId ?? 'ALL'}/execute`;
+  const status = { status: 'SUCCESS' as const, message: 'Query terminated.', queryId: null };
+  state.commandStatuses.set(commandId, status);
+  return currentStatus(context.statementText, commandId, status, sequence);
+}
+
+/** CREATE OR REPLACE: the query writing the sink is replaced by the new one. */
+async function replaceQueriesWriting(sinkName: string, state: EngineState): Promise<void> {
+  for (const query of [...state.queries.values()]) {
+    if (query.sinkName !== sinkName) continue;
+    await query.runtime.stop();
+    state.queries.delete(query.id);
+  }
+}
+
+async function startPersistentQuery(plan: QueryPlan, context: StatementContext, state: EngineState): Promise<void> {
+  const partitions = plan.sink.partitions ?? (await state.log.describeTopic(plan.source.topic))?.partitions ?? 1;
+  await state.log.createTopic(plan.sink.topic, { partitions });
+  const offsetReset = String(context.properties['auto.offset.reset'] ?? context.properties['ksql.streams.auto.offset.reset'] ?? 'earliest');
+  const runtime = new PersistentQuery({
+    log: state.log,
+    plan,
+    applicationId: `_squall_${state.config.serviceId}_query_${plan.queryId}`,
+    guarantee: state.config.guarantee,
+    processingLog: state.processingLog,
+    offsetReset: offsetReset === 'latest' ? 'latest' : 'earliest',
+  });
+  await runtime.start(state.config.background);
+  const running: RunningQuery = {
+    id: plan.queryId,
+    statementText: context.statementText,
+    plan,
+    runtime,
+    sinkName: plan.sinkSource.name,
+    sourceNames: [plan.source.sourceName],
+  };
+  state.queries.set(plan.queryId, running);
+}

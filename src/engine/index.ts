@@ -1,0 +1,4 @@
+// The engine's public API: the Engine and the types the server and CLI use.
+export * from './api.js';
+export { Engine, SQUALL_VERSION } from './engine.js';
+export type { EngineConfig } from './engine-state.js';

@@ -1,0 +1,101 @@
+// INSERT INTO ... VALUES and /inserts-stream rows: values coerced to the target's column types,
+// serialised with its formats and produced to its topic.
+import type { InsertValues } from '../parser/index.js';
+import {
+  PlanError,
+  RowSchema,
+  castValue,
+  compileExpression,
+  formatType,
+  type Column,
+  type DataSource,
+  type SqlType,
+} from '../planner/index.js';
+import { createRowSerde, type LogProducer } from '../runtime/index.js';
+import type { EngineState } from './engine-state.js';
+
+export function resolveInsertTarget(name: string, state: EngineState, span: InsertValues['span'] | undefined): DataSource {
+  const source = state.metastore.getSource(name);
+  if (source === undefined) {
+    const other = state.metastore.listSources().find((candidate) => candidate.name.toUpperCase() === name.toUpperCase());
+    const hint =
+      other === undefined
+        ? ''
+        : other.name === other.name.toUpperCase()
+          ? `\nDid you mean ${other.name}? Hint: try removing double quotes from the source name.`
+          : `\nDid you mean "${other.name}"? Hint: wrap the source name in double quotes to make it case-sensitive.`;
+    throw new PlanError(`Cannot insert values into an unknown stream/table: \`${name}\`${hint}`, span, 'NOT_FOUND');
+  }
+  if (source.isSource) {
+    throw new PlanError(`Cannot insert values into read-only ${source.sourceType.toLowerCase()}: ${source.name}`, span);
+  }
+  return source;
+}
+
+/** A row of column values by name (ROWTIME optional) → a record on the target's topic. */
+export class RowWriter {
+  private readonly keyColumns: Column[];
+  private readonly valueColumns: Column[];
+  private readonly keySerde;
+  private readonly valueSerde;
+
+  constructor(readonly target: DataSource) {
+    this.keyColumns = target.columns.filter((column) => column.namespace === 'KEY');
+    this.valueColumns = target.columns.filter((column) => column.namespace === 'VALUE');
+    this.keySerde = createRowSerde(target.keyFormat.format, 'key', this.keyColumns, target.keyFormat);
+    this.valueSerde = createRowSerde(target.valueFormat.format, 'value', this.valueColumns, target.valueFormat);
+  }
+
+  /** All key and value columns in schema order: the implicit column list of INSERT VALUES. */
+  columnNames(): string[] {
+    return [...this.keyColumns, ...this.valueColumns].map((column) => column.name);
+  }
+
+  columnType(name: string): SqlType | undefined {
+    if (name === 'ROWTIME') return { kind: 'BIGINT' };
+    return this.target.columns.find((column) => column.name === name && column.namespace !== 'HEADER')?.type;
+  }
+
+  write(producer: LogProducer, values: ReadonlyMap<string, unknown>): void {
+    const key = this.keyColumns.length === 0 ? null : this.keySerde.serialize(this.keyColumns.map((column) => values.get(column.name) ?? null));
+    const value = this.valueSerde.serialize(this.valueColumns.map((column) => values.get(column.name) ?? null));
+    const rowtime = values.get('ROWTIME');
+    const timestamp = rowtime === undefined || rowtime === null ? Date.now() : Number(rowtime);
+    producer.send([{ topic: this.target.topic, key, value, timestamp }]);
+  }
+}
+
+export async function executeInsertValues(statement: InsertValues, state: EngineState, producer: LogProducer): Promise<void> {
+  const target = resolveInsertTarget(statement.target, state, statement.span);
+  const writer = new RowWriter(target);
+  const columns = statement.columns.length > 0 ? statement.columns : writer.columnNames();
+  if (columns.length !== statement.values.length) {
+    throw new PlanError(
+      `Failed to prepare statement: Expected a value for each column. Expected Columns: [${columns.join(', ')}]. Got ${statement.values.length} values.`,
+      statement.span,
+    );
+  }
+  const emptyScope = new RowSchema([]);
+  const values = new Map<string, unknown>();
+  columns.forEach((name, index) => {
+    const expression = statement.values[index]!;
+    const type = writer.columnType(name);
+    if (type === undefined) {
+      throw new PlanError(`Column name ${name} does not exist.`, expression.span);
+    }
+    const compiled = compileExpression(expression, { scope: emptyScope, registry: state.registry, customTypes: state.metastore.types() });
+    const value = compiled.evaluate([]);
+    values.set(name, coerce(value, compiled.type, type, name, expression.span));
+  });
+  writer.write(producer, values);
+  await producer.flush();
+}
+
+function coerce(value: unknown, from: SqlType | null, to: SqlType, column: string, span: InsertValues['span']): unknown {
+  if (value === null || value === undefined || from === null) return null;
+  try {
+    return castValue(value, from, to);
+  } catch (error) {
+    throw new PlanError(`Expected type ${formatType(to)} for field ${column} but got ${formatType(from)}: ${(error as Error).message}`, span);
+  }
+}

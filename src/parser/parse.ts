@@ -1,0 +1,103 @@
+// Parsing entry points: lex, run the grammar (built once), build the AST, and explain failures.
+import type { CstNode, IToken } from 'chevrotain';
+import type { Expression, ParsedStatement, Statement, TypeNode } from './ast.js';
+import { SqlGrammar } from './grammar.js';
+import { splitStatements } from './statement-splitter.js';
+import { lexingErrorToParseError, recognitionErrorToParseError, spanInText, type NextTokenOracle } from './syntax-error.js';
+import { type BuildContext, type Origin, startOfText } from './to-ast.js';
+import { buildExpression } from './to-ast-expression.js';
+import { buildStatement } from './to-ast-statement.js';
+import { buildType } from './to-ast-type.js';
+import { sqlLexer } from './tokens.js';
+
+type EntryRule = 'singleStatement' | 'standaloneExpression' | 'standaloneType';
+
+/** Built once: Chevrotain's self-analysis of the grammar is the expensive part of parsing. */
+const grammar = new SqlGrammar();
+
+/** What the grammar accepts next after some tokens, starting from `rule`: used to explain errors. */
+function oracleFor(rule: EntryRule): NextTokenOracle {
+  return {
+    nextTokenTypes: (precedingTokens) => grammar.computeContentAssist(rule, [...precedingTokens]).map((path) => path.nextTokenType),
+  };
+}
+
+function lex(text: string, origin: Origin): IToken[] {
+  const lexed = sqlLexer.tokenize(text);
+  const [error] = lexed.errors;
+  if (error !== undefined) throw lexingErrorToParseError(text, error, origin);
+  return lexed.tokens;
+}
+
+function runGrammar(text: string, tokens: IToken[], rule: EntryRule, origin: Origin): CstNode {
+  grammar.input = tokens;
+  const cst = grammar[rule]();
+  const [error] = grammar.errors;
+  if (error !== undefined) throw recognitionErrorToParseError(text, error, tokens, origin, oracleFor(rule));
+  return cst;
+}
+
+/**
+ * Statements Squall recognises but cannot run: they become `Unsupported` nodes without being parsed
+ * further, so that the engine can say "not supported yet" instead of reporting a syntax error.
+ */
+const unsupportedPrefixes: readonly (readonly string[])[] = [
+  ['CREATE', 'SOURCE', 'CONNECTOR'],
+  ['CREATE', 'SINK', 'CONNECTOR'],
+  ['DROP', 'CONNECTOR'],
+  ['DESCRIBE', 'CONNECTOR'],
+  ['SHOW', 'CONNECTOR', 'PLUGINS'],
+  ['LIST', 'CONNECTOR', 'PLUGINS'],
+  ['ALTER', 'SYSTEM'],
+  ['ASSERT'],
+];
+
+function unsupportedStatement(tokens: readonly IToken[], text: string, origin: Origin): Statement | undefined {
+  const words = tokens.slice(0, 3).map((token) => token.image.toUpperCase());
+  const prefix = unsupportedPrefixes.find((candidate) => candidate.every((word, index) => words[index] === word));
+  const [first] = tokens;
+  if (prefix === undefined || first === undefined) return undefined;
+  const span = spanInText(text, first.startOffset, text.trimEnd().length - first.startOffset, origin);
+  return { kind: 'Unsupported', what: prefix.join(' '), span };
+}
+
+function parseStatementAt(text: string, origin: Origin): Statement {
+  const tokens = lex(text, origin);
+  const unsupported = unsupportedStatement(tokens, text, origin);
+  if (unsupported !== undefined) return unsupported;
+  const cst = runGrammar(text, tokens, 'singleStatement', origin);
+  return buildStatement(firstChild(cst, 'statement'), contextAt(origin));
+}
+
+function contextAt(origin: Origin): BuildContext {
+  return { origin, lambdaParameters: new Set() };
+}
+
+function firstChild(cst: CstNode, rule: string): CstNode {
+  const child = cst.children[rule]?.[0];
+  if (child === undefined || !('children' in child)) throw new Error(`the parse tree has no '${rule}'`);
+  return child;
+}
+
+/** Parses exactly one statement; a trailing `;` is optional. Throws ParseError. */
+export function parseStatement(text: string): ParsedStatement {
+  return { statement: parseStatementAt(text, startOfText), text: text.trim() };
+}
+
+/** Splits `sql` into statements and parses each; spans are relative to the whole of `sql`. Throws on the first error. */
+export function parseStatements(sql: string): ParsedStatement[] {
+  return splitStatements(sql).map((piece) => ({
+    statement: parseStatementAt(piece.text, { offset: piece.offset, line: piece.line, column: piece.column }),
+    text: piece.text,
+  }));
+}
+
+export function parseExpression(text: string): Expression {
+  const cst = runGrammar(text, lex(text, startOfText), 'standaloneExpression', startOfText);
+  return buildExpression(firstChild(cst, 'expression'), contextAt(startOfText));
+}
+
+export function parseType(text: string): TypeNode {
+  const cst = runGrammar(text, lex(text, startOfText), 'standaloneType', startOfText);
+  return buildType(firstChild(cst, 'type'), contextAt(startOfText));
+}

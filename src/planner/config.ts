@@ -1,0 +1,29 @@
+// The ksqlDB configuration properties the planner reads, with their defaults.
+
+/** Read-only configuration: server properties overlaid with per-request overrides. */
+export interface PlannerConfig {
+  get(name: string): string | undefined;
+}
+
+export const ConfigNames = {
+  defaultKeyFormat: 'ksql.persistence.default.format.key',
+  defaultValueFormat: 'ksql.persistence.default.format.value',
+  wrapSingleValues: 'ksql.persistence.wrap.single.values',
+  outputTopicPrefix: 'ksql.output.topic.name.prefix',
+  sinkPartitions: 'ksql.sink.partitions',
+  sinkReplicas: 'ksql.sink.replicas',
+  substringLegacyArgs: 'ksql.functions.substring.legacy.args',
+} as const;
+
+/** A PlannerConfig over a plain record, with later layers overriding earlier ones. */
+export function layeredConfig(...layers: readonly Readonly<Record<string, unknown>>[]): PlannerConfig {
+  return {
+    get(name: string): string | undefined {
+      for (let index = layers.length - 1; index >= 0; index--) {
+        const value = layers[index]![name];
+        if (value !== undefined && value !== null) return String(value);
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Table functions: EXPLODE (one row per array element) and CUBE_EXPLODE (one row per grouping-set combination).
+import type { FunctionDefinition, TableOverload } from './registry-types.js';
+import { P } from './patterns.js';
+
+/** EXPLODE: each element; a null array gives no rows. */
+function explode(values: unknown): readonly unknown[] {
+  return Array.isArray(values) ? values : [];
+}
+
+/**
+ * CUBE_EXPLODE: every combination of keeping or nulling each element, the first element varying
+ * slowest and null before the value. A null element has one choice only, so duplicates never appear.
+ *   [1, 2]    → [null,null] [null,2] [1,null] [1,2]
+ *   [1, null] → [null,null] [1,null]
+ */
+export function cubeCombinations(values: unknown): readonly unknown[] {
+  if (!Array.isArray(values)) return [];
+  let combinations: unknown[][] = [[]];
+  for (const value of values) {
+    const choices = value === null ? [null] : [null, value];
+    combinations = combinations.flatMap((prefix) => choices.map((choice) => [...prefix, choice]));
+  }
+  return combinations;
+}
+
+const overload = (params: TableOverload['params'], returns: TableOverload['returns'], run: (value: unknown) => readonly unknown[]): TableOverload => ({
+  params,
+  returns,
+  create: () => run,
+});
+
+export const TABLE_FUNCTIONS: readonly FunctionDefinition[] = [
+  {
+    name: 'EXPLODE',
+    type: 'TABLE',
+    category: 'TABLE',
+    description: 'One row per element of an array.',
+    overloads: [
+      overload([P.array(P.decimal)], (argTypes) => {
+        const arrayType = argTypes[0];
+        if (arrayType?.kind !== 'ARRAY') throw new Error('EXPLODE expects an ARRAY argument');
+        return arrayType.element;
+      }, explode),
+      overload([P.array(P.var('T'))], P.var('T'), explode),
+    ],
+  },
+  {
+    name: 'CUBE_EXPLODE',
+    type: 'TABLE',
+    category: 'TABLE',
+    description: 'One row per combination of the array elements kept or replaced by null.',
+    overloads: [overload([P.array(P.var('T'))], P.array(P.var('T')), cubeCombinations)],
+  },
+];

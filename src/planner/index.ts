@@ -1,0 +1,20 @@
+// The planner's public API: SQL types and values, the catalog, functions, expression
+// compilation, and planning statements into physical plans.
+export * from './types.js';
+export { Decimal } from './decimal.js';
+export { PlanError } from './plan-error.js';
+export { resolveType } from './type-rules.js';
+export { castValue } from './cast.js';
+export { EvaluationError } from './expression/evaluation-error.js';
+export { compileExpression, type CompileContext, type CompiledExpression, type ColumnScope, type ColumnBinding } from './expression/index.js';
+export { FunctionRegistry, formatPattern } from './functions/registry.js';
+export { createBuiltinRegistry } from './functions/builtin-registry.js';
+export type { FunctionDefinition, TypePattern } from './functions/registry-types.js';
+export { parseTimestamp as parseTimestampText } from './functions/datetime.js';
+export * from './metastore.js';
+export { layeredConfig, ConfigNames, type PlannerConfig } from './config.js';
+export * from './physical-plan.js';
+export { planCreateSource } from './statements/create-source.js';
+export { planQuery, resolveSource, type QueryPlanningContext } from './query/plan-query.js';
+export type { SinkTarget } from './query/plan-sink.js';
+export { RowSchema } from './query/row-schema.js';

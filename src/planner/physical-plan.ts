@@ -1,0 +1,93 @@
+// The physical plan the runtime executes: a source, a chain of steps over array rows, and a
+// sink. Everything here is immutable and free of I/O; expressions are already compiled closures.
+import type { Column, DataSource, FormatInfo, SourceType, WindowInfo } from './metastore.js';
+
+/** A compiled expression over a row. Throws EvaluationError for a record it cannot evaluate. */
+export type RowFunction = (row: readonly unknown[]) => unknown;
+
+export interface SourceStep {
+  readonly kind: 'Source';
+  readonly sourceName: string;
+  readonly sourceType: SourceType;
+  readonly topic: string;
+  readonly keyColumns: readonly Column[];
+  readonly valueColumns: readonly Column[];
+  readonly headerColumns: readonly Column[];
+  readonly keyFormat: FormatInfo;
+  readonly valueFormat: FormatInfo;
+  readonly window: WindowInfo | undefined;
+  /** Row index of the column that supplies ROWTIME instead of the record timestamp. */
+  readonly timestampColumnIndex: number | undefined;
+  readonly timestampFormat: string | undefined;
+  /** Total row width: key + value + header columns + pseudo-columns. */
+  readonly rowWidth: number;
+}
+
+/** Keeps rows for which the predicate is TRUE (NULL and FALSE drop the row). */
+export interface FilterStep {
+  readonly kind: 'Filter';
+  readonly predicate: RowFunction;
+  readonly description: string;
+}
+
+/**
+ * Computes a new row from expressions. The first `keyCount` outputs are key columns: for a table
+ * tombstone only those are computed. `label` names the logical operator (Project, PartitionBy).
+ */
+export interface ProjectStep {
+  readonly kind: 'Project';
+  readonly label: 'Project' | 'PartitionBy';
+  readonly expressions: readonly RowFunction[];
+  readonly keyCount: number;
+  readonly description: string;
+}
+
+/**
+ * Table functions: each input row gives as many rows as the longest function result, each the
+ * input row followed by one value per function (NULL where a shorter result ran out).
+ */
+export interface TableFunctionStep {
+  readonly kind: 'TableFunctions';
+  readonly functions: readonly ((row: readonly unknown[]) => readonly unknown[] | null)[];
+  readonly description: string;
+}
+
+export type Step = FilterStep | ProjectStep | TableFunctionStep;
+
+export interface SinkStep {
+  readonly kind: 'Sink';
+  readonly sinkName: string;
+  readonly sourceType: SourceType;
+  readonly topic: string;
+  readonly keyColumns: readonly Column[];
+  readonly valueColumns: readonly Column[];
+  readonly keyFormat: FormatInfo;
+  readonly valueFormat: FormatInfo;
+  readonly window: WindowInfo | undefined;
+  /** Index (into key + value columns) of the TIMESTAMP column that sets output record timestamps. */
+  readonly timestampColumnIndex: number | undefined;
+  readonly timestampFormat: string | undefined;
+  readonly partitions: number | undefined;
+}
+
+export interface QueryPlan {
+  readonly queryId: string;
+  readonly source: SourceStep;
+  readonly steps: readonly Step[];
+  readonly sink: SinkStep;
+  /** The source the sink becomes in the catalog (C*AS), or the existing target (INSERT INTO). */
+  readonly sinkSource: DataSource;
+  /** LIMIT of a transient query. */
+  readonly limit: number | undefined;
+}
+
+/** Indented text of a plan, for EXPLAIN and planner tests. */
+export function explainPlan(plan: QueryPlan): string {
+  const lines = [`> [ SINK ] | Topic: ${plan.sink.topic} | Schema: ${plan.sink.sinkName}`];
+  const steps = [...plan.steps].reverse();
+  steps.forEach((step, depth) => {
+    lines.push(`${'\t'.repeat(depth + 1)}> [ ${step.kind === 'Project' ? step.label.toUpperCase() : step.kind.toUpperCase()} ] | ${step.description}`);
+  });
+  lines.push(`${'\t'.repeat(steps.length + 1)}> [ SOURCE ] | Topic: ${plan.source.topic} | Source: ${plan.source.sourceName}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,180 @@
+// Where a query's rows go: a new stream or table (C*AS), an existing stream (INSERT INTO), or a
+// transient push query's client. Sets the sink topic, formats and timestamp as ksqlDB does.
+import type { Properties, Query } from '../../parser/index.js';
+import { ConfigNames, type PlannerConfig } from '../config.js';
+import { formatSchema, type Column, type DataSource, type MetastoreView, type SourceType } from '../metastore.js';
+import type { SinkStep } from '../physical-plan.js';
+import { PlanError } from '../plan-error.js';
+import { resolveFormats } from '../source-formats.js';
+import { typesEqual } from '../types.js';
+import { WithProperties } from '../with-properties.js';
+import { checkTimestampColumnType } from '../statements/create-source.js';
+
+export type SinkTarget =
+  | {
+      readonly kind: 'CreateAsSelect';
+      readonly name: string;
+      readonly sourceType: SourceType;
+      readonly properties: Properties | undefined;
+      readonly statementText: string;
+    }
+  | { readonly kind: 'InsertInto'; readonly sink: DataSource; readonly properties: Properties | undefined }
+  | { readonly kind: 'Transient' };
+
+export interface SinkRequest {
+  readonly target: SinkTarget;
+  readonly query: Query;
+  readonly source: DataSource;
+  readonly keyColumns: readonly Column[];
+  readonly valueColumns: readonly Column[];
+  readonly config: PlannerConfig;
+  readonly metastore: MetastoreView;
+  /** PARTITION BY changed the key, so the source's key format may not carry over. */
+  readonly partitioned: boolean;
+}
+
+export function planSink(request: SinkRequest): { step: SinkStep; source: DataSource } {
+  const { target } = request;
+  switch (target.kind) {
+    case 'CreateAsSelect':
+      return planCreateAsSelectSink(request, target);
+    case 'InsertInto':
+      return planInsertIntoSink(request, target.sink, target.properties);
+    case 'Transient':
+      return planTransientSink(request);
+  }
+}
+
+function planCreateAsSelectSink(
+  request: SinkRequest,
+  target: Extract<SinkTarget, { kind: 'CreateAsSelect' }>,
+): { step: SinkStep; source: DataSource } {
+  const { source, config } = request;
+  const properties = new WithProperties(target.properties);
+  if (target.sourceType === 'TABLE' && source.sourceType === 'STREAM') {
+    throw new PlanError(
+      'Invalid result type. Your SELECT query produces a STREAM. Please use CREATE STREAM AS SELECT statement instead.',
+      request.query.span,
+    );
+  }
+  if (target.sourceType === 'STREAM' && source.sourceType === 'TABLE') {
+    throw new PlanError(
+      'Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.',
+      request.query.span,
+    );
+  }
+  const hasKeys = request.keyColumns.length > 0;
+  if (!hasKeys && (properties.has('KEY_FORMAT') || properties.has('FORMAT'))) {
+    throw new PlanError('Key format specified for stream without key columns.', properties.spanOf('KEY_FORMAT'));
+  }
+  const inheritedKey = source.keyFormat.format === 'NONE' ? undefined : source.keyFormat;
+  const formats = resolveFormats(properties, config, { key: inheritedKey, value: source.valueFormat }, hasKeys);
+  const prefix = config.get(ConfigNames.outputTopicPrefix) ?? '';
+  const topic = properties.string('KAFKA_TOPIC') ?? `${prefix}${target.name}`;
+  const columns = [...request.keyColumns, ...request.valueColumns];
+  const timestamp = sinkTimestamp(properties, columns);
+  const partitions = properties.integer('PARTITIONS') ?? numberConfig(config, ConfigNames.sinkPartitions);
+  const sinkSource: DataSource = {
+    name: target.name,
+    sourceType: target.sourceType,
+    columns,
+    topic,
+    keyFormat: formats.keyFormat,
+    valueFormat: formats.valueFormat,
+    timestamp,
+    window: source.window,
+    isSource: false,
+    isSink: true,
+    statementText: target.statementText,
+  };
+  return { step: sinkStep(sinkSource, request, partitions), source: sinkSource };
+}
+
+function planInsertIntoSink(
+  request: SinkRequest,
+  sink: DataSource,
+  propertiesNode: Properties | undefined,
+): { step: SinkStep; source: DataSource } {
+  new WithProperties(propertiesNode); // validates the property names
+  if (sink.sourceType !== 'STREAM') {
+    throw new PlanError(`INSERT INTO can only be used to insert into a stream. ${sink.name} is a table.`, request.query.span);
+  }
+  if (sink.isSource) {
+    throw new PlanError(`Cannot insert into read-only stream: ${sink.name}`, request.query.span);
+  }
+  if (request.source.sourceType !== 'STREAM') {
+    throw new PlanError(`INSERT INTO can only be used with a stream query. ${request.source.name} is a table.`, request.query.span);
+  }
+  const result = [...request.keyColumns, ...request.valueColumns];
+  const sinkColumns = sink.columns.filter((column) => column.namespace !== 'HEADER');
+  const compatible =
+    result.length === sinkColumns.length &&
+    result.every((column, index) => {
+      const other = sinkColumns[index]!;
+      return column.name === other.name && column.namespace === other.namespace && typesEqual(column.type, other.type);
+    });
+  if (!compatible) {
+    throw new PlanError(
+      `Incompatible schema between results and sink.\nResult schema is ${formatSchema(result)}\nSink schema is ${formatSchema(sinkColumns)}`,
+      request.query.span,
+    );
+  }
+  return { step: sinkStep(sink, request, undefined), source: sink };
+}
+
+function planTransientSink(request: SinkRequest): { step: SinkStep; source: DataSource } {
+  const transient: DataSource = {
+    name: `TRANSIENT_${request.source.name}`,
+    sourceType: request.source.sourceType,
+    columns: [...request.keyColumns, ...request.valueColumns],
+    topic: '',
+    keyFormat: { format: 'NONE' },
+    valueFormat: { format: 'JSON', wrapSingleValue: true },
+    timestamp: undefined,
+    window: request.source.window,
+    isSource: false,
+    isSink: false,
+    statementText: '',
+  };
+  return { step: sinkStep(transient, request, undefined), source: transient };
+}
+
+function sinkStep(sink: DataSource, request: SinkRequest, partitions: number | undefined): SinkStep {
+  const columns = [...request.keyColumns, ...request.valueColumns];
+  const timestampColumnIndex = sink.timestamp === undefined ? undefined : columns.findIndex((column) => column.name === sink.timestamp!.column);
+  return {
+    kind: 'Sink',
+    sinkName: sink.name,
+    sourceType: sink.sourceType,
+    topic: sink.topic,
+    keyColumns: request.keyColumns,
+    valueColumns: request.valueColumns,
+    keyFormat: sink.keyFormat,
+    valueFormat: sink.valueFormat,
+    window: sink.window,
+    timestampColumnIndex,
+    timestampFormat: sink.timestamp?.format,
+    partitions,
+  };
+}
+
+function sinkTimestamp(properties: WithProperties, columns: readonly Column[]): DataSource['timestamp'] {
+  const name = properties.string('TIMESTAMP');
+  if (name === undefined) return undefined;
+  const columnName = name.toUpperCase();
+  const column = columns.find((candidate) => candidate.name === columnName) ?? columns.find((candidate) => candidate.name === name);
+  if (column === undefined) {
+    throw new PlanError(
+      `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${columnName}'`,
+      properties.spanOf('TIMESTAMP'),
+    );
+  }
+  const format = properties.string('TIMESTAMP_FORMAT');
+  checkTimestampColumnType(column, format, properties);
+  return format === undefined ? { column: column.name } : { column: column.name, format };
+}
+
+function numberConfig(config: PlannerConfig, name: string): number | undefined {
+  const text = config.get(name);
+  return text === undefined ? undefined : Number(text);
+}

@@ -1,0 +1,83 @@
+// Expands a SELECT list into named output expressions: `*`, `alias.*`, `struct->*`, and names
+// for unaliased expressions (column name, struct field name, or KSQL_COL_n).
+import type { Expression, SelectItem, Span } from '../../parser/index.js';
+import { PlanError } from '../plan-error.js';
+import type { RowSchema } from './row-schema.js';
+
+export interface NamedExpression {
+  readonly name: string;
+  readonly expression: Expression;
+  /** True when the name came from an explicit alias. */
+  readonly aliased: boolean;
+  readonly span: Span;
+}
+
+/**
+ * `*` selects the key, value and header columns of the input (not pseudo-columns).
+ * `structType` gives the field names of a struct expression, for `struct->*`.
+ */
+export function expandSelectItems(
+  items: readonly SelectItem[],
+  schema: RowSchema,
+  structFields: (expression: Expression) => readonly string[],
+): NamedExpression[] {
+  const expanded: { name: string | undefined; expression: Expression; aliased: boolean; span: Span }[] = [];
+  for (const item of items) {
+    if (item.kind === 'SelectAll') {
+      expanded.push(...expandStar(item.source, schema, item.span));
+      continue;
+    }
+    if (item.expression.kind === 'StructAll') {
+      const base = item.expression.base;
+      for (const field of structFields(base)) {
+        const expression: Expression = { kind: 'Dereference', base, field, span: item.span };
+        expanded.push({ name: field, expression, aliased: false, span: item.span });
+      }
+      continue;
+    }
+    expanded.push({
+      name: item.alias ?? implicitName(item.expression),
+      expression: item.expression,
+      aliased: item.alias !== undefined,
+      span: item.span,
+    });
+  }
+  return nameGenerated(expanded);
+}
+
+function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span) {
+  const columns = schema.columns.filter(
+    (column) => column.role !== 'PSEUDO' && (qualifier === undefined || column.qualifier === qualifier),
+  );
+  if (qualifier !== undefined && columns.length === 0) {
+    throw new PlanError(`'${qualifier}' is not a valid stream/table name or alias.`, span);
+  }
+  return columns.map((column) => ({
+    name: column.name,
+    expression: { kind: 'ColumnRef', source: column.qualifier, name: column.name, span } as Expression,
+    aliased: false,
+    span,
+  }));
+}
+
+/** The name ksqlDB gives an unaliased select expression, or undefined for a generated one. */
+function implicitName(expression: Expression): string | undefined {
+  if (expression.kind === 'ColumnRef') return expression.name;
+  if (expression.kind === 'Dereference') return expression.field;
+  return undefined;
+}
+
+/** KSQL_COL_0, KSQL_COL_1, ... in order, skipping names the query already uses. */
+function nameGenerated(
+  expanded: readonly { name: string | undefined; expression: Expression; aliased: boolean; span: Span }[],
+): NamedExpression[] {
+  const taken = new Set(expanded.flatMap((item) => (item.name === undefined ? [] : [item.name])));
+  let counter = 0;
+  return expanded.map((item) => {
+    if (item.name !== undefined) return { name: item.name, expression: item.expression, aliased: item.aliased, span: item.span };
+    let name = `KSQL_COL_${counter++}`;
+    while (taken.has(name)) name = `KSQL_COL_${counter++}`;
+    taken.add(name);
+    return { name, expression: item.expression, aliased: false, span: item.span };
+  });
+}

@@ -1,0 +1,164 @@
+// CREATE [SOURCE] STREAM|TABLE name (columns) WITH (...): validates the declaration into a DataSource.
+import type { ColumnDefinition, CreateSource } from '../../parser/index.js';
+import type { PlannerConfig } from '../config.js';
+import type { Column, DataSource, MetastoreView, TimestampColumn, WindowInfo, WindowType } from '../metastore.js';
+import { PlanError } from '../plan-error.js';
+import { resolveFormats } from '../source-formats.js';
+import { checkKeyType, checkReservedName } from '../column-rules.js';
+import { resolveType } from '../type-rules.js';
+import { SqlTypes, type SqlType } from '../types.js';
+import { WithProperties } from '../with-properties.js';
+import { parseDurationText } from '../duration.js';
+
+const HEADERS_TYPE = SqlTypes.array(
+  SqlTypes.struct([
+    { name: 'KEY', type: SqlTypes.STRING },
+    { name: 'VALUE', type: SqlTypes.BYTES },
+  ]),
+);
+
+export function planCreateSource(
+  statement: CreateSource,
+  statementText: string,
+  metastore: MetastoreView,
+  config: PlannerConfig,
+): { source: DataSource; partitions: number | undefined } {
+  const properties = new WithProperties(statement.properties);
+  const noun = statement.sourceType === 'STREAM' ? 'stream' : 'table';
+  checkReplaceable(statement, metastore, noun);
+  const topic = properties.string('KAFKA_TOPIC');
+  if (topic === undefined) {
+    throw new PlanError('Missing required property "KAFKA_TOPIC" which has no default value.', statement.properties?.span ?? statement.span);
+  }
+  const columns = statement.columns.map((definition) => planColumn(definition, statement, metastore));
+  checkDuplicateColumns(columns, statement);
+  const keys = columns.filter((column) => column.namespace === 'KEY');
+  if (statement.sourceType === 'TABLE' && keys.length === 0 && columns.length > 0) {
+    throw new PlanError('Tables require a PRIMARY KEY. Please define the PRIMARY KEY.', statement.span);
+  }
+  const formats = resolveFormats(properties, config, {}, keys.length > 0);
+  const source: DataSource = {
+    name: statement.name,
+    sourceType: statement.sourceType,
+    columns: [...keys, ...columns.filter((column) => column.namespace !== 'KEY')],
+    topic,
+    keyFormat: formats.keyFormat,
+    valueFormat: formats.valueFormat,
+    timestamp: planTimestampColumn(properties, columns),
+    window: planWindow(properties),
+    isSource: statement.isSource,
+    isSink: false,
+    statementText,
+  };
+  return { source, partitions: properties.integer('PARTITIONS') };
+}
+
+function checkReplaceable(statement: CreateSource, metastore: MetastoreView, noun: string): void {
+  const existing = metastore.getSource(statement.name);
+  if (statement.orReplace && (statement.isSource || existing?.isSource === true)) {
+    throw new PlanError(`Cannot add ${noun} '${statement.name}': CREATE OR REPLACE is not supported on source ${noun}s.`, statement.span);
+  }
+}
+
+function planColumn(definition: ColumnDefinition, statement: CreateSource, metastore: MetastoreView): Column {
+  checkReservedName(definition.name, definition.span);
+  const type = resolveType(definition.type, metastore.types());
+  const constraint = definition.constraint;
+  switch (constraint.kind) {
+    case 'None':
+      return { name: definition.name, type, namespace: 'VALUE' };
+    case 'Key':
+      if (statement.sourceType === 'TABLE') {
+        throw new PlanError(
+          `Column ${definition.name} is a 'KEY' column: please use 'PRIMARY KEY' for tables.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
+          definition.span,
+        );
+      }
+      checkKeyType(definition.name, type, definition.span);
+      return { name: definition.name, type, namespace: 'KEY' };
+    case 'PrimaryKey':
+      if (statement.sourceType === 'STREAM') {
+        throw new PlanError(
+          `Column ${definition.name} is a 'PRIMARY KEY' column: please use 'KEY' for streams.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
+          definition.span,
+        );
+      }
+      checkKeyType(definition.name, type, definition.span);
+      return { name: definition.name, type, namespace: 'KEY' };
+    case 'Headers':
+      checkHeaderType(definition.name, type, HEADERS_TYPE, definition);
+      return { name: definition.name, type, namespace: 'HEADER' };
+    case 'Header':
+      checkHeaderType(definition.name, type, SqlTypes.BYTES, definition);
+      return { name: definition.name, type, namespace: 'HEADER', headerKey: constraint.key };
+  }
+}
+
+function checkHeaderType(name: string, type: SqlType, expected: SqlType, definition: ColumnDefinition): void {
+  if (JSON.stringify(type) !== JSON.stringify(expected)) {
+    const wanted = expected.kind === 'BYTES' ? 'BYTES' : 'ARRAY<STRUCT<`KEY` STRING, `VALUE` BYTES>>';
+    throw new PlanError(`Invalid type for HEADER column ${name}: expected ${wanted}`, definition.span);
+  }
+}
+
+function checkDuplicateColumns(columns: readonly Column[], statement: CreateSource): void {
+  const seen = new Set<string>();
+  for (const column of columns) {
+    if (seen.has(column.name)) {
+      throw new PlanError(`Duplicate column names: ${column.name}`, statement.span);
+    }
+    seen.add(column.name);
+  }
+}
+
+function planTimestampColumn(properties: WithProperties, columns: readonly Column[]): TimestampColumn | undefined {
+  const name = properties.string('TIMESTAMP');
+  if (name === undefined) return undefined;
+  const columnName = name.toUpperCase();
+  const column = columns.find((candidate) => candidate.name === columnName) ?? columns.find((candidate) => candidate.name === name);
+  if (column === undefined) {
+    throw new PlanError(
+      `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${columnName}'`,
+      properties.spanOf('TIMESTAMP'),
+    );
+  }
+  const format = properties.string('TIMESTAMP_FORMAT');
+  checkTimestampColumnType(column, format, properties);
+  return format === undefined ? { column: column.name } : { column: column.name, format };
+}
+
+export function checkTimestampColumnType(column: Column, format: string | undefined, properties: WithProperties): void {
+  const kind = column.type.kind;
+  const valid = kind === 'BIGINT' || kind === 'TIMESTAMP' || (kind === 'STRING' && format !== undefined);
+  if (!valid) {
+    throw new PlanError(
+      `Timestamp column, \`${column.name}\`, should be LONG(INT64), TIMESTAMP, or a String with a timestamp_format specified.`,
+      properties.spanOf('TIMESTAMP'),
+    );
+  }
+}
+
+function planWindow(properties: WithProperties): WindowInfo | undefined {
+  const typeText = properties.string('WINDOW_TYPE');
+  const sizeText = properties.string('WINDOW_SIZE');
+  if (typeText === undefined) {
+    if (sizeText !== undefined) {
+      throw new PlanError("'WINDOW_SIZE' should not be set without 'WINDOW_TYPE'.", properties.spanOf('WINDOW_SIZE'));
+    }
+    return undefined;
+  }
+  const type = typeText.toUpperCase();
+  if (type !== 'TUMBLING' && type !== 'HOPPING' && type !== 'SESSION') {
+    throw new PlanError(`Invalid WINDOW_TYPE: ${typeText}. Valid values are SESSION, HOPPING and TUMBLING.`, properties.spanOf('WINDOW_TYPE'));
+  }
+  if (type === 'SESSION') {
+    if (sizeText !== undefined) {
+      throw new PlanError("'WINDOW_SIZE' should not be set for SESSION windows.", properties.spanOf('WINDOW_SIZE'));
+    }
+    return { type };
+  }
+  if (sizeText === undefined) {
+    throw new PlanError(`'WINDOW_SIZE' must be set for ${type} windows.`, properties.spanOf('WINDOW_TYPE'));
+  }
+  return { type: type as WindowType, sizeMs: parseDurationText(sizeText, 'WINDOW_SIZE', properties.spanOf('WINDOW_SIZE')) };
+}

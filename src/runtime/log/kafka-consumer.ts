@@ -1,0 +1,152 @@
+// The Kafka Log's consumer over librdkafka: batched consume, manual commits, group or direct assignment.
+import kafka, { type ConsumerGlobalConfig, type LibrdKafkaError, type Message, type MessageHeader, type TopicPartitionOffset as NativeOffset } from '@confluentinc/kafka-javascript';
+import { call, callVoid } from './librdkafka-calls.js';
+import type { KafkaClientSettings } from './kafka-settings.js';
+import type { ConsumerOptions, LogConsumer, LogRecord, RecordHeader, TopicPartition, TopicPartitionOffset } from './log.js';
+
+type NativeConsumer = InstanceType<typeof kafka.KafkaConsumer>;
+
+/** Methods the client has but its type declarations lack. */
+interface UndeclaredConsumerMethods {
+  commitCb(partitions: NativeOffset[], callback: (error: LibrdKafkaError | null) => void): void;
+  setDefaultIsTimeoutOnlyForFirstMessage(timeoutOnlyForFirstMessage: boolean): void;
+}
+
+function undeclaredMethods(native: NativeConsumer): UndeclaredConsumerMethods {
+  const methods: unknown = native;
+  const present = (name: string): boolean => typeof Reflect.get(native, name) === 'function';
+  if (!present('commitCb') || !present('setDefaultIsTimeoutOnlyForFirstMessage')) {
+    throw new Error('@confluentinc/kafka-javascript lacks commitCb or setDefaultIsTimeoutOnlyForFirstMessage: unsupported client version');
+  }
+  return methods as UndeclaredConsumerMethods;
+}
+
+const noHeaders: readonly RecordHeader[] = Object.freeze([]);
+
+export class KafkaLogConsumer implements LogConsumer {
+  private closing: Promise<void> | undefined;
+  private readonly undeclared: UndeclaredConsumerMethods;
+
+  private constructor(
+    /** @internal The librdkafka consumer, for the producer's sendOffsetsToTransaction. */
+    readonly native: NativeConsumer,
+    private readonly settings: KafkaClientSettings,
+    private readonly onClose: (consumer: KafkaLogConsumer) => void,
+  ) {
+    this.undeclared = undeclaredMethods(native);
+    // `poll(max, timeout)` waits only for the first record, then takes what is already fetched.
+    this.undeclared.setDefaultIsTimeoutOnlyForFirstMessage(true);
+  }
+
+  static async connect(
+    settings: KafkaClientSettings,
+    options: ConsumerOptions,
+    onClose: (consumer: KafkaLogConsumer) => void,
+  ): Promise<KafkaLogConsumer> {
+    const config: ConsumerGlobalConfig = Object.assign(
+      {},
+      settings.properties,
+      {
+        'bootstrap.servers': settings.bootstrapServers,
+        'group.id': options.groupId,
+        // Offsets move only when the engine commits them (at-least-once) or its transaction does (exactly-once).
+        'enable.auto.commit': false,
+        'isolation.level': options.readCommitted === false ? ('read_uncommitted' as const) : ('read_committed' as const),
+        'auto.offset.reset': options.offsetReset,
+      },
+    );
+    const consumer = new KafkaLogConsumer(new kafka.KafkaConsumer(config, {}), settings, onClose);
+    try {
+      await call('Consumer connect', (callback) => consumer.native.connect({ timeout: settings.requestTimeoutMs }, callback));
+    } catch (error) {
+      await consumer.close();
+      throw error;
+    }
+    return consumer;
+  }
+
+  async subscribe(topics: readonly string[]): Promise<void> {
+    this.native.subscribe([...topics]);
+  }
+
+  async assign(partitions: readonly TopicPartitionOffset[]): Promise<void> {
+    this.native.assign(partitions.map(({ topic, partition, offset }) => ({ topic, partition, offset })));
+  }
+
+  async poll(maxRecords: number, timeoutMs: number): Promise<LogRecord[]> {
+    this.native.setDefaultConsumeTimeout(timeoutMs);
+    const messages = await call<Message[]>('Consume', (callback) => this.native.consume(maxRecords, callback));
+    return messages.map(toLogRecord);
+  }
+
+  assignment(): TopicPartition[] {
+    return this.native.assignments().map(({ topic, partition }) => ({ topic, partition }));
+  }
+
+  async commit(offsets: readonly TopicPartitionOffset[]): Promise<void> {
+    if (offsets.length === 0) return;
+    const partitions = offsets.map(({ topic, partition, offset }) => ({ topic, partition, offset }));
+    await callVoid('Commit', (callback) => this.undeclared.commitCb(partitions, callback));
+  }
+
+  async committed(partitions: readonly TopicPartition[]): Promise<(number | undefined)[]> {
+    if (partitions.length === 0) return [];
+    const request = partitions.map(({ topic, partition }) => ({ topic, partition }));
+    const answer = await call<NativeOffset[]>('Committed', (callback) => this.native.committed(request, this.settings.requestTimeoutMs, callback));
+    const offsets = new Map(answer.map((entry) => [`${entry.topic}\u0000${entry.partition}`, entry.offset]));
+    return partitions.map(({ topic, partition }) => {
+      const offset = offsets.get(`${topic}\u0000${partition}`);
+      // librdkafka reports "no committed offset" as a missing or negative (logical) offset.
+      return offset === undefined || offset < 0 ? undefined : offset;
+    });
+  }
+
+  async endOffsets(partitions: readonly TopicPartition[]): Promise<number[]> {
+    const watermarks = await Promise.all(partitions.map((partition) => this.watermarks(partition)));
+    return watermarks.map((watermark) => watermark.highOffset);
+  }
+
+  async beginningOffsets(partitions: readonly TopicPartition[]): Promise<number[]> {
+    const watermarks = await Promise.all(partitions.map((partition) => this.watermarks(partition)));
+    return watermarks.map((watermark) => watermark.lowOffset);
+  }
+
+  close(): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => this.native.disconnect(() => resolve())).then(() => this.onClose(this));
+    return this.closing;
+  }
+
+  private watermarks({ topic, partition }: TopicPartition): Promise<{ lowOffset: number; highOffset: number }> {
+    return call('Watermark offsets', (callback) => this.native.queryWatermarkOffsets(topic, partition, this.settings.requestTimeoutMs, callback));
+  }
+}
+
+/** Converts a librdkafka message once, into the engine's record shape. */
+function toLogRecord(message: Message): LogRecord {
+  return {
+    topic: message.topic,
+    partition: message.partition,
+    offset: message.offset,
+    key: toBytes(message.key),
+    value: message.value ?? null,
+    timestamp: message.timestamp ?? -1,
+    headers: message.headers === undefined ? noHeaders : toRecordHeaders(message.headers),
+  };
+}
+
+function toBytes(key: Buffer | string | null | undefined): Uint8Array | null {
+  if (key === null || key === undefined) return null;
+  return typeof key === 'string' ? Buffer.from(key) : key;
+}
+
+/** Each librdkafka header is a one-entry object `{ [key]: value }`. */
+function toRecordHeaders(headers: MessageHeader[]): RecordHeader[] {
+  const converted: RecordHeader[] = [];
+  for (const header of headers) {
+    for (const key in header) {
+      const value = header[key]!;
+      converted.push({ key, value: typeof value === 'string' ? Buffer.from(value) : value });
+    }
+  }
+  return converted;
+}

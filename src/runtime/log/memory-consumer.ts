@@ -1,0 +1,158 @@
+// The in-memory log's consumer: group or manual assignment, read-committed filtering, waiting polls.
+import type { ConsumerOptions, LogConsumer, LogRecord, OffsetReset, TopicPartition, TopicPartitionOffset } from './log.js';
+import { partitionKey, type GroupMember, type MemoryPartition, type MemoryStore } from './memory-store.js';
+
+interface AssignedPartition {
+  readonly topic: string;
+  readonly partition: number;
+  position: number;
+}
+
+export class MemoryConsumer implements LogConsumer, GroupMember {
+  readonly groupId: string;
+  subscription: readonly string[] = [];
+  private readonly offsetReset: OffsetReset;
+  private readonly readCommitted: boolean;
+  private mode: 'idle' | 'subscribed' | 'assigned' = 'idle';
+  private assigned: AssignedPartition[] = [];
+  /** Rotates the partition a poll starts from, so a busy partition cannot starve the others. */
+  private pollRound = 0;
+  private closed = false;
+  /** Ends a poll that is waiting for data when the consumer closes. */
+  private wakeOnClose: (() => void) | undefined;
+
+  constructor(
+    private readonly store: MemoryStore,
+    options: ConsumerOptions,
+    private readonly onClose: (consumer: MemoryConsumer) => void,
+  ) {
+    this.groupId = options.groupId;
+    this.offsetReset = options.offsetReset;
+    this.readCommitted = options.readCommitted ?? true;
+  }
+
+  async subscribe(topics: readonly string[]): Promise<void> {
+    this.assertOpen();
+    if (this.mode === 'assigned') throw new Error('Cannot subscribe a consumer that uses assign');
+    this.mode = 'subscribed';
+    this.subscription = [...topics];
+    this.store.join(this.groupId, this);
+  }
+
+  async assign(partitions: readonly TopicPartitionOffset[]): Promise<void> {
+    this.assertOpen();
+    if (this.mode === 'subscribed') throw new Error('Cannot assign partitions to a subscribed consumer');
+    this.mode = 'assigned';
+    this.assigned = partitions.map(({ topic, partition, offset }) => ({ topic, partition, position: offset }));
+  }
+
+  /** Called by the group: keeps positions of partitions it still owns, starts the new ones from the group's offsets. */
+  receiveAssignment(partitions: readonly TopicPartition[]): void {
+    const previous = new Map(this.assigned.map((entry) => [partitionKey(entry.topic, entry.partition), entry]));
+    this.assigned = partitions.map(({ topic, partition }) => {
+      const kept = previous.get(partitionKey(topic, partition));
+      return kept ?? { topic, partition, position: this.startingPosition(topic, partition) };
+    });
+  }
+
+  async poll(maxRecords: number, timeoutMs: number): Promise<LogRecord[]> {
+    this.assertOpen();
+    const records = this.read(maxRecords);
+    if (records.length > 0 || timeoutMs <= 0) return records;
+    return this.waitForRecords(maxRecords, timeoutMs);
+  }
+
+  assignment(): TopicPartition[] {
+    return this.assigned.map(({ topic, partition }) => ({ topic, partition }));
+  }
+
+  async commit(offsets: readonly TopicPartitionOffset[]): Promise<void> {
+    this.assertOpen();
+    this.store.commitOffsets(this.groupId, offsets);
+  }
+
+  async committed(partitions: readonly TopicPartition[]): Promise<(number | undefined)[]> {
+    this.assertOpen();
+    const committed = this.store.group(this.groupId).committed;
+    return partitions.map(({ topic, partition }) => committed.get(partitionKey(topic, partition)));
+  }
+
+  async endOffsets(partitions: readonly TopicPartition[]): Promise<number[]> {
+    this.assertOpen();
+    return partitions.map(({ topic, partition }) => this.existingPartition(topic, partition).records.length);
+  }
+
+  async beginningOffsets(partitions: readonly TopicPartition[]): Promise<number[]> {
+    this.assertOpen();
+    // Nothing is ever dropped from memory, so every partition still starts at 0.
+    return partitions.map(({ topic, partition }) => (this.existingPartition(topic, partition), 0));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.mode === 'subscribed') this.store.leave(this.groupId, this);
+    this.assigned = [];
+    this.wakeOnClose?.();
+    this.onClose(this);
+  }
+
+  private waitForRecords(maxRecords: number, timeoutMs: number): Promise<LogRecord[]> {
+    return new Promise((resolve) => {
+      const finish = (records: LogRecord[]): void => {
+        clearTimeout(timer);
+        this.store.removeWaiter(onData);
+        this.wakeOnClose = undefined;
+        resolve(records);
+      };
+      const onData = (): void => {
+        const records = this.read(maxRecords);
+        if (records.length > 0) finish(records);
+      };
+      const timer = setTimeout(() => finish([]), timeoutMs);
+      this.wakeOnClose = () => finish([]);
+      this.store.addWaiter(onData);
+    });
+  }
+
+  private read(maxRecords: number): LogRecord[] {
+    const records: LogRecord[] = [];
+    const count = this.assigned.length;
+    if (count === 0) return records;
+    const start = this.pollRound++ % count;
+    for (let step = 0; step < count && records.length < maxRecords; step++) {
+      this.readPartition(this.assigned[(start + step) % count]!, records, maxRecords);
+    }
+    return records;
+  }
+
+  /** Appends this partition's visible records to `records`, advancing past aborted ones when read-committed. */
+  private readPartition(entry: AssignedPartition, records: LogRecord[], maxRecords: number): void {
+    const partition = this.store.partition(entry.topic, entry.partition);
+    if (partition === undefined) return;
+    const end = this.readCommitted ? partition.lastStableOffset() : partition.records.length;
+    while (entry.position < end && records.length < maxRecords) {
+      const stored = partition.records[entry.position]!;
+      entry.position++;
+      if (this.readCommitted && stored.transaction?.state === 'aborted') continue;
+      records.push(stored.record);
+    }
+  }
+
+  private startingPosition(topic: string, partition: number): number {
+    const committed = this.store.group(this.groupId).committed.get(partitionKey(topic, partition));
+    if (committed !== undefined) return committed;
+    if (this.offsetReset === 'earliest') return 0;
+    return this.store.partition(topic, partition)?.records.length ?? 0;
+  }
+
+  private existingPartition(topic: string, partition: number): MemoryPartition {
+    const found = this.store.partition(topic, partition);
+    if (found === undefined) throw new Error(`Unknown topic partition ${topic}[${partition}]`);
+    return found;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('Consumer is closed');
+  }
+}

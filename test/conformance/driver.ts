@@ -1,0 +1,262 @@
+// The conformance driver: one Squall engine per case variant, over the in-memory Log or the
+// embedded Kafka, translating QTT records to and from the bytes of each topic's formats.
+import { parse as parseLossless, stringify as stringifyLossless, isLosslessNumber, LosslessNumber } from 'lossless-json';
+import { Engine, StatementError } from '../../src/engine/index.js';
+import { formatSchema, type DataSource, type FormatInfo, type SqlType } from '../../src/planner/index.js';
+import {
+  KafkaLog,
+  MemoryLog,
+  createRowSerde,
+  createWindowedKeySerde,
+  scanTopic,
+  startEmbeddedKafka,
+  type Log,
+  type LogProducer,
+  type LogRecord,
+  type RowSerde,
+} from '../../src/runtime/index.js';
+import type {
+  ActualRecord,
+  ConformanceDriver,
+  DriverFactory,
+  QttHeader,
+  QttRecordSpec,
+  QttWindow,
+  SourceInfo,
+} from './driver-api.js';
+
+export const createDriver: DriverFactory = async (options) => {
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let log: Log;
+  if (options.backend === 'embedded') {
+    const embedded = await startEmbeddedKafka();
+    stopEmbedded = () => embedded.stop();
+    log = new KafkaLog({ bootstrapServers: embedded.bootstrapServers });
+  } else {
+    // One partition per auto-created topic: the upstream test driver is one ordered log per topic.
+    log = new MemoryLog({ autoCreateTopics: true, defaultPartitions: 1 });
+  }
+  for (const topic of options.topics) {
+    await log.createTopic(topic.name, { partitions: options.backend === 'memory' ? 1 : (topic.partitions ?? 1) });
+  }
+  const engine = new Engine(log, {
+    serviceId: 'some_ksql_service_id',
+    guarantee: 'exactly_once_v2',
+    properties: { 'auto.offset.reset': 'earliest', ...options.properties },
+    background: false,
+    kafkaClusterId: options.backend,
+  });
+  await engine.start();
+  const producer = await log.producer();
+  return new SquallDriver(engine, log, producer, async () => {
+    await producer.close();
+    await engine.close();
+    await log.close();
+    await stopEmbedded?.();
+  });
+};
+
+class SquallDriver implements ConformanceDriver {
+  constructor(
+    private readonly engine: Engine,
+    private readonly log: Log,
+    private readonly producer: LogProducer,
+    private readonly shutdown: () => Promise<void>,
+  ) {}
+
+  async execute(statement: string): Promise<void> {
+    try {
+      await this.engine.execute({ sql: statement });
+    } catch (error) {
+      throw error instanceof StatementError ? error.cause : error;
+    }
+  }
+
+  async produce(record: QttRecordSpec): Promise<void> {
+    const source = this.sourceOfTopic(record.topic);
+    const codec = source === undefined ? undefined : topicCodec(source);
+    const key = codec === undefined ? rawBytes(record.key) : codec.encodeKey(record.key, record.window);
+    const value = codec === undefined ? rawBytes(record.value) : codec.encodeValue(record.value);
+    this.producer.send([
+      {
+        topic: record.topic,
+        key,
+        value,
+        timestamp: record.timestamp ?? 0,
+        headers: (record.headers ?? []).map((header) => ({
+          key: header.KEY,
+          value: header.VALUE === null ? null : Buffer.from(header.VALUE, 'base64'),
+        })),
+      },
+    ]);
+    await this.producer.flush();
+  }
+
+  async drain(): Promise<void> {
+    await this.engine.drain();
+  }
+
+  async readTopic(topic: string): Promise<ActualRecord[]> {
+    const source = this.sourceOfTopic(topic);
+    const codec = source === undefined ? undefined : topicCodec(source);
+    const records: LogRecord[] = [];
+    await scanTopic(this.log, topic, (record) => records.push(record));
+    return records.map((record) => {
+      const decodedKey = codec === undefined ? { key: rawText(record.key), window: undefined } : codec.decodeKey(record.key);
+      const actual: ActualRecord = {
+        topic,
+        key: decodedKey.key,
+        value: codec === undefined ? rawText(record.value) : codec.decodeValue(record.value),
+        timestamp: record.timestamp,
+        headers: record.headers.map(
+          (header): QttHeader => ({ KEY: header.key, VALUE: header.value === null ? null : Buffer.from(header.value).toString('base64') }),
+        ),
+        ...(decodedKey.window === undefined ? {} : { window: decodedKey.window }),
+      };
+      return actual;
+    });
+  }
+
+  source(name: string): SourceInfo | undefined {
+    const source = this.engine.metastore.getSource(name);
+    if (source === undefined) return undefined;
+    const keys = source.columns.filter((column) => column.namespace === 'KEY');
+    const values = source.columns.filter((column) => column.namespace === 'VALUE');
+    return {
+      name: source.name,
+      type: source.sourceType === 'STREAM' ? 'stream' : 'table',
+      schema: formatSchema(source.columns),
+      keyFormat: {
+        format: source.keyFormat.format,
+        ...(source.window === undefined ? {} : { windowType: source.window.type }),
+        ...(source.window?.sizeMs === undefined ? {} : { windowSize: source.window.sizeMs }),
+      },
+      valueFormat: source.valueFormat.format,
+      keyFeatures: keys.length === 1 && supportsWrapping(source.keyFormat) ? ['UNWRAP_SINGLES'] : [],
+      valueFeatures: values.length === 1 && supportsWrapping(source.valueFormat) && source.valueFormat.wrapSingleValue === false ? ['UNWRAP_SINGLES'] : [],
+      isSource: source.isSource,
+    };
+  }
+
+  async topicNames(): Promise<string[]> {
+    return (await this.log.listTopics()).map((topic) => topic.name);
+  }
+
+  close(): Promise<void> {
+    return this.shutdown();
+  }
+
+  /** The source declared over a topic: the one created first, as sinks come after their sources. */
+  private sourceOfTopic(topic: string): DataSource | undefined {
+    return this.engine.metastore.listSources().find((source) => source.topic === topic);
+  }
+}
+
+function supportsWrapping(format: FormatInfo): boolean {
+  return format.format === 'JSON' || format.format === 'AVRO' || format.format === 'PROTOBUF' || format.format === 'JSON_SR';
+}
+
+interface TopicCodec {
+  encodeKey(key: unknown, window: QttWindow | undefined): Uint8Array | null;
+  encodeValue(value: unknown): Uint8Array | null;
+  decodeKey(bytes: Uint8Array | null): { key: unknown; window: QttWindow | undefined };
+  decodeValue(bytes: Uint8Array | null): unknown;
+}
+
+/** How a QTT file writes a topic's keys and values: JSON as JSON text, DELIMITED as the line, KAFKA as a bare value. */
+function topicCodec(source: DataSource): TopicCodec {
+  const keyColumns = source.columns.filter((column) => column.namespace === 'KEY');
+  const valueColumns = source.columns.filter((column) => column.namespace === 'VALUE');
+  const keySerde = createRowSerde(source.keyFormat.format, 'key', keyColumns, source.keyFormat);
+  const valueSerde = createRowSerde(source.valueFormat.format, 'value', valueColumns, source.valueFormat);
+  const windowed = source.window === undefined ? undefined : createWindowedKeySerde(keySerde, source.window.type, source.window.sizeMs);
+  const keyType = keyColumns.length === 1 ? keyColumns[0]!.type : undefined;
+  const valueType = valueColumns.length === 1 ? valueColumns[0]!.type : undefined;
+  const encodeKeyBytes = (key: unknown) => encodeSpec(key, source.keyFormat, keySerde, keyType);
+  return {
+    encodeKey(key, window) {
+      if (windowed === undefined || window === undefined) return encodeKeyBytes(key);
+      const values = key === undefined || key === null ? null : keySerde.deserialize(encodeKeyBytes(key));
+      return windowed.serialize(values, { start: window.start, end: window.end });
+    },
+    encodeValue: (value) => encodeSpec(value, source.valueFormat, valueSerde, valueType),
+    decodeKey(bytes) {
+      if (windowed === undefined) return { key: decodeSpec(bytes, source.keyFormat, keySerde), window: undefined };
+      const { values, window } = windowed.deserialize(bytes);
+      const inner = values === null ? null : keySerde.serialize(values);
+      return {
+        key: decodeSpec(inner, source.keyFormat, keySerde),
+        window: { start: window.start, end: window.end, type: source.window?.type === 'SESSION' ? 'session' : 'time' },
+      };
+    },
+    decodeValue: (bytes) => decodeSpec(bytes, source.valueFormat, valueSerde),
+  };
+}
+
+function encodeSpec(spec: unknown, format: FormatInfo, serde: RowSerde, singleType: SqlType | undefined): Uint8Array | null {
+  if (spec === undefined || spec === null) return null;
+  switch (format.format) {
+    case 'JSON':
+    case 'JSON_SR':
+      return Buffer.from(stringifyLossless(spec) ?? 'null');
+    case 'DELIMITED':
+      return Buffer.from(typeof spec === 'string' ? spec : (stringifyLossless(spec) ?? ''));
+    case 'KAFKA':
+      return serde.serialize([kafkaValue(spec, singleType)]);
+    case 'NONE':
+      return null;
+    default:
+      return Buffer.from(stringifyLossless(spec) ?? 'null');
+  }
+}
+
+/** A QTT bare value as the runtime representation of a KAFKA-format column. */
+function kafkaValue(spec: unknown, type: SqlType | undefined): unknown {
+  const text = isLosslessNumber(spec) ? (spec as LosslessNumber).toString() : typeof spec === 'string' ? spec : String(spec);
+  switch (type?.kind) {
+    case 'INTEGER':
+      return Number(text);
+    case 'BIGINT':
+      return BigInt(text);
+    case 'DOUBLE':
+      return Number(text);
+    case 'BYTES':
+      return Buffer.from(text, 'base64');
+    default:
+      return text;
+  }
+}
+
+function decodeSpec(bytes: Uint8Array | null, format: FormatInfo, serde: RowSerde): unknown {
+  if (bytes === null) return null;
+  switch (format.format) {
+    case 'JSON':
+    case 'JSON_SR':
+      return parseLossless(Buffer.from(bytes).toString('utf8'));
+    case 'DELIMITED':
+      return Buffer.from(bytes).toString('utf8');
+    case 'KAFKA': {
+      const value = serde.deserialize(bytes)?.[0] ?? null;
+      return value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+    }
+    case 'NONE':
+      return null;
+    default:
+      return rawText(bytes);
+  }
+}
+
+function rawBytes(spec: unknown): Uint8Array | null {
+  if (spec === undefined || spec === null) return null;
+  return Buffer.from(typeof spec === 'string' ? spec : (stringifyLossless(spec) ?? 'null'));
+}
+
+function rawText(bytes: Uint8Array | null): unknown {
+  if (bytes === null) return null;
+  const text = Buffer.from(bytes).toString('utf8');
+  try {
+    return parseLossless(text);
+  } catch {
+    return text;
+  }
+}
