@@ -307,6 +307,11 @@ export class Engine implements EngineApi {
     }
   }
 
+  /** Statement texts of the running persistent queries. */
+  runningQueryTexts(): string[] {
+    return [...this.state.queries.values()].map((query) => query.statementText);
+  }
+
   get processingLogEntries() {
     return this.processingLog.recent;
   }

@@ -2,3 +2,4 @@
 export * from './api.js';
 export { Engine, SQUALL_VERSION } from './engine.js';
 export type { EngineConfig } from './engine-state.js';
+export { applyQueryDirectory, applyQueryFile, type AppliedFile } from './apply-queries.js';

@@ -66,7 +66,7 @@ export function recognitionErrorToParseError(
   const expected = oracle.nextTokenTypes(preceding);
   const found = atEnd ? 'end of input' : `'${offending.image}'`;
   const lines = [header(span), headline(error, found, span, expected)];
-  const hint = hintFor(atEnd ? undefined : offending, preceding, expected, tokens, text, origin);
+  const hint = hintFor(atEnd ? undefined : offending, preceding, expected, tokens, text, origin, innermostRule(error));
   if (hint !== undefined) lines.push(hint);
   return new ParseError(lines.join('\n'), span);
 }
@@ -78,12 +78,23 @@ function endOfLastToken(tokens: readonly IToken[]): number {
 
 const closingLabels = ["')'", "']'", "'>'"];
 
+/** Rules whose expectations read better as one phrase than as a list of tokens. */
+const ruleDescriptions: Readonly<Record<string, string>> = {
+  type: 'a type, such as INTEGER, STRING, DECIMAL(10, 2), ARRAY<INT> or STRUCT<a INT>',
+  baseType: 'a type, such as INTEGER, STRING, DECIMAL(10, 2), ARRAY<INT> or STRUCT<a INT>',
+  duration: "a duration with a unit, such as '10 SECONDS'",
+};
+
+function innermostRule(error: IRecognitionException): string {
+  return error.context.ruleStack[error.context.ruleStack.length - 1] ?? '';
+}
+
 function headline(error: IRecognitionException, found: string, span: Span, expected: readonly TokenType[]): string {
-  const missing = /Expecting token of type --> (.+?) <--/.exec(error.message)?.[1];
+  const missing = /Expecting (?:token of type )?--> (.+?) <--/.exec(error.message)?.[1];
   if (error.name === 'MismatchedTokenException' && missing !== undefined && closingLabels.includes(missing)) {
     return `missing ${missing} at ${found}`;
   }
-  const description = describeExpected(expected);
+  const description = ruleDescriptions[innermostRule(error)] ?? describeExpected(expected);
   const location = `Syntax error at or near ${found} at line ${span.line}:${span.column}`;
   return description === undefined ? `${location}.` : `${location}: expected ${description}.`;
 }
@@ -102,10 +113,22 @@ function describeTokenType(type: TokenType): string {
   return typeof type.LABEL === 'string' ? type.LABEL : type.name;
 }
 
+/**
+ * Tokens that would continue the expression just parsed. When the expression could go on, listing
+ * each operator drowns the useful part (which clause may come next), so they become "an operator".
+ */
+const expressionContinuations: readonly string[] = [
+  "'.'", "'['", "'->'", 'AT', "'*'", "'/'", "'%'", "'+'", "'-'", "'||'", "'='", "'<>'", "'<'", "'<='", "'>'", "'>='",
+  'AND', 'OR', 'NOT', 'IN', 'IS', 'BETWEEN', 'LIKE', "'('", 'a string',
+];
+
 function describeExpected(expected: readonly TokenType[]): string | undefined {
   let descriptions = [...new Set(expected.map(describeTokenType))];
   if (['an identifier', 'a number', 'a string', 'CASE'].every((start) => descriptions.includes(start))) {
     descriptions = ['an expression', ...descriptions.filter((description) => !expressionStarts.includes(description))];
+  }
+  if (descriptions.includes("'->'")) {
+    descriptions = [...descriptions.filter((description) => !expressionContinuations.includes(description)), 'an operator'];
   }
   if (descriptions.length === 0) return undefined;
   const shown = descriptions.slice(0, longestExpectedList);
@@ -130,11 +153,13 @@ function hintFor(
   tokens: readonly IToken[],
   text: string,
   origin: Origin,
+  rule: string,
 ): string | undefined {
   const previous = preceding[preceding.length - 1];
   const hints = [
     () => misspeltKeywordHint(offending, previous, expected),
-    () => reservedWordHint(offending, expected),
+    () => (rule in ruleDescriptions ? undefined : reservedWordHint(offending, expected)),
+    () => groupingWithAndHint(offending, preceding),
     () => doubleQuotedStringHint(offending, expected),
     () => secondStatementHint(previous),
     () => unbalancedParenthesisHint(tokens, text, origin),
@@ -160,6 +185,18 @@ function misspeltKeywordHint(offending: IToken | undefined, previous: IToken | u
 function reservedWordHint(offending: IToken | undefined, expected: readonly TokenType[]): string | undefined {
   if (offending === undefined || !isReservedKeyword(offending) || !expected.some((type) => identifierTypes.includes(type))) return undefined;
   return `${offending.image.toUpperCase()} is a reserved word: to use it as a name, quote it, as in \`${offending.image}\`.`;
+}
+
+/** Clause keywords after which AND is, or is not, a logical operator. */
+const clauseKeywords: readonly TokenType[] = [t.Select, t.Where, t.Having, t.On, t.Group, t.Partition, t.When, t.Then, t.Else];
+
+/** `GROUP BY a AND b`: analysts coming from WHERE clauses write AND where a comma is meant. */
+function groupingWithAndHint(offending: IToken | undefined, preceding: readonly IToken[]): string | undefined {
+  if (offending?.tokenType !== t.And) return undefined;
+  const clause = [...preceding].reverse().find((token) => clauseKeywords.includes(token.tokenType));
+  if (clause?.tokenType !== t.Group && clause?.tokenType !== t.Partition) return undefined;
+  const name = clause.image.toUpperCase();
+  return `${name} BY takes a list of expressions separated by commas, not AND: ${name} BY a, b.`;
 }
 
 function doubleQuotedStringHint(offending: IToken | undefined, expected: readonly TokenType[]): string | undefined {

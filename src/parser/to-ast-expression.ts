@@ -143,7 +143,7 @@ function buildUnary(node: CstNode, context: BuildContext): Expression {
   const span = spanOfNode(node, context);
   const number = operator === '-' ? bareNumberToken(operandNode) : undefined;
   // A negated literal is range-checked with its sign: -9223372036854775808 is a valid BIGINT.
-  const operand = number === undefined ? buildUnary(operandNode, context) : buildNumber(number, '-', context);
+  const operand = number === undefined ? buildUnary(operandNode, context) : buildNumber(number, '-', context, span);
   return { kind: 'ArithmeticUnary', operator, operand, span };
 }
 
@@ -198,20 +198,21 @@ function buildPrimary(node: CstNode, context: BuildContext): Expression {
 }
 
 /** Integer, decimal or double literal; `sign` is '-' when the literal sits under a unary minus. */
-function buildNumber(token: IToken, sign: '+' | '-', context: BuildContext): Expression {
+function buildNumber(token: IToken, sign: '+' | '-', context: BuildContext, signedSpan?: Span): Expression {
   const span = spanOfToken(token, context);
+  const errorSpan = signedSpan ?? span;
   const text = token.image;
   const signedText = sign === '-' ? `-${text}` : text;
   switch (token.tokenType.name) {
     case 'IntegerLiteral': {
       const limit = sign === '-' ? largestBigint + 1n : largestBigint;
-      if (BigInt(text) > limit) throw parseErrorAt(span, `Invalid numeric literal: ${signedText}`);
+      if (BigInt(text) > limit) throw parseErrorAt(errorSpan, `Invalid numeric literal: ${signedText}`);
       return { kind: 'IntegerLiteral', text, span };
     }
     case 'DecimalLiteral':
       return { kind: 'DecimalLiteral', text, span };
     default:
-      if (!Number.isFinite(Number(text))) throw parseErrorAt(span, `Number overflows DOUBLE: ${signedText}`);
+      if (!Number.isFinite(Number(text))) throw parseErrorAt(errorSpan, `Number overflows DOUBLE: ${signedText}`);
       return { kind: 'DoubleLiteral', text, span };
   }
 }

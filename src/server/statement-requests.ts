@@ -6,7 +6,7 @@ import type { StatementRequest } from '../engine/api.js';
 export interface KsqlRequestBody {
   readonly ksql: string;
   readonly streamsProperties?: Readonly<Record<string, unknown>>;
-  readonly sessionVariables?: Readonly<Record<string, string>>;
+  readonly sessionVariables?: SessionVariables;
   /** ksqlDB waits for this command before running the request; Squall's engine applies commands synchronously. */
   readonly commandSequenceNumber?: number;
 }
@@ -15,10 +15,13 @@ export interface KsqlRequestBody {
 export interface QueryStreamBody {
   readonly sql: string;
   readonly properties?: Readonly<Record<string, unknown>>;
-  readonly sessionVariables?: Readonly<Record<string, string>>;
+  readonly sessionVariables?: SessionVariables;
 }
 
-const sessionVariablesSchema = { type: 'object', additionalProperties: { type: 'string' } } as const;
+/** ksqlDB takes any JSON scalar as a variable's value; substitution uses its text. */
+type SessionVariables = Readonly<Record<string, string | number | boolean>>;
+
+const sessionVariablesSchema = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } } as const;
 
 export const ksqlRequestSchema = {
   type: 'object',
@@ -42,9 +45,13 @@ export const queryStreamSchema = {
 } as const;
 
 export function fromKsqlRequest(body: KsqlRequestBody): StatementRequest {
-  return { sql: body.ksql, properties: body.streamsProperties ?? {}, sessionVariables: body.sessionVariables ?? {} };
+  return { sql: body.ksql, properties: body.streamsProperties ?? {}, sessionVariables: variableTexts(body.sessionVariables) };
 }
 
 export function fromQueryStreamArgs(body: QueryStreamBody): StatementRequest {
-  return { sql: body.sql, properties: body.properties ?? {}, sessionVariables: body.sessionVariables ?? {} };
+  return { sql: body.sql, properties: body.properties ?? {}, sessionVariables: variableTexts(body.sessionVariables) };
+}
+
+function variableTexts(variables: SessionVariables | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(variables ?? {}).map(([name, value]) => [name, String(value)]));
 }

@@ -2,6 +2,7 @@
 // them, and stops the query when the client disconnects.
 import type { FastifyReply } from 'fastify';
 import type { QueryEvent, QueryStream } from '../engine/api.js';
+import { SquallError } from '../parser/errors.js';
 import { streamedErrorBody } from './error-handler.js';
 import type { QueryFormat } from './query-formats.js';
 import { openResponseStream } from './response-stream.js';
@@ -20,6 +21,7 @@ export async function streamQuery(reply: FastifyReply, query: QueryStream, forma
     }
     output.end(format.end(query.finalMessage()));
   } catch (error) {
+    if (!(error instanceof SquallError)) reply.log.error({ err: error }, 'query stream failed');
     output.end(format.error(streamedErrorBody(error)) + format.end(undefined));
   } finally {
     query.close();

@@ -31,7 +31,7 @@ export const createDriver: DriverFactory = async (options) => {
   if (options.backend === 'embedded') {
     const embedded = await startEmbeddedKafka();
     stopEmbedded = () => embedded.stop();
-    log = new KafkaLog({ bootstrapServers: embedded.bootstrapServers });
+    log = new KafkaLog({ bootstrapServers: embedded.bootstrapServers, mockCluster: true });
   } else {
     // One partition per auto-created topic: the upstream test driver is one ordered log per topic.
     log = new MemoryLog({ autoCreateTopics: true, defaultPartitions: 1 });

@@ -22,6 +22,7 @@ export class FakeQueryStream implements QueryStream {
   readonly events: AsyncIterable<QueryEvent>;
   closeCount = 0;
   private readonly queued: QueryEvent[] = [];
+  private nextIndex = 0;
   private ended = false;
   private endReason: string | undefined;
   private wake: (() => void) | undefined;
@@ -67,8 +68,9 @@ export class FakeQueryStream implements QueryStream {
 
   private async *iterate(): AsyncGenerator<QueryEvent> {
     for (;;) {
-      const next = this.queued.shift();
+      const next = this.queued[this.nextIndex];
       if (next !== undefined) {
+        this.nextIndex += 1;
         yield next;
         continue;
       }

@@ -1,6 +1,6 @@
 // The expression compiler: dispatches each AST kind to its construct compiler and returns typed closures.
 import type { AtTimeZone, Expression, IntervalUnitArg } from '../../parser/ast.js';
-import { castValue } from '../cast.js';
+import { castValue, compileCast } from '../cast.js';
 import type { FunctionRegistry } from '../functions/registry.js';
 import { PlanError } from '../plan-error.js';
 import { canWiden } from '../type-rules.js';
@@ -110,8 +110,9 @@ export function compileConstant(expression: Expression, targetType: SqlType, con
   const state = initialState(context);
   const compiled = compileNode(expression, state);
   if (compiled.type === null) return null;
-  const coerced = coerceConstant(compiled, targetType, expression.span);
-  if (coerced === neverEqual || coerced.type === null || !fitsTarget(coerced.type, targetType)) {
+  const parsesText = compiled.type.kind === 'STRING' && compileCast(compiled.type, targetType) !== undefined;
+  const coerced = parsesText ? compiled : coerceConstant(compiled, targetType, expression.span);
+  if (coerced === neverEqual || coerced.type === null || !(parsesText || fitsTarget(coerced.type, targetType))) {
     throw new PlanError(
       `Expected type ${formatType(targetType)} for value but got ${formatType(compiled.type)}`,
       expression.span,

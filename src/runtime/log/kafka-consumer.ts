@@ -44,7 +44,7 @@ export class KafkaLogConsumer implements LogConsumer {
     onClose: (consumer: KafkaLogConsumer) => void,
   ): Promise<KafkaLogConsumer> {
     const config: ConsumerGlobalConfig = Object.assign(
-      {},
+      { 'fetch.wait.max.ms': 100 },
       settings.properties,
       {
         'bootstrap.servers': settings.bootstrapServers,
@@ -52,10 +52,11 @@ export class KafkaLogConsumer implements LogConsumer {
         // Offsets move only when the engine commits them (at-least-once) or its transaction does (exactly-once).
         'enable.auto.commit': false,
         'isolation.level': options.readCommitted === false ? ('read_uncommitted' as const) : ('read_committed' as const),
-        'auto.offset.reset': options.offsetReset,
       },
     );
-    const consumer = new KafkaLogConsumer(new kafka.KafkaConsumer(config, {}), settings, onClose);
+    // A topic-level property: given in the global config, an explicit topic config would override it.
+    const topicConfig = { 'auto.offset.reset': options.offsetReset };
+    const consumer = new KafkaLogConsumer(new kafka.KafkaConsumer(config, topicConfig), settings, onClose);
     try {
       await call('Consumer connect', (callback) => consumer.native.connect({ timeout: settings.requestTimeoutMs }, callback));
     } catch (error) {

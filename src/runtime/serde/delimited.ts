@@ -1,7 +1,7 @@
 // The DELIMITED format: one headerless CSV record per message, quoted as ksqlDB's Commons CSV version does.
 import type { Decimal } from '../../planner/decimal.js';
 import type { SqlType } from '../../planner/types.js';
-import type { RowSerde, SerdeColumn } from './format.js';
+import type { RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { createNoneSerde } from './none.js';
 import {
   decodeBase64,
@@ -26,13 +26,16 @@ const SPACE = 0x20;
 const COMMENT_MARKER = 0x23;
 
 /** Expects validateFormat to have rejected ARRAY, MAP and STRUCT columns. */
-export function createDelimitedSerde(columns: readonly SerdeColumn[], delimiter: string): RowSerde {
+export function createDelimitedSerde(columns: readonly SerdeColumn[], role: SerdeRole, delimiter: string): RowSerde {
   if (columns.length === 0) return createNoneSerde();
+  // A key of one null column is a null key, written as null bytes like KAFKA and JSON keys; a
+  // value of one null column stays an empty record, since null bytes would be a tombstone.
+  const nullKeyWhenNull = role === 'key' && columns.length === 1;
   const writers = columns.map((column) => buildFieldWriter(column.type));
   const parsers = columns.map((column) => buildFieldParser(column.type));
   return {
     serialize(values) {
-      if (values === null) return null;
+      if (values === null || (nullKeyWhenNull && (values[0] === null || values[0] === undefined))) return null;
       let text = '';
       for (let index = 0; index < writers.length; index++) {
         const value = values[index];

@@ -41,7 +41,7 @@ export function createRowSerde(
     case 'JSON':
       return createJsonSerde(role, columns, options);
     case 'DELIMITED':
-      return createDelimitedSerde(columns, options.delimiter ?? ',');
+      return createDelimitedSerde(columns, role, options.delimiter ?? ',');
     case 'KAFKA':
       return createKafkaSerde(columns);
     case 'NONE':

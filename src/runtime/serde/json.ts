@@ -21,10 +21,11 @@ type JsonCoercer = (value: unknown) => unknown;
 type JsonObject = Record<string, unknown>;
 
 /**
- * Thrown by a BIGINT or TIMESTAMP coercer given an integer beyond 2^53 by JSON.parse, whose digits
- * may be lost; the record is then parsed again losslessly. Preallocated: it is control flow.
+ * Thrown by a coercer given a number by JSON.parse whose original text it needs: a BIGINT or
+ * TIMESTAMP beyond 2^53 (digits lost), or any number read as STRING (`1.50` must stay `1.50`).
+ * The record is then parsed again losslessly. Preallocated: it is control flow, not an error.
  */
-const PRECISION_LOST = Object.freeze({ reason: 'JSON.parse lost the digits of a large integer' });
+const NUMBER_TEXT_NEEDED = Object.freeze({ reason: 'JSON.parse dropped the text of a number' });
 
 const utf8Decoder = new TextDecoder('utf-8');
 
@@ -79,7 +80,7 @@ type JsonParser = (text: string, readRow: (parsed: unknown) => unknown[] | null)
 
 /**
  * JSON.parse on the common path. Lossless parsing (numbers kept as their text) when the schema has
- * a DECIMAL anywhere, or again for a record whose BIGINT came out of JSON.parse beyond 2^53.
+ * a DECIMAL anywhere, or again for a record where a coercer needs a number's text.
  */
 function buildParser(columns: readonly SerdeColumn[]): JsonParser {
   if (columns.some((column) => containsKind(column.type, 'DECIMAL'))) {
@@ -89,7 +90,7 @@ function buildParser(columns: readonly SerdeColumn[]): JsonParser {
     try {
       return readRow(parseText(text, JSON.parse));
     } catch (error) {
-      if (error !== PRECISION_LOST) throw error;
+      if (error !== NUMBER_TEXT_NEEDED) throw error;
       return readRow(parseText(text, parseLossless));
     }
   };
@@ -222,7 +223,7 @@ function saturateToInt32(value: number): number {
 /** Jackson's longValue(): integers wrap to 64 bits, fractions truncate. */
 function toBigint(value: unknown, type: SqlType, path: string): bigint {
   if (typeof value === 'number') {
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw PRECISION_LOST;
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw NUMBER_TEXT_NEEDED;
     return BigInt.asIntN(64, BigInt(Math.trunc(value)));
   }
   if (isLosslessNumber(value)) {
@@ -254,10 +255,20 @@ function toDecimal(value: unknown, type: SqlType & { kind: 'DECIMAL' }, path: st
  */
 function toText(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (typeof value === 'number') throw NUMBER_TEXT_NEEDED;
   if (isLosslessNumber(value)) return value.value;
   if (Array.isArray(value)) return `[${value.map((element) => (element === null ? 'null' : toText(element))).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) return stringifyLossless(value) ?? 'null';
+  if (typeof value === 'object' && value !== null) {
+    if (containsPlainNumber(value)) throw NUMBER_TEXT_NEEDED;
+    return stringifyLossless(value) ?? 'null';
+  }
   return String(value);
+}
+
+function containsPlainNumber(value: unknown): boolean {
+  if (typeof value === 'number') return true;
+  if (typeof value !== 'object' || value === null || isLosslessNumber(value)) return false;
+  return Object.values(value).some(containsPlainNumber);
 }
 
 function buildArrayCoercer(type: SqlType & { kind: 'ARRAY' }, path: string): JsonCoercer {

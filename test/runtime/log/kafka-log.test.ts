@@ -17,6 +17,7 @@ afterAll(async () => {
 describeLogContract('KafkaLog on the embedded Kafka', async () => new KafkaLog({ bootstrapServers: embedded.bootstrapServers, mockCluster: true }), {
   // The mock cluster auto-creates every topic with 4 partitions and has no DeleteTopics.
   exactPartitionCounts: false,
+  readCommittedIsolation: false,
   deletesTopics: false,
   // A consumer group's first join waits out the mock's 3 s initial rebalance delay.
   arrivalTimeoutMs: 15_000,

@@ -5,6 +5,7 @@ import { describeLogContract, pollUntil } from './log-contract.js';
 
 describeLogContract('MemoryLog', async () => new MemoryLog(), {
   exactPartitionCounts: true,
+  readCommittedIsolation: true,
   deletesTopics: true,
   arrivalTimeoutMs: 1_000,
 });

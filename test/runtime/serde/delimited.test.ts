@@ -100,6 +100,12 @@ describe('DELIMITED', () => {
     expect(single.deserialize(bytes('nope'))).toEqual([false]);
   });
 
+  it('writes a single null key column as a null key, but a single null value column as an empty record', () => {
+    const column = [{ name: 'K', type: SqlTypes.STRING }];
+    expect(createRowSerde('DELIMITED', 'key', column, {}).serialize([null])).toBeNull();
+    expect(text(serde(column).serialize([null]))).toBe('');
+  });
+
   it('passes null rows through', () => {
     expect(serde(idNameValue).serialize(null)).toBeNull();
     expect(serde(idNameValue).deserialize(null)).toBeNull();

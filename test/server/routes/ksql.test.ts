@@ -36,13 +36,18 @@ describe('POST /ksql', () => {
       method: 'POST',
       url: '/ksql',
       headers: { 'content-type': KSQL_JSON, accept: KSQL_JSON },
-      payload: { ksql: created.statementText, streamsProperties: { 'auto.offset.reset': 'earliest' }, sessionVariables: { a: 'b' }, commandSequenceNumber: 1 },
+      payload: {
+        ksql: created.statementText,
+        streamsProperties: { 'auto.offset.reset': 'earliest' },
+        sessionVariables: { a: 'b', n: 5, flag: true },
+        commandSequenceNumber: 1,
+      },
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^application\/vnd\.ksql\.v1\+json\b/);
     expect(response.json()).toEqual([{ ...created, commandSequenceNumber: 2 }]);
     expect(engine.requests).toEqual([
-      { sql: created.statementText, properties: { 'auto.offset.reset': 'earliest' }, sessionVariables: { a: 'b' } },
+      { sql: created.statementText, properties: { 'auto.offset.reset': 'earliest' }, sessionVariables: { a: 'b', n: '5', flag: 'true' } },
     ]);
   });
 

@@ -86,6 +86,31 @@ describe('POST /query', () => {
     expect(query.isClosed).toBe(true);
   });
 
+  it('ends the array with a 50000 errorMessage when the engine breaks mid-stream', async () => {
+    let closed = false;
+    engine.query = async () => ({
+      queryId: 'q',
+      isPull: false,
+      columns: pushColumns,
+      events: (async function* () {
+        yield { kind: 'row' as const, values: ['a', 1] };
+        throw new Error('task crashed');
+      })(),
+      finalMessage: () => undefined,
+      close: () => {
+        closed = true;
+      },
+    });
+    const response = await server.inject({ method: 'POST', url: '/query', payload: { ksql: 'SELECT * FROM S EMIT CHANGES;' } });
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toEqual([
+      { header: { queryId: 'q', schema: '`K` STRING, `ID` INTEGER' } },
+      { row: { columns: ['a', 1] } },
+      { errorMessage: { '@type': 'generic_error', error_code: 50000, message: 'task crashed' } },
+    ]);
+    expect(closed).toBe(true);
+  });
+
   it('gives the delimited format when asked for it', async () => {
     engine.answerQueriesWith(new FakeQueryStream('q', pushColumns).pushRows(['a', 1]).finish('Limit Reached'));
     const response = await server.inject({

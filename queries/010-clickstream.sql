@@ -1,0 +1,17 @@
+-- Click-stream: raw page events keyed by session, rekeyed by user so that per-user consumers
+-- (and later aggregations) see every event of a user on one partition.
+CREATE STREAM IF NOT EXISTS CLICKSTREAM_RAW (
+  SESSION_ID STRING KEY,
+  USER_ID STRING,
+  EVENT_TYPE STRING,
+  PAGE STRING,
+  EVENT_TIME BIGINT
+) WITH (KAFKA_TOPIC='clickstream.events.raw', VALUE_FORMAT='JSON', PARTITIONS=4, TIMESTAMP='EVENT_TIME');
+
+CREATE STREAM IF NOT EXISTS CLICKSTREAM_BY_USER
+  WITH (KAFKA_TOPIC='clickstream.events.by_user') AS
+  SELECT USER_ID, SESSION_ID AS SESSION, EVENT_TYPE, PAGE, EVENT_TIME
+  FROM CLICKSTREAM_RAW
+  WHERE USER_ID IS NOT NULL
+  PARTITION BY USER_ID
+  EMIT CHANGES;

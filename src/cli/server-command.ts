@@ -1,0 +1,49 @@
+// `squall server`: the Kafka (or the embedded one), the engine with its replayed catalog, the
+// repository's queries/, and the REST API; shut down cleanly on SIGINT/SIGTERM.
+import { Engine, applyQueryDirectory } from '../engine/index.js';
+import { KafkaLog, startEmbeddedKafka, type EmbeddedKafka } from '../runtime/index.js';
+import { buildServer, listen } from '../server/index.js';
+import type { ServerConfig } from './config.js';
+
+export async function runServer(config: ServerConfig): Promise<void> {
+  let embedded: EmbeddedKafka | undefined;
+  let bootstrapServers = config.bootstrapServers;
+  if (bootstrapServers === undefined) {
+    embedded = await startEmbeddedKafka();
+    bootstrapServers = embedded.bootstrapServers;
+    console.log(`squall: embedded Kafka listening on ${bootstrapServers} (any Kafka client can produce to it)`);
+  }
+  const kafkaProperties = Object.fromEntries(
+    Object.entries(config.properties).flatMap(([name, value]) => (name.startsWith('kafka.') ? [[name.slice('kafka.'.length), value]] : [])),
+  );
+  const log = new KafkaLog({ bootstrapServers, mockCluster: embedded !== undefined || config.mockCluster, properties: kafkaProperties });
+  const engine = new Engine(log, {
+    serviceId: config.serviceId,
+    guarantee: config.guarantee,
+    properties: Object.fromEntries(Object.entries(config.properties).filter(([name]) => !name.startsWith('kafka.'))),
+    background: true,
+    kafkaClusterId: embedded === undefined ? bootstrapServers : `embedded:${bootstrapServers}`,
+  });
+  await engine.start();
+  for (const applied of await applyQueryDirectory(engine, config.queriesDir)) {
+    console.log(`squall: applied ${applied.file}: ${applied.executed} statements run, ${applied.skipped} already in effect`);
+    for (const warning of applied.warnings) console.warn(`squall: ${warning}`);
+  }
+  const server = await buildServer(engine, { logger: false });
+  const address = await listen(server, { host: config.host, port: config.port });
+  console.log(`squall: REST API listening on ${address} (ksqlDB-compatible: POST /ksql, /query-stream, ...)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`squall: ${signal} received, shutting down`);
+    await server.close();
+    await engine.close();
+    await log.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
