@@ -91,7 +91,8 @@ function innermostRule(error: IRecognitionException): string {
 
 function headline(error: IRecognitionException, found: string, span: Span, expected: readonly TokenType[]): string {
   const missing = /Expecting (?:token of type )?--> (.+?) <--/.exec(error.message)?.[1];
-  if (error.name === 'MismatchedTokenException' && missing !== undefined && closingLabels.includes(missing)) {
+  const couldBeList = expected.includes(t.Comma);
+  if (error.name === 'MismatchedTokenException' && missing !== undefined && closingLabels.includes(missing) && !couldBeList) {
     return `missing ${missing} at ${found}`;
   }
   const description = ruleDescriptions[innermostRule(error)] ?? describeExpected(expected);
@@ -157,6 +158,8 @@ function hintFor(
 ): string | undefined {
   const previous = preceding[preceding.length - 1];
   const hints = [
+    () => trailingCommaHint(offending, previous),
+    () => doubleEqualsHint(offending, previous),
     () => misspeltKeywordHint(offending, previous, expected),
     () => (rule in ruleDescriptions ? undefined : reservedWordHint(offending, expected)),
     () => groupingWithAndHint(offending, preceding),
@@ -170,6 +173,16 @@ function hintFor(
     if (message !== undefined) return message;
   }
   return undefined;
+}
+
+function trailingCommaHint(offending: IToken | undefined, previous: IToken | undefined): string | undefined {
+  if (previous?.tokenType !== t.Comma || offending === undefined || !isReservedKeyword(offending)) return undefined;
+  return `Remove the comma before ${offending.image.toUpperCase()}: a list cannot end with a comma.`;
+}
+
+function doubleEqualsHint(offending: IToken | undefined, previous: IToken | undefined): string | undefined {
+  if (offending?.tokenType !== t.Equals || previous?.tokenType !== t.Equals) return undefined;
+  return "SQL compares with a single '=': write a = b.";
 }
 
 function misspeltKeywordHint(offending: IToken | undefined, previous: IToken | undefined, expected: readonly TokenType[]): string | undefined {
@@ -234,6 +247,7 @@ function unbalancedParenthesisHint(tokens: readonly IToken[], text: string, orig
 
 /** The candidate within a small edit distance of `word`, if exactly one is closest. */
 function closestWord(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length < 3) return undefined;
   const allowed = word.length <= 4 ? 1 : 2;
   let best: string | undefined;
   let bestDistance = allowed + 1;

@@ -17,7 +17,7 @@ const millisPerDay = 86_400_000;
  * support that cast. The returned closure throws EvaluationError for values it cannot convert.
  */
 export function compileCast(from: SqlType, to: SqlType): Caster | undefined {
-  if (typesEqual(from, to)) return identity;
+  if (typesEqual(from, to)) return identityCast;
   const convert = converterFor(from, to);
   if (convert === undefined) return undefined;
   const typed = convert as (value: unknown) => unknown;
@@ -35,7 +35,8 @@ export function castNotSupportedMessage(from: SqlType, to: SqlType): string {
   return `Cast of ${formatType(from)} to ${formatType(to)} is not supported`;
 }
 
-function identity(value: unknown): unknown {
+/** The cast between equal types; callers compare against it to skip a needless wrapper closure. */
+export function identityCast(value: unknown): unknown {
   return value === undefined ? null : value;
 }
 
@@ -206,7 +207,7 @@ function truncateDecimal(value: Decimal): bigint {
 }
 
 /** Rounds HALF_UP to `scale` and rejects values with more integer digits than DECIMAL(precision, scale) holds. */
-export function fitDecimal(value: Decimal, precision: number, scale: number): Decimal {
+function fitDecimal(value: Decimal, precision: number, scale: number): Decimal {
   const rounded = value.withScale(scale);
   const magnitude = rounded.unscaled < 0n ? -rounded.unscaled : rounded.unscaled;
   if (magnitude >= 10n ** BigInt(precision)) {

@@ -31,6 +31,7 @@ export function createCleartextServer(handler: FastifyServerFactoryHandler): htt
   server.removeAllListeners('connection');
   server.on('connection', (socket: Socket) => {
     unrouted.add(socket);
+    socket.once('close', () => unrouted.delete(socket));
     routeByPreface(socket, (isHttp2) => {
       unrouted.delete(socket);
       if (isHttp2) http2Server.emit('connection', socket);

@@ -1,6 +1,7 @@
 // One listening port speaks HTTP/1.1 and cleartext HTTP/2; push queries stop when the client goes.
 import http from 'node:http';
 import http2 from 'node:http2';
+import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { QueryColumn } from '../../src/engine/api.js';
@@ -35,6 +36,17 @@ describe('the listening server', () => {
     const response = await fetch(`${address}/info`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ KsqlServerInfo: { ksqlServiceId: 'default_' } });
+  });
+
+  it('survives connections that stop before saying which protocol they speak', async () => {
+    const { port } = new URL(address);
+    for (const opening of ['', 'PRI * HT', 'P', 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\nnot frames at all', 'GARBAGE\r\n\r\n']) {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.end(opening);
+      await new Promise((resolve) => socket.once('close', resolve));
+    }
+    expect((await fetch(`${address}/healthcheck`)).status).toBe(200);
   });
 
   it('streams /query-stream over cleartext HTTP/2 on the same port', async () => {

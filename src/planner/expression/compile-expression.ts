@@ -93,7 +93,10 @@ function initialState(context: CompileContext): CompileState {
 export function compileExpression(expression: Expression, context: CompileContext): CompiledExpression {
   const compiled = compileNode(expression, initialState(context));
   if (compiled.type === null) {
-    throw new PlanError('Cannot infer the type of NULL here: use CAST(NULL AS <type>)', expression.span);
+    throw new PlanError(
+      "Can't infer a type of null. Please explicitly cast it to a required type, e.g. CAST(null AS VARCHAR).",
+      expression.span,
+    );
   }
   return { type: compiled.type, evaluate: compiled.evaluate };
 }

@@ -1,6 +1,6 @@
 // Bringing two operands to one type: string constants parsed to the other side's type, numbers widened.
 import type { Span } from '../../parser/ast.js';
-import { compileCast, invalidSyntaxMessage, parseBooleanText, parseDecimalText } from '../cast.js';
+import { compileCast, identityCast, invalidSyntaxMessage, parseBooleanText, parseDecimalText } from '../cast.js';
 import { PlanError } from '../plan-error.js';
 import { commonType, isNumeric } from '../type-rules.js';
 import { SqlTypes, type SqlType } from '../types.js';
@@ -136,7 +136,5 @@ export function castTo(operand: Compiled, type: SqlType | null): Evaluator {
   const cast = compileCast(operand.type, type);
   if (cast === undefined) throw new Error(`castTo: no cast from ${operand.type.kind} to ${type.kind}`);
   const evaluate = operand.evaluate;
-  return cast === compileCastIdentity ? evaluate : (row) => cast(evaluate(row));
+  return cast === identityCast ? evaluate : (row) => cast(evaluate(row));
 }
-
-const compileCastIdentity = compileCast(SqlTypes.BOOLEAN, SqlTypes.BOOLEAN);

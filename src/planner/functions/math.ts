@@ -42,13 +42,24 @@ function roundingOverloads(mode: RoundingMode, roundWhole: (value: number) => nu
   return [
     fixed([P.int], P.int, (value: number) => value),
     fixed([P.bigint], P.bigint, (value: bigint) => value),
-    fixed([P.double], P.bigint, (value: number) => BigInt(roundWhole(value))),
+    fixed([P.double], P.bigint, (value: number) => javaLong(roundWhole(value))),
     fixed([P.double, P.int], P.double, (value: number, places: number) => roundDouble(value, places, mode)),
     fixed([P.decimal], integralDecimal, (value: Decimal) => roundDecimal(value, 0, mode)),
     fixed([P.decimal, P.int], sameAsArgument(0), (value: Decimal, places: number) =>
       roundDecimal(value, places, mode).withScale(value.scale),
     ),
   ];
+}
+
+const LONG_MAX = 2n ** 63n - 1n;
+const LONG_MIN = -(2n ** 63n);
+
+/** Java's (long) of a whole double: NaN is 0, and values beyond the BIGINT range saturate. */
+function javaLong(whole: number): bigint {
+  if (Number.isNaN(whole)) return 0n;
+  if (whole >= 2 ** 63) return LONG_MAX;
+  if (whole <= -(2 ** 63)) return LONG_MIN;
+  return BigInt(whole);
 }
 
 /** FLOOR and CEIL keep the argument type; a DECIMAL keeps its scale. */
@@ -91,9 +102,16 @@ function extremeOverloads(direction: 1 | -1): ScalarOverload[] {
     }
     return best;
   };
-  const exactTypes: readonly TypePattern[] = [P.int, P.bigint, P.double, P.string, P.bytes, P.date, P.time, P.timestamp];
+  const exactTypes: readonly TypePattern[] = [P.int, P.string, P.bytes, P.date, P.time, P.timestamp];
   const overloads: ScalarOverload[] = exactTypes.map((type) =>
     fixed([type, type], type, pick, { variadic: true, nulls: 'handlesNulls' }),
+  );
+  // Arguments implicitly widened to BIGINT or DOUBLE may still hold their narrower representation.
+  const pickAs = (convert: (value: unknown) => unknown) => (...values: unknown[]) =>
+    pick(...values.map((value) => (value === null ? null : convert(value))));
+  overloads.push(
+    fixed([P.bigint, P.bigint], P.bigint, pickAs((value) => (typeof value === 'number' ? BigInt(value) : value)), { variadic: true, nulls: 'handlesNulls' }),
+    fixed([P.double, P.double], P.double, pickAs(toDouble), { variadic: true, nulls: 'handlesNulls' }),
   );
   overloads.push({
     params: [P.decimal, P.decimal],

@@ -285,7 +285,7 @@ function isGeneric(pattern: TypePattern): boolean {
 }
 
 /** The type a pattern denotes under the bindings, or undefined when it does not name one type. */
-export function resolvePattern(pattern: TypePattern, bindings: TypeBindings): SqlType | undefined {
+function resolvePattern(pattern: TypePattern, bindings: TypeBindings): SqlType | undefined {
   switch (pattern.kind) {
     case 'exact':
       return pattern.type;

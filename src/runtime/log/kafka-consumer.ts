@@ -23,6 +23,13 @@ function undeclaredMethods(native: NativeConsumer): UndeclaredConsumerMethods {
 
 const noHeaders: readonly RecordHeader[] = Object.freeze([]);
 
+/**
+ * After a member leaves, the mock cluster waits the group's session timeout less 1 s before it
+ * rebalances (45 s by default), so a restarted query would sit idle that long; a short session
+ * keeps that wait near 2 s. The consumers are local, so their heartbeats are not at risk.
+ */
+const mockClusterGroupTimeouts = { 'session.timeout.ms': 3000, 'heartbeat.interval.ms': 1000 };
+
 export class KafkaLogConsumer implements LogConsumer {
   private closing: Promise<void> | undefined;
   private readonly undeclared: UndeclaredConsumerMethods;
@@ -45,6 +52,7 @@ export class KafkaLogConsumer implements LogConsumer {
   ): Promise<KafkaLogConsumer> {
     const config: ConsumerGlobalConfig = Object.assign(
       { 'fetch.wait.max.ms': 100 },
+      settings.mockCluster ? mockClusterGroupTimeouts : {},
       settings.properties,
       {
         'bootstrap.servers': settings.bootstrapServers,

@@ -64,6 +64,12 @@ describe('ROUND', () => {
     expect(decimalText(call('ROUND', [T.decimal(3, 1)], dec('-1.5')))).toBe('-1');
   });
 
+  it('saturates like Java when a double does not fit a BIGINT', () => {
+    expect(call('ROUND', [D], Number.NaN)).toBe(0n);
+    expect(call('ROUND', [D], Infinity)).toBe(2n ** 63n - 1n);
+    expect(call('TRUNC', [D], -1e300)).toBe(-(2n ** 63n));
+  });
+
   it('leaves integers alone', () => {
     expect(call('ROUND', [T.INT], 7)).toBe(7);
     expect(call('ROUND', [T.BIGINT], 7n)).toBe(7n);
@@ -158,6 +164,11 @@ describe('GREATEST and LEAST', () => {
     expect(call2.returnType).toEqual(T.decimal(13, 6));
     expect(decimalText(call2.invoke(dec('1234567.89'), dec('0.123456')))).toBe('1234567.890000');
     expect(call2.invoke(null, null)).toBeNull();
+  });
+
+  it('accepts arguments still in a narrower numeric representation', () => {
+    expect(call('GREATEST', [D, D, D], 1, 1000000000000n, Decimal.parse('99999.99999'))).toBe(1000000000000);
+    expect(call('LEAST', [T.BIGINT, T.BIGINT], 5, -3n)).toBe(-3n);
   });
 
   it('requires at least one argument', () => {

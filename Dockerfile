@@ -1,0 +1,12 @@
+# Squall server image: builds the Kafka client against the system librdkafka dependencies.
+FROM node:20-bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends \
+      libssl-dev zlib1g-dev libzstd-dev libcurl4-openssl-dev libsasl2-dev liblz4-dev pkg-config \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN CKJS_LINKING=dynamic npm ci --no-audit --no-fund
+COPY . .
+EXPOSE 8088
+ENTRYPOINT ["node", "--import", "tsx", "src/cli/main.ts"]
+CMD ["server"]
