@@ -22,7 +22,7 @@ function isIdentifierToken(token: IToken): boolean {
 
 export class SqlGrammar extends CstParser {
   constructor() {
-    super(t.allTokens as TokenType[], { nodeLocationTracking: 'full', maxLookahead: 3 });
+    super([...t.allTokens], { nodeLocationTracking: 'full', maxLookahead: 3 });
     this.performSelfAnalysis();
   }
 

@@ -8,7 +8,7 @@ import { type BuildContext, type Origin, startOfText } from './to-ast.js';
 import { buildExpression } from './to-ast-expression.js';
 import { buildStatement } from './to-ast-statement.js';
 import { buildType } from './to-ast-type.js';
-import { sqlLexer } from './tokens.js';
+import { sqlLexer, UnterminatedComment } from './tokens.js';
 
 type EntryRule = 'singleStatement' | 'standaloneExpression' | 'standaloneType';
 
@@ -26,6 +26,10 @@ function lex(text: string, origin: Origin): IToken[] {
   const lexed = sqlLexer.tokenize(text);
   const [error] = lexed.errors;
   if (error !== undefined) throw lexingErrorToParseError(text, error, origin);
+  const unterminated = lexed.tokens.find((token) => token.tokenType === UnterminatedComment);
+  if (unterminated !== undefined) {
+    throw lexingErrorToParseError(text, { offset: unterminated.startOffset, line: unterminated.startLine, column: unterminated.startColumn, length: 2, message: 'unterminated comment' }, origin);
+  }
   return lexed.tokens;
 }
 

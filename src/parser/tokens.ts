@@ -9,7 +9,8 @@
 //    starts with a digit (`1abc`), before a decimal (`1.5`, `.5`), before a plain integer, and all of
 //    them before `.` so that `.5` is a number;
 //  - keywords come before Identifier, and each keyword names Identifier as its `longer_alt`, so that
-//    `selected` lexes as an identifier rather than as SELECT followed by `ed`.
+//    `selected` lexes as an identifier rather than as SELECT followed by `ed`;
+//  - longer keywords come before the keywords they start with (STREAMS before STREAM).
 // Keywords are case-insensitive; identifiers are normalised later, by the CST visitor.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
@@ -24,6 +25,10 @@ export const BlockComment = createToken({
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
+
+// Not a real token: lex() turns it into an error, so that an unclosed block comment is reported as
+// such rather than read as a division followed by a star.
+export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, line_breaks: true });
 
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /'(?:[^']|'')*'/, line_breaks: true });
 export const QuotedIdentifier = createToken({ name: 'QuotedIdentifier', pattern: /"(?:[^"]|"")*"/, line_breaks: true });
@@ -204,6 +209,7 @@ export const allTokens: readonly TokenType[] = [
   WhiteSpace,
   LineComment,
   BlockComment,
+  UnterminatedComment,
   StringLiteral,
   QuotedIdentifier,
   BackQuotedIdentifier,
@@ -235,7 +241,8 @@ export const allTokens: readonly TokenType[] = [
   Semicolon,
   Keyword,
   NonReservedKeyword,
-  // Longest first, so that STREAMS is not lexed as STREAM followed by S.
+  // Longest first: tried first, STREAM would match the start of STREAMS and its longer_alt would
+  // then make the whole word an Identifier instead of the STREAMS keyword.
   ...[...keywordTokens].sort((left, right) => right.name.length - left.name.length),
   Identifier,
 ];

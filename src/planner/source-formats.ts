@@ -26,9 +26,10 @@ export function parseFormatName(text: string, span: Span | undefined): FormatNam
 
 /** `'TAB'`, `'SPACE'` or a single character, as ksqlDB's DelimiterValidator accepts. */
 export function parseDelimiter(text: string, property: string, span: Span | undefined): string {
-  if (text === '') {
+  // A literal space or tab is refused like an empty one: ksqlDB trims the value first.
+  if (text.trim() === '') {
     throw new PlanError(
-      `Failed to prepare statement: Configuration ${property} is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'`,
+      `Failed to prepare statement: Configuration ${property} is invalid: Delimiter cannot be empty, if you meant to have a tab or space for delimiter, please use the special values 'TAB' or 'SPACE'\nExample valid value: ';'`,
       span,
     );
   }

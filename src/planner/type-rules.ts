@@ -35,7 +35,7 @@ function resolveDecimalType(precision: number, scale: number, node: TypeNode): S
   return SqlTypes.decimal(precision, scale);
 }
 
-export type NumericKind = 'INTEGER' | 'BIGINT' | 'DECIMAL' | 'DOUBLE';
+type NumericKind = 'INTEGER' | 'BIGINT' | 'DECIMAL' | 'DOUBLE';
 
 /** Widening order of the numeric types: a type widens implicitly to any type later in this list. */
 const numericOrder: readonly NumericKind[] = ['INTEGER', 'BIGINT', 'DECIMAL', 'DOUBLE'];

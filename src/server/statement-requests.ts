@@ -21,7 +21,7 @@ export interface QueryStreamBody {
 /** ksqlDB takes any JSON scalar as a variable's value; substitution uses its text. */
 type SessionVariables = Readonly<Record<string, string | number | boolean>>;
 
-const sessionVariablesSchema = { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } } as const;
+const sessionVariablesSchema = { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } } as const;
 
 export const ksqlRequestSchema = {
   type: 'object',

@@ -74,6 +74,9 @@ describe('casts from STRING', () => {
     expect(castValue('2022-04-28T21:44:47.943Z', STRING, TIMESTAMP)).toBe(1651182287943);
     expect(castValue('2022-04-28T23:44:47.943+02:00', STRING, TIMESTAMP)).toBe(1651182287943);
     expect(castValue('1970-01-02', STRING, DATE)).toBe(1);
+    expect(castValue('2018-01-01', STRING, TIMESTAMP)).toBe(1514764800000);
+    expect(castValue('2018-01-01T00:00+0200', STRING, TIMESTAMP)).toBe(1514757600000);
+    expect(castValue('2018-01-01 00:00:00.123456', STRING, TIMESTAMP)).toBe(1514764800123);
     expect(castValue('00:00:01.5', STRING, TIME)).toBe(1500);
   });
 

@@ -15,6 +15,22 @@ const definitions: FunctionDefinition[] = [
     overloads: [{ params: [exact(SqlTypes.INTEGER)], returns: exact(SqlTypes.INTEGER), create: () => (value) => (value as number) + 1 }],
   },
   {
+    name: 'CHECKED_DIVIDE',
+    category: 'MATH',
+    description: 'integer division that fails on zero',
+    type: 'SCALAR',
+    overloads: [
+      {
+        params: [exact(SqlTypes.INTEGER), exact(SqlTypes.INTEGER)],
+        returns: exact(SqlTypes.INTEGER),
+        create: () => (dividend, divisor) => {
+          if (divisor === 0) throw new RangeError('divisor is zero');
+          return Math.trunc((dividend as number) / (divisor as number));
+        },
+      },
+    ],
+  },
+  {
     name: 'IFNULL',
     category: 'CONDITIONAL',
     description: 'first non-null',
@@ -70,6 +86,20 @@ const definitions: FunctionDefinition[] = [
         returns: variable('S'),
         create: () => (values, initial, reducer) =>
           (values as unknown[]).reduce((state, value) => (reducer as (s: unknown, v: unknown) => unknown)(state, value), initial),
+      },
+    ],
+  },
+  {
+    name: 'LATEST_DATE',
+    category: 'DATE / TIME',
+    description: 'latest of some dates',
+    type: 'SCALAR',
+    overloads: [
+      {
+        params: [exact(SqlTypes.DATE), exact(SqlTypes.DATE)],
+        variadic: true,
+        returns: exact(SqlTypes.DATE),
+        create: () => (...days: unknown[]) => Math.max(...(days as number[])),
       },
     ],
   },

@@ -43,6 +43,7 @@ describe('the listening server', () => {
     for (const opening of ['', 'PRI * HT', 'P', 'PRI * HTTP/2.0\r\n\r\nSM\r\n\r\nnot frames at all', 'GARBAGE\r\n\r\n']) {
       const socket = net.connect(Number(port), '127.0.0.1');
       await new Promise((resolve) => socket.once('connect', resolve));
+      socket.resume();
       socket.end(opening);
       await new Promise((resolve) => socket.once('close', resolve));
     }

@@ -59,17 +59,22 @@ export function compileBetween(node: Between, state: CompileState): Compiled {
   const value = state.compile(node.value, state);
   const lower = alignCompiled(value, state.compile(node.lower, state), node.value, node.lower, node);
   const upper = alignCompiled(value, state.compile(node.upper, state), node.value, node.upper, node);
-  const type = lower.type ?? upper.type;
-  if (type === null) return { type: boolean, evaluate: () => null, constant: true };
-  const compare = orderingOf(type, node);
+  // Each bound has its own common type with the value: `B BETWEEN 1.5 AND 3` is DECIMAL then BIGINT.
+  const compareLower = boundOrdering(lower, node);
+  const compareUpper = boundOrdering(upper, node);
   const negated = node.negated;
   return booleanResult((row) => {
-    const low = boundTest(compare, lower.left(row), lower.right(row), 1);
+    const low = boundTest(compareLower, lower.left(row), lower.right(row), 1);
     if (low === false) return negated;
-    const high = boundTest(compare, upper.left(row), upper.right(row), -1);
+    const high = boundTest(compareUpper, upper.left(row), upper.right(row), -1);
     if (high === false) return negated;
     return low === null || high === null ? null : !negated;
   });
+}
+
+/** The ordering of one bound; a NULL-literal bound never reaches it, as its values are all null. */
+function boundOrdering(operands: AlignedOperands, node: Expression): Comparator {
+  return operands.type === null ? () => 0 : orderingOf(operands.type, node);
 }
 
 /** Whether `value` is on the right side of `bound` (sign 1: at or above, -1: at or below); null if unknown. */

@@ -32,12 +32,7 @@ export function coerceConstant(operand: Compiled, target: SqlType | null, span: 
 
 /** The value of a constant, or undefined when evaluating it fails (left to fail per record). */
 function evaluateConstant(operand: Compiled): unknown {
-  try {
-    return operand.evaluate([]);
-  } catch (error) {
-    if (error instanceof EvaluationError) return undefined;
-    throw error;
-  }
+  return foldConstant(() => operand.evaluate([]));
 }
 
 function coerceValue(value: unknown, from: SqlType, target: SqlType): Compiled | typeof neverEqual | undefined {
@@ -130,11 +125,29 @@ export function alignOperands(left: Compiled, right: Compiled): AlignedOperands 
   return { type, left: castTo(left, type), right: castTo(right, type) };
 }
 
-/** The operand's evaluator, converting to `type` when it differs (widening casts only). */
+/**
+ * The operand's evaluator, converting to `type` when it differs (widening casts only). A scalar
+ * constant is converted once here rather than per record (`BIGINT_COL > 100` compares with 100n).
+ */
 export function castTo(operand: Compiled, type: SqlType | null): Evaluator {
   if (operand.type === null || type === null) return operand.evaluate;
   const cast = compileCast(operand.type, type);
   if (cast === undefined) throw new Error(`castTo: no cast from ${operand.type.kind} to ${type.kind}`);
   const evaluate = operand.evaluate;
-  return cast === identityCast ? evaluate : (row) => cast(evaluate(row));
+  if (cast === identityCast) return evaluate;
+  if (operand.constant && !isComplex(type)) {
+    const value = foldConstant(() => cast(evaluate([])));
+    if (value !== undefined) return () => value;
+  }
+  return (row) => cast(evaluate(row));
+}
+
+/** The constant's value, or undefined when it fails: the failure is then left to each record. */
+function foldConstant(compute: () => unknown): unknown {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof EvaluationError) return undefined;
+    throw error;
+  }
 }

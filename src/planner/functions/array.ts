@@ -30,8 +30,11 @@ function joinOverload(params: ScalarOverload['params']): ScalarOverload {
     nulls: 'handlesNulls',
     create: (argTypes) => {
       const type = elementType(argumentType(argTypes, 0));
-      return (values, delimiter = ',') =>
-        values === null ? null : (values as unknown[]).map((value) => elementText(value, type)).join((delimiter as string | null) ?? '');
+      return (values, delimiter = ',') => {
+        if (values === null) return null;
+        const texts = (values as unknown[]).map((value) => elementText(value, type));
+        return texts.join((delimiter as string | null) ?? '');
+      };
     },
   };
 }
@@ -65,7 +68,7 @@ function sliceArray(values: readonly unknown[] | null, from: number | null, to: 
 }
 
 /** GENERATE_SERIES: start to end inclusive by step; the step must be non-zero and point toward the end. */
-export function generateSeries<Value extends number | bigint>(start: Value, end: Value, step: Value): Value[] {
+function generateSeries<Value extends number | bigint>(start: Value, end: Value, step: Value): Value[] {
   const zero = typeof step === 'bigint' ? 0n : 0;
   if (step === zero) throw new Error('GENERATE_SERIES step cannot be zero');
   const ascending = step > zero;
@@ -99,9 +102,12 @@ export const ARRAY_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'ARRAY',
     description: 'Whether the array contains the value (a null array contains nothing).',
     overloads: [
-      fixed([ARRAY_T, T], P.boolean, (values: unknown[] | null, value: unknown) => values !== null && containsValue(values, value), {
-        nulls: 'handlesNulls',
-      }),
+      fixed(
+        [ARRAY_T, T],
+        P.boolean,
+        (values: unknown[] | null, value: unknown) => values !== null && containsValue(values, value),
+        { nulls: 'handlesNulls' },
+      ),
     ],
   },
   {
@@ -117,7 +123,9 @@ export const ARRAY_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'ARRAY',
     description: 'The distinct elements of the first array that are not in the second.',
     overloads: [
-      fixed([ARRAY_T, ARRAY_T], sameAsArgument(0), (left: unknown[], right: unknown[]) => distinctValues(left).filter((value) => !containsValue(right, value))),
+      fixed([ARRAY_T, ARRAY_T], sameAsArgument(0), (left: unknown[], right: unknown[]) =>
+        distinctValues(left).filter((value) => !containsValue(right, value)),
+      ),
     ],
   },
   {
@@ -126,7 +134,9 @@ export const ARRAY_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'ARRAY',
     description: 'The distinct elements present in both arrays.',
     overloads: [
-      fixed([ARRAY_T, ARRAY_T], sameAsArgument(0), (left: unknown[], right: unknown[]) => distinctValues(left).filter((value) => containsValue(right, value))),
+      fixed([ARRAY_T, ARRAY_T], sameAsArgument(0), (left: unknown[], right: unknown[]) =>
+        distinctValues(left).filter((value) => containsValue(right, value)),
+      ),
     ],
   },
   {
@@ -184,7 +194,11 @@ export const ARRAY_FUNCTIONS: readonly FunctionDefinition[] = [
     type: 'SCALAR',
     category: 'ARRAY',
     description: 'The distinct elements of both arrays.',
-    overloads: [fixed([ARRAY_T, ARRAY_T], sameAsArgument(0), (left: unknown[], right: unknown[]) => distinctValues([...left, ...right]))],
+    overloads: [
+      fixed([ARRAY_T, ARRAY_T], sameAsArgument(0), (left: unknown[], right: unknown[]) =>
+        distinctValues([...left, ...right]),
+      ),
+    ],
   },
   {
     name: 'GENERATE_SERIES',
@@ -192,9 +206,13 @@ export const ARRAY_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'ARRAY',
     description: 'The numbers from start to end inclusive, by a step (1 or -1 by default).',
     overloads: [
-      fixed([P.int, P.int], P.array(P.int), (start: number, end: number) => generateSeries(start, end, defaultStep(start, end, 1))),
+      fixed([P.int, P.int], P.array(P.int), (start: number, end: number) =>
+        generateSeries(start, end, defaultStep(start, end, 1)),
+      ),
       fixed([P.int, P.int, P.int], P.array(P.int), generateSeries),
-      fixed([P.bigint, P.bigint], P.array(P.bigint), (start: bigint, end: bigint) => generateSeries(start, end, defaultStep(start, end, 1n))),
+      fixed([P.bigint, P.bigint], P.array(P.bigint), (start: bigint, end: bigint) =>
+        generateSeries(start, end, defaultStep(start, end, 1n)),
+      ),
       fixed([P.bigint, P.bigint, P.bigint], P.array(P.bigint), generateSeries),
     ],
   },

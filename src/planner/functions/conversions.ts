@@ -27,7 +27,7 @@ function readNumber<Value>(
 
 function bytesToNumber<Value>(
   name: string,
-  description: string,
+  typeName: string,
   returns: TypePattern,
   width: number,
   read: (view: DataView, littleEndian: boolean) => Value,
@@ -36,7 +36,7 @@ function bytesToNumber<Value>(
     name,
     type: 'SCALAR',
     category: 'CONVERSIONS',
-    description,
+    description: `Reads ${width} bytes as ${typeName}, big-endian unless LITTLE_ENDIAN is given.`,
     overloads: [
       fixed([P.bytes], returns, (bytes: Uint8Array) => readNumber(bytes, width, 'BIG_ENDIAN', read)),
       fixed([P.bytes, P.string], returns, (bytes: Uint8Array, order: string) => readNumber(bytes, width, byteOrder(order), read)),
@@ -45,7 +45,7 @@ function bytesToNumber<Value>(
 }
 
 export const CONVERSION_FUNCTIONS: readonly FunctionDefinition[] = [
-  bytesToNumber('INT_FROM_BYTES', 'Reads 4 bytes as an INT (big-endian unless LITTLE_ENDIAN is given).', P.int, 4, (view, little) => view.getInt32(0, little)),
-  bytesToNumber('BIGINT_FROM_BYTES', 'Reads 8 bytes as a BIGINT (big-endian unless LITTLE_ENDIAN is given).', P.bigint, 8, (view, little) => view.getBigInt64(0, little)),
-  bytesToNumber('DOUBLE_FROM_BYTES', 'Reads 8 bytes as a DOUBLE (big-endian unless LITTLE_ENDIAN is given).', P.double, 8, (view, little) => view.getFloat64(0, little)),
+  bytesToNumber('INT_FROM_BYTES', 'INT', P.int, 4, (view, little) => view.getInt32(0, little)),
+  bytesToNumber('BIGINT_FROM_BYTES', 'BIGINT', P.bigint, 8, (view, little) => view.getBigInt64(0, little)),
+  bytesToNumber('DOUBLE_FROM_BYTES', 'DOUBLE', P.double, 8, (view, little) => view.getFloat64(0, little)),
 ];

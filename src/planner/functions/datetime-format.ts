@@ -2,7 +2,9 @@
 // formatting wall-clock fields and for parsing text back into them.
 import { formatOffset, resolveTimeZone, zoneName, type TimeZone } from './time-zones.js';
 
-type Token = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'field'; readonly letter: string; readonly count: number };
+type Token =
+  | { readonly kind: 'literal'; readonly text: string }
+  | { readonly kind: 'field'; readonly letter: string; readonly count: number };
 
 /** A moment to format: wall-clock ms (local time as if UTC), and the zone it is shown in. */
 export interface ZonedMoment {
@@ -33,7 +35,10 @@ export interface DateTimePattern {
   parse(text: string): ParsedFields;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const NUMERIC_LETTERS = new Set(['y', 'u', 'M', 'L', 'd', 'D', 'H', 'h', 'k', 'K', 'm', 's', 'S', 'n']);
 const KNOWN_LETTERS = new Set([...NUMERIC_LETTERS, 'a', 'E', 'z', 'Z', 'X', 'x', 'V']);
@@ -101,7 +106,9 @@ const pad = (value: number, width: number): string => String(value).padStart(wid
 
 function formatTokens(tokens: readonly Token[], moment: ZonedMoment): string {
   const date = new Date(moment.localMs);
-  return tokens.map((token) => (token.kind === 'literal' ? token.text : formatField(token.letter, token.count, date, moment))).join('');
+  return tokens
+    .map((token) => (token.kind === 'literal' ? token.text : formatField(token.letter, token.count, date, moment)))
+    .join('');
 }
 
 function formatField(letter: string, count: number, date: Date, moment: ZonedMoment): string {

@@ -19,9 +19,10 @@ const UNIT_MS: Readonly<Record<string, number>> = {
   DAYS: MS_PER_DAY,
 };
 
-/** An interval in ms, truncated toward zero as Java's TimeUnit.toMillis does. */
-export function intervalMs(unit: string, interval: number | bigint): number {
-  const perUnit = UNIT_MS[unit.toUpperCase()];
+/** An interval in ms, truncated toward zero as Java's TimeUnit.toMillis does; DAY is accepted for DAYS. */
+function intervalMs(unit: string, interval: number | bigint): number {
+  const upper = unit.toUpperCase();
+  const perUnit = UNIT_MS[upper] ?? UNIT_MS[`${upper}S`];
   if (perUnit === undefined) throw new Error(`Unknown time unit: ${unit}`);
   return Math.trunc(Number(interval) * perUnit);
 }
@@ -31,15 +32,15 @@ function momentInZone(utcMs: number, zone: TimeZone): ZonedMoment {
   return { localMs: utcMs + offsetMs, utcMs, offsetMs, zone };
 }
 
-export function formatTimestamp(utcMs: number, pattern: string, zoneName = 'UTC'): string {
+function formatTimestamp(utcMs: number, pattern: string, zoneName = 'UTC'): string {
   return compilePattern(pattern).format(momentInZone(utcMs, resolveTimeZone(zoneName)));
 }
 
-export function formatDate(epochDays: number, pattern: string): string {
+function formatDate(epochDays: number, pattern: string): string {
   return compilePattern(pattern).format(momentInZone(epochDays * MS_PER_DAY, UTC));
 }
 
-export function formatTime(msOfDay: number, pattern: string): string {
+function formatTime(msOfDay: number, pattern: string): string {
   return compilePattern(pattern).format(momentInZone(msOfDay, UTC));
 }
 
@@ -82,16 +83,16 @@ export function parseTimestamp(text: string, pattern: string, zoneName = 'UTC'):
   return localToUtc(fields.zone ?? resolveTimeZone(zoneName), localMs);
 }
 
-export function parseDate(text: string, pattern: string): number {
+function parseDate(text: string, pattern: string): number {
   return epochDaysOf(compilePattern(pattern).parse(text), text);
 }
 
-export function parseTime(text: string, pattern: string): number {
+function parseTime(text: string, pattern: string): number {
   return msOfDayOf(compilePattern(pattern).parse(text), text);
 }
 
 /** CONVERT_TZ: reads the timestamp as wall-clock time in one zone and returns the same instant's wall clock in another. */
-export function convertTimeZone(timestampMs: number, fromZone: string, toZone: string): number {
+function convertTimeZone(timestampMs: number, fromZone: string, toZone: string): number {
   const utcMs = localToUtc(resolveTimeZone(fromZone), timestampMs);
   return utcMs + offsetAt(resolveTimeZone(toZone), utcMs);
 }
@@ -122,8 +123,20 @@ function unitArithmetic(
     );
   const noun = kind.toLowerCase();
   return [
-    { name: `${kind}ADD`, type: 'SCALAR', category: 'DATE / TIME', description: `Adds an interval of a time unit to a ${noun}.`, overloads: overloads(1) },
-    { name: `${kind}SUB`, type: 'SCALAR', category: 'DATE / TIME', description: `Subtracts an interval of a time unit from a ${noun}.`, overloads: overloads(-1) },
+    {
+      name: `${kind}ADD`,
+      type: 'SCALAR',
+      category: 'DATE / TIME',
+      description: `Adds an interval of a time unit to a ${noun}.`,
+      overloads: overloads(1),
+    },
+    {
+      name: `${kind}SUB`,
+      type: 'SCALAR',
+      category: 'DATE / TIME',
+      description: `Subtracts an interval of a time unit from a ${noun}.`,
+      overloads: overloads(-1),
+    },
   ];
 }
 

@@ -19,7 +19,7 @@ function checkCoordinates(latitude: number, longitude: number): void {
   if (longitude < -180 || longitude > 180) throw new Error(`valid longitude values are in [-180,180], got ${longitude}`);
 }
 
-export function geoDistance(lat1: number, lon1: number, lat2: number, lon2: number, unit = 'KM'): number {
+function geoDistance(lat1: number, lon1: number, lat2: number, lon2: number, unit = 'KM'): number {
   checkCoordinates(lat1, lon1);
   checkCoordinates(lat2, lon2);
   const radians = (degrees: number): number => (degrees * Math.PI) / 180;

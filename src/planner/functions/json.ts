@@ -8,8 +8,22 @@ import { javaDoubleText } from './java-text.js';
 
 type PathStep = string | number;
 
+const PATH_CACHE_LIMIT = 1000;
+const pathCache = new Map<string, readonly PathStep[]>();
+
+/** The steps of a path, cached: the path is nearly always a literal, parsed once per query. */
+function jsonPath(path: string): readonly PathStep[] {
+  let steps = pathCache.get(path);
+  if (steps === undefined) {
+    steps = parseJsonPath(path);
+    if (pathCache.size >= PATH_CACHE_LIMIT) pathCache.clear();
+    pathCache.set(path, steps);
+  }
+  return steps;
+}
+
 /** Parses `$.a.b[0]['c']` into steps; throws for anything else (a bad path is a query error). */
-export function parseJsonPath(path: string): PathStep[] {
+function parseJsonPath(path: string): PathStep[] {
   if (!path.startsWith('$')) throw new Error(`Invalid JSON path: '${path}'`);
   const steps: PathStep[] = [];
   const step = /\.([^.[\]]+)|\[\s*(-?\d+)\s*\]|\[\s*'([^']*)'\s*\]|\[\s*"([^"]*)"\s*\]/y;
@@ -28,11 +42,19 @@ function follow(node: JsonNode, steps: readonly PathStep[]): JsonNode | null {
     if (typeof step === 'number') {
       current = current.kind === 'array' ? current.items[step] : undefined;
     } else {
-      current = current.kind === 'object' ? current.entries.find(([key]) => key === step)?.[1] : undefined;
+      current = current.kind === 'object' ? lastValueOf(current.entries, step) : undefined;
     }
     if (current === undefined) return null;
   }
   return current;
+}
+
+/** The value of a key; with duplicate keys the last wins, as in Jackson's tree. */
+function lastValueOf(entries: readonly (readonly [string, JsonNode])[], key: string): JsonNode | undefined {
+  for (let index = entries.length - 1; index >= 0; index--) {
+    if (entries[index]![0] === key) return entries[index]![1];
+  }
+  return undefined;
 }
 
 /** A JSON value as the text the JSON functions return: strings unquoted, everything else as JSON. */
@@ -41,10 +63,10 @@ function nodeText(node: JsonNode): string | null {
   return node.kind === 'string' ? node.value : writeJson(node);
 }
 
-export function extractJsonField(json: string, path: string): string | null {
+function extractJsonField(json: string, path: string): string | null {
   const root = parseJson(json, true);
   if (root === null) return null;
-  const found = follow(root, parseJsonPath(path));
+  const found = follow(root, jsonPath(path));
   return found === null ? null : nodeText(found);
 }
 
@@ -82,8 +104,12 @@ function concatJson(...texts: (string | null)[]): string | null {
   return writeJson({ kind: 'array', items: values.flatMap((node) => (node.kind === 'array' ? node.items : [node])) });
 }
 
+function jsonObject(members: readonly (readonly [string, string])[]): string {
+  return `{${members.map(([key, valueText]) => `${JSON.stringify(key)}:${valueText}`).join(',')}}`;
+}
+
 /** A SQL value as JSON text, guided by its type (a DOUBLE 1 is written 1.0, BYTES as base64). */
-export function toJsonText(value: unknown, type: SqlType): string {
+function toJsonText(value: unknown, type: SqlType): string {
   if (value === null) return 'null';
   switch (type.kind) {
     case 'DOUBLE':
@@ -96,10 +122,10 @@ export function toJsonText(value: unknown, type: SqlType): string {
     case 'ARRAY':
       return `[${(value as unknown[]).map((item) => toJsonText(item, type.element)).join(',')}]`;
     case 'MAP':
-      return `{${[...(value as Map<unknown, unknown>)].map(([key, item]) => `${JSON.stringify(String(key))}:${toJsonText(item, type.value)}`).join(',')}}`;
+      return jsonObject([...(value as Map<unknown, unknown>)].map(([key, item]) => [String(key), toJsonText(item, type.value)]));
     case 'STRUCT': {
       const struct = value as Record<string, unknown>;
-      return `{${type.fields.map((field) => `${JSON.stringify(field.name)}:${toJsonText(struct[field.name] ?? null, field.type)}`).join(',')}}`;
+      return jsonObject(type.fields.map((field) => [field.name, toJsonText(struct[field.name] ?? null, field.type)]));
     }
     default:
       return JSON.stringify(value);
@@ -119,7 +145,11 @@ export const JSON_FUNCTIONS: readonly FunctionDefinition[] = [
     type: 'SCALAR',
     category: 'JSON',
     description: 'Whether the string is valid JSON.',
-    overloads: [fixed([P.string], P.boolean, (text: string | null) => text !== null && parseJson(text) !== null, { nulls: 'handlesNulls' })],
+    overloads: [
+      fixed([P.string], P.boolean, (text: string | null) => text !== null && parseJson(text) !== null, {
+        nulls: 'handlesNulls',
+      }),
+    ],
   },
   {
     name: 'JSON_ARRAY_CONTAINS',

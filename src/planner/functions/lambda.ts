@@ -7,6 +7,8 @@ const U = P.var('U');
 const K = P.var('K');
 const V = P.var('V');
 const S = P.var('S');
+const K2 = P.var('K2');
+const V2 = P.var('V2');
 
 type Lambda = (...args: unknown[]) => unknown;
 
@@ -40,8 +42,10 @@ export const LAMBDA_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'LAMBDA',
     description: 'Applies a lambda to each array element, or two lambdas to each map key and value.',
     overloads: [
-      fixed([P.array(T), P.lambda([T], U)], P.array(U), (values: unknown[], transform: Lambda) => values.map((value) => transform(value))),
-      fixed([P.map(K, V), P.lambda([K, V], P.var('K2')), P.lambda([K, V], P.var('V2'))], P.map(P.var('K2'), P.var('V2')), transformMap),
+      fixed([P.array(T), P.lambda([T], U)], P.array(U), (values: unknown[], transform: Lambda) =>
+        values.map((value) => transform(value)),
+      ),
+      fixed([P.map(K, V), P.lambda([K, V], K2), P.lambda([K, V], V2)], P.map(K2, V2), transformMap),
     ],
   },
   {

@@ -93,6 +93,8 @@ const widenedDecimal: ScalarOverload['returns'] = (argTypes) => {
   return SqlTypes.decimal(integerDigits + scale, scale);
 };
 
+const toBigint = (value: unknown): unknown => (typeof value === 'number' ? BigInt(value) : value);
+
 /** GREATEST / LEAST: one variadic overload per comparable type; nulls are skipped, all nulls give null. */
 function extremeOverloads(direction: 1 | -1): ScalarOverload[] {
   const pick = (...values: unknown[]): unknown => {
@@ -110,7 +112,7 @@ function extremeOverloads(direction: 1 | -1): ScalarOverload[] {
   const pickAs = (convert: (value: unknown) => unknown) => (...values: unknown[]) =>
     pick(...values.map((value) => (value === null ? null : convert(value))));
   overloads.push(
-    fixed([P.bigint, P.bigint], P.bigint, pickAs((value) => (typeof value === 'number' ? BigInt(value) : value)), { variadic: true, nulls: 'handlesNulls' }),
+    fixed([P.bigint, P.bigint], P.bigint, pickAs(toBigint), { variadic: true, nulls: 'handlesNulls' }),
     fixed([P.double, P.double], P.double, pickAs(toDouble), { variadic: true, nulls: 'handlesNulls' }),
   );
   overloads.push({
@@ -152,15 +154,39 @@ export const MATH_FUNCTIONS: readonly FunctionDefinition[] = [
     overloads: [fixed([P.numeric, P.numeric], P.double, (y: unknown, x: unknown) => Math.atan2(toDouble(y), toDouble(x)))],
   },
   unaryDouble('CBRT', 'The cube root.', Math.cbrt),
-  { name: 'CEIL', type: 'SCALAR', category: 'MATH', description: 'The smallest integral value not below the number.', overloads: floorCeilOverloads('ceiling', Math.ceil) },
+  {
+    name: 'CEIL',
+    type: 'SCALAR',
+    category: 'MATH',
+    description: 'The smallest integral value not below the number.',
+    overloads: floorCeilOverloads('ceiling', Math.ceil),
+  },
   unaryDouble('COS', 'The cosine of an angle in radians.', Math.cos),
   unaryDouble('COSH', 'The hyperbolic cosine.', Math.cosh),
   unaryDouble('COT', 'The cotangent of an angle in radians.', (value) => 1 / Math.tan(value)),
   unaryDouble('DEGREES', 'Converts radians to degrees.', (value) => (value * 180) / Math.PI),
   unaryDouble('EXP', 'e raised to the power of the number.', Math.exp),
-  { name: 'FLOOR', type: 'SCALAR', category: 'MATH', description: 'The largest integral value not above the number.', overloads: floorCeilOverloads('floor', Math.floor) },
-  { name: 'GREATEST', type: 'SCALAR', category: 'MATH', description: 'The largest non-null argument.', overloads: extremeOverloads(1) },
-  { name: 'LEAST', type: 'SCALAR', category: 'MATH', description: 'The smallest non-null argument.', overloads: extremeOverloads(-1) },
+  {
+    name: 'FLOOR',
+    type: 'SCALAR',
+    category: 'MATH',
+    description: 'The largest integral value not above the number.',
+    overloads: floorCeilOverloads('floor', Math.floor),
+  },
+  {
+    name: 'GREATEST',
+    type: 'SCALAR',
+    category: 'MATH',
+    description: 'The largest non-null argument.',
+    overloads: extremeOverloads(1),
+  },
+  {
+    name: 'LEAST',
+    type: 'SCALAR',
+    category: 'MATH',
+    description: 'The smallest non-null argument.',
+    overloads: extremeOverloads(-1),
+  },
   unaryDouble('LN', 'The natural logarithm.', Math.log),
   {
     name: 'LOG',
@@ -184,7 +210,11 @@ export const MATH_FUNCTIONS: readonly FunctionDefinition[] = [
     type: 'SCALAR',
     category: 'MATH',
     description: 'The base raised to the exponent.',
-    overloads: [fixed([P.numeric, P.numeric], P.double, (base: unknown, exponent: unknown) => Math.pow(toDouble(base), toDouble(exponent)))],
+    overloads: [
+      fixed([P.numeric, P.numeric], P.double, (base: unknown, exponent: unknown) =>
+        Math.pow(toDouble(base), toDouble(exponent)),
+      ),
+    ],
   },
   unaryDouble('RADIANS', 'Converts degrees to radians.', (value) => (value * Math.PI) / 180),
   {
@@ -198,7 +228,7 @@ export const MATH_FUNCTIONS: readonly FunctionDefinition[] = [
     name: 'ROUND',
     type: 'SCALAR',
     category: 'MATH',
-    description: 'Rounds to the nearest (halves toward positive infinity, like Java Math.round), optionally to a number of decimal places.',
+    description: 'Rounds to the nearest, halves toward positive infinity, optionally to a number of decimal places.',
     overloads: roundingOverloads('halfCeiling', Math.round),
   },
   {

@@ -16,10 +16,7 @@ export const P = {
   timestamp: exact(SqlTypes.TIMESTAMP),
   decimal: { kind: 'decimal' } as TypePattern,
   numeric: { kind: 'numeric' } as TypePattern,
-  any: { kind: 'any' } as TypePattern,
-  struct: { kind: 'struct' } as TypePattern,
   timeUnit: { kind: 'timeUnit' } as TypePattern,
-  exact,
   var: (name: string): TypePattern => ({ kind: 'var', name }),
   array: (element: TypePattern): TypePattern => ({ kind: 'array', element }),
   map: (key: TypePattern, value: TypePattern): TypePattern => ({ kind: 'map', key, value }),
@@ -42,7 +39,11 @@ export function sameAsArgument(index: number): ScalarOverload['returns'] {
   return (argTypes) => argumentType(argTypes, index);
 }
 
-/** An overload whose implementation does not depend on the resolved argument types. */
+/**
+ * An overload whose implementation does not depend on the resolved argument types. The
+ * implementation's parameter types are trusted, not checked: the registry only calls it with
+ * arguments matching `params` (and, unless `nulls` is 'handlesNulls', never with a null).
+ */
 export function fixed(
   params: readonly TypePattern[],
   returns: ScalarOverload['returns'],

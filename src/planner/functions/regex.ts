@@ -6,13 +6,13 @@ const REGEX_CACHE_LIMIT = 1000;
 const regexCache = new Map<string, RegExp>();
 
 /** Compiles a Java pattern as a global JS RegExp; leading inline flags such as (?i) become RegExp flags. */
-export function compileJavaRegex(pattern: string): RegExp {
+function compileJavaRegex(pattern: string): RegExp {
   let regex = regexCache.get(pattern);
   if (regex === undefined) {
     const inline = /^\(\?([imsx]+)\)/.exec(pattern);
     const flags = `g${(inline?.[1] ?? '').replace('x', '')}`;
     try {
-      regex = new RegExp(inline === null ? pattern : pattern.slice(inline[0].length), flags);
+      regex = new RegExp(translateJavaSyntax(inline === null ? pattern : pattern.slice(inline[0].length)), flags);
     } catch {
       throw new Error(`Invalid regular expression pattern: ${pattern}`);
     }
@@ -21,6 +21,16 @@ export function compileJavaRegex(pattern: string): RegExp {
   }
   regex.lastIndex = 0;
   return regex;
+}
+
+/** Java-only syntax rewritten for JS: \Q...\E quoting, \A for the start and \z / \Z for the end of input. */
+function translateJavaSyntax(pattern: string): string {
+  return pattern.replace(/\\Q([\s\S]*?)(?:\\E|$)|\\[\s\S]/g, (token, quoted: string | undefined) => {
+    if (quoted !== undefined) return quoted.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    if (token === '\\A') return '^';
+    if (token === '\\z' || token === '\\Z') return '$';
+    return token;
+  });
 }
 
 function groupOf(match: RegExpExecArray, group: number): string | null {
@@ -68,7 +78,9 @@ export const REGEX_FUNCTIONS: readonly FunctionDefinition[] = [
     description: 'The first match of a pattern (or of one of its groups), or null.',
     overloads: [
       fixed([P.string, P.string], P.string, (pattern: string, text: string) => extract(text, pattern)),
-      fixed([P.string, P.string, P.int], P.string, (pattern: string, text: string, group: number) => extract(text, pattern, group)),
+      fixed([P.string, P.string, P.int], P.string, (pattern: string, text: string, group: number) =>
+        extract(text, pattern, group),
+      ),
     ],
   },
   {
@@ -78,7 +90,9 @@ export const REGEX_FUNCTIONS: readonly FunctionDefinition[] = [
     description: 'Every match of a pattern (or of one of its groups).',
     overloads: [
       fixed([P.string, P.string], P.array(P.string), (pattern: string, text: string) => extractAll(text, pattern)),
-      fixed([P.string, P.string, P.int], P.array(P.string), (pattern: string, text: string, group: number) => extractAll(text, pattern, group)),
+      fixed([P.string, P.string, P.int], P.array(P.string), (pattern: string, text: string, group: number) =>
+        extractAll(text, pattern, group),
+      ),
     ],
   },
   {

@@ -354,7 +354,7 @@ function formatArguments(args: readonly ArgumentType[]): string {
 }
 
 /** `explode(ARRAY<T>)`, `concat(STRING...)` for the list of valid alternatives. */
-export function formatSignature(name: string, overload: OverloadShape): string {
+function formatSignature(name: string, overload: OverloadShape): string {
   const params = overload.params.map((param, position) => {
     const text = formatPattern(param);
     return overload.variadic && position === overload.params.length - 1 ? `${text}...` : text;

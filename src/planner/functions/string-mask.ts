@@ -8,7 +8,7 @@ export interface MaskCharacters {
   readonly other: string | null;
 }
 
-export const DEFAULT_MASK: MaskCharacters = { upper: 'X', lower: 'x', digit: 'n', other: '-' };
+const DEFAULT_MASK: MaskCharacters = { upper: 'X', lower: 'x', digit: 'n', other: '-' };
 
 /** Builds mask characters from the optional SQL arguments; only the first character of each counts. */
 export function maskCharacters(replacements: readonly unknown[]): MaskCharacters {

@@ -23,7 +23,7 @@ function substringOf<Sequence extends string | Uint8Array>(value: Sequence, posi
 }
 
 /** ksqlDB's INSTR: the 1-based index of the n-th occurrence searching from `position` (backwards when negative). */
-export function instr(text: string, search: string, position = 1, occurrence = 1): number {
+function instr(text: string, search: string, position = 1, occurrence = 1): number {
   if (position > 0) {
     let index = position - 2;
     for (let found = 0; found < occurrence; found++) {
@@ -213,7 +213,11 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     type: 'SCALAR',
     category: 'STRING',
     description: 'Decodes bytes into a string using hex, utf8, ascii or base64.',
-    overloads: [fixed([P.bytes, P.string], P.string, (bytes: Uint8Array, encoding: string) => decodeBytes(bytes, byteEncoding(encoding)))],
+    overloads: [
+      fixed([P.bytes, P.string], P.string, (bytes: Uint8Array, encoding: string) =>
+        decodeBytes(bytes, byteEncoding(encoding)),
+      ),
+    ],
   },
   {
     name: 'INITCAP',
@@ -229,7 +233,9 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     description: 'The 1-based position of a substring, optionally from a position and for the n-th occurrence; 0 if absent.',
     overloads: [
       fixed([P.string, P.string], P.int, (text: string, search: string) => instr(text, search)),
-      fixed([P.string, P.string, P.int], P.int, (text: string, search: string, position: number) => instr(text, search, position)),
+      fixed([P.string, P.string, P.int], P.int, (text: string, search: string, position: number) =>
+        instr(text, search, position),
+      ),
       fixed([P.string, P.string, P.int, P.int], P.int, instr),
     ],
   },
@@ -256,8 +262,12 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'STRING',
     description: 'Pads a string or bytes on the left to the given length (truncating longer input).',
     overloads: [
-      fixed([P.string, P.int, P.string], P.string, (text: string, length: number, padding: string) => padText(text, length, padding, 'left')),
-      fixed([P.bytes, P.int, P.bytes], P.bytes, (bytes: Uint8Array, length: number, padding: Uint8Array) => padBytes(bytes, length, padding, 'left')),
+      fixed([P.string, P.int, P.string], P.string, (text: string, length: number, padding: string) =>
+        padText(text, length, padding, 'left'),
+      ),
+      fixed([P.bytes, P.int, P.bytes], P.bytes, (bytes: Uint8Array, length: number, padding: Uint8Array) =>
+        padBytes(bytes, length, padding, 'left'),
+      ),
     ],
   },
   {
@@ -286,7 +296,11 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     type: 'SCALAR',
     category: 'STRING',
     description: 'Replaces every occurrence of a substring with another string.',
-    overloads: [fixed([P.string, P.string, P.string], P.string, (text: string, search: string, replacement: string) => text.split(search).join(replacement))],
+    overloads: [
+      fixed([P.string, P.string, P.string], P.string, (text: string, search: string, replacement: string) =>
+        text.replaceAll(search, () => replacement),
+      ),
+    ],
   },
   {
     name: 'RPAD',
@@ -294,8 +308,12 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'STRING',
     description: 'Pads a string or bytes on the right to the given length (truncating longer input).',
     overloads: [
-      fixed([P.string, P.int, P.string], P.string, (text: string, length: number, padding: string) => padText(text, length, padding, 'right')),
-      fixed([P.bytes, P.int, P.bytes], P.bytes, (bytes: Uint8Array, length: number, padding: Uint8Array) => padBytes(bytes, length, padding, 'right')),
+      fixed([P.string, P.int, P.string], P.string, (text: string, length: number, padding: string) =>
+        padText(text, length, padding, 'right'),
+      ),
+      fixed([P.bytes, P.int, P.bytes], P.bytes, (bytes: Uint8Array, length: number, padding: Uint8Array) =>
+        padBytes(bytes, length, padding, 'right'),
+      ),
     ],
   },
   {
@@ -322,9 +340,13 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     description: 'The part of a string or bytes from a 1-based position (negative counts from the end), optionally of a length.',
     overloads: [
       fixed([P.string, P.int], P.string, (text: string, position: number) => substringOf(text, position)),
-      fixed([P.string, P.int, P.int], P.string, (text: string, position: number, count: number) => substringOf(text, position, count)),
+      fixed([P.string, P.int, P.int], P.string, (text: string, position: number, count: number) =>
+        substringOf(text, position, count),
+      ),
       fixed([P.bytes, P.int], P.bytes, (bytes: Uint8Array, position: number) => substringOf(bytes, position)),
-      fixed([P.bytes, P.int, P.int], P.bytes, (bytes: Uint8Array, position: number, count: number) => substringOf(bytes, position, count)),
+      fixed([P.bytes, P.int, P.int], P.bytes, (bytes: Uint8Array, position: number, count: number) =>
+        substringOf(bytes, position, count),
+      ),
     ],
   },
   {
@@ -332,7 +354,11 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     type: 'SCALAR',
     category: 'STRING',
     description: 'Encodes a string into bytes using hex, utf8, ascii or base64.',
-    overloads: [fixed([P.string, P.string], P.bytes, (text: string, encoding: string) => encodeText(text, byteEncoding(encoding)))],
+    overloads: [
+      fixed([P.string, P.string], P.bytes, (text: string, encoding: string) =>
+        encodeText(text, byteEncoding(encoding)),
+      ),
+    ],
   },
   {
     name: 'TRIM',

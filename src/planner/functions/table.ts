@@ -13,7 +13,7 @@ function explode(values: unknown): readonly unknown[] {
  *   [1, 2]    → [null,null] [null,2] [1,null] [1,2]
  *   [1, null] → [null,null] [1,null]
  */
-export function cubeCombinations(values: unknown): readonly unknown[] {
+function cubeCombinations(values: unknown): readonly unknown[] {
   if (!Array.isArray(values)) return [];
   let combinations: unknown[][] = [[]];
   for (const value of values) {
@@ -23,11 +23,13 @@ export function cubeCombinations(values: unknown): readonly unknown[] {
   return combinations;
 }
 
-const overload = (params: TableOverload['params'], returns: TableOverload['returns'], run: (value: unknown) => readonly unknown[]): TableOverload => ({
-  params,
-  returns,
-  create: () => run,
-});
+function overload(
+  params: TableOverload['params'],
+  returns: TableOverload['returns'],
+  run: (value: unknown) => readonly unknown[],
+): TableOverload {
+  return { params, returns, create: () => run };
+}
 
 export const TABLE_FUNCTIONS: readonly FunctionDefinition[] = [
   {

@@ -84,10 +84,11 @@ export function offsetAt(zone: TimeZone, utcMs: number): number {
   const parts: Record<string, string> = {};
   for (const part of formatter(zone.id).formatToParts(new Date(wholeSecondMs))) parts[part.type] = part.value;
   const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
-  const localMs = Date.UTC(year, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  const dateWithYear = new Date(localMs);
-  dateWithYear.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
-  return dateWithYear.getTime() - wholeSecondMs;
+  const local = new Date(0);
+  // setUTCFullYear rather than Date.UTC, which maps years 0-99 to 1900-1999
+  local.setUTCFullYear(year, Number(parts.month) - 1, Number(parts.day));
+  local.setUTCHours(Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return local.getTime() - wholeSecondMs;
 }
 
 /**
@@ -120,10 +121,20 @@ export function zoneName(zone: TimeZone, utcMs: number, style: 'short' | 'long')
   if (zone.kind === 'fixed') return zone.id;
   // en-US names American zones (PDT) but gives "GMT+1" for London, where en-GB says "BST".
   for (const locale of ['en-US', 'en-GB']) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone: zone.id, timeZoneName: style })
+    const name = nameFormatter(locale, zone.id, style)
       .formatToParts(new Date(utcMs))
       .find((part) => part.type === 'timeZoneName')?.value;
     if (name !== undefined && !name.startsWith('GMT')) return name;
   }
   return zone.id === 'UTC' || zone.id === 'Etc/UTC' ? 'UTC' : formatOffset(offsetAt(zone, utcMs), 'colon', 'Z');
+}
+
+function nameFormatter(locale: string, zoneId: string, style: 'short' | 'long'): Intl.DateTimeFormat {
+  const key = `${locale} ${zoneId} ${style}`;
+  let cached = formatterCache.get(key);
+  if (cached === undefined) {
+    cached = new Intl.DateTimeFormat(locale, { timeZone: zoneId, timeZoneName: style });
+    formatterCache.set(key, cached);
+  }
+  return cached;
 }

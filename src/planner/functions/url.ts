@@ -16,7 +16,7 @@ const URL_SYNTAX = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?
 const AUTHORITY_SYNTAX = /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/;
 
 /** Splits a URL into its parts, decoding path, query and fragment as URI's getters do; throws when invalid. */
-export function parseUrl(url: string): UrlParts {
+function parseUrl(url: string): UrlParts {
   const match = URL_SYNTAX.exec(url);
   if (match === null || /\s/.test(url)) throw new Error(`URL input has invalid syntax: ${url}`);
   const [, protocol, authority, path, query, fragment] = match;
@@ -43,12 +43,12 @@ function percentDecode(text: string): string {
 }
 
 /** java.net.URLDecoder: '+' is a space, %XX are UTF-8 bytes. */
-export function decodeParam(text: string): string {
+function decodeParam(text: string): string {
   return percentDecode(text.replace(/\+/g, ' '));
 }
 
 /** java.net.URLEncoder: letters, digits and . - * _ stay; space becomes '+'; the rest is %XX of UTF-8. */
-export function encodeParam(text: string): string {
+function encodeParam(text: string): string {
   return encodeURIComponent(text)
     .replace(/[!'()~]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');

@@ -1,6 +1,8 @@
 // Ordering and equality of runtime SQL values, as the array, map and comparison functions need them.
 import { Decimal } from '../decimal.js';
 
+const SCALAR_KINDS: ReadonlySet<string> = new Set(['number', 'bigint', 'string', 'boolean']);
+
 /**
  * Compares two non-null values of the same SQL type: numbers, bigints, Decimals, strings (by UTF-16
  * code unit, as Java's String.compareTo), booleans (false first) and bytes (unsigned, lexicographic).
@@ -9,7 +11,7 @@ export function compareValues(left: unknown, right: unknown): number {
   if (left instanceof Decimal && right instanceof Decimal) return left.compareTo(right);
   if (left instanceof Uint8Array && right instanceof Uint8Array) return compareBytes(left, right);
   if (Array.isArray(left) && Array.isArray(right)) return compareArrays(left, right);
-  if (typeof left === typeof right && (typeof left === 'number' || typeof left === 'bigint' || typeof left === 'string' || typeof left === 'boolean')) {
+  if (typeof left === typeof right && SCALAR_KINDS.has(typeof left)) {
     const leftValue = left as number;
     const rightValue = right as number;
     return leftValue < rightValue ? -1 : leftValue > rightValue ? 1 : 0;
@@ -55,12 +57,16 @@ export function valuesEqual(left: unknown, right: unknown): boolean {
     return left instanceof Uint8Array && right instanceof Uint8Array && compareBytes(left, right) === 0;
   }
   if (Array.isArray(left) || Array.isArray(right)) {
-    return Array.isArray(left) && Array.isArray(right) && left.length === right.length && left.every((item, index) => valuesEqual(item, right[index]));
+    return Array.isArray(left) && Array.isArray(right) && arraysEqual(left, right);
   }
   if (left instanceof Map || right instanceof Map) {
     return left instanceof Map && right instanceof Map && mapsEqual(left, right);
   }
   return structsEqual(left as Record<string, unknown>, right as Record<string, unknown>);
+}
+
+function arraysEqual(left: readonly unknown[], right: readonly unknown[]): boolean {
+  return left.length === right.length && left.every((item, index) => valuesEqual(item, right[index]));
 }
 
 function mapsEqual(left: Map<unknown, unknown>, right: Map<unknown, unknown>): boolean {

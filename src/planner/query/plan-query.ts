@@ -10,7 +10,9 @@ import { PlanError } from '../plan-error.js';
 import type { QueryPlan, RowFunction, SourceStep, Step, TableFunctionStep } from '../physical-plan.js';
 import { formatExpression, sameExpression } from '../format-expression.js';
 import { checkKeyType, checkReservedName } from '../column-rules.js';
-import type { SqlType } from '../types.js';
+import { typesEqual, type SqlType } from '../types.js';
+import { castValue } from '../cast.js';
+import { rewriteExpression } from '../expression-rewriter.js';
 import { RowSchema, type RowColumn } from './row-schema.js';
 import { expandSelectItems, type NamedExpression } from './select-items.js';
 import { planPartitionBy, type KeySpec } from './partition-by.js';
@@ -132,7 +134,7 @@ export function resolveSource(name: string, span: Span, metastore: MetastoreView
       : caseInsensitive.name === caseInsensitive.name.toUpperCase()
         ? `\nDid you mean ${caseInsensitive.name}? Hint: try removing double quotes from the source name.`
         : `\nDid you mean "${caseInsensitive.name}"? Hint: wrap the source name in double quotes to make it case-sensitive.`;
-  throw new PlanError(`Source \`${name}\` does not exist.${hint}`, span, 'NOT_FOUND');
+  throw new PlanError(`Line: ${span.line}, Col: ${span.column}: Source \`${name}\` does not exist.${hint}`, span, 'NOT_FOUND');
 }
 
 function planSourceStep(source: DataSource, schema: RowSchema): SourceStep {
@@ -170,38 +172,53 @@ function structFieldNames(expression: Expression, context: CompileContext): read
   return type.fields.map((field) => field.name);
 }
 
-/** Top-level table function calls in the SELECT list become columns appended by a TableFunctions step. */
+/**
+ * Table function calls anywhere in the SELECT list are lifted into a TableFunctions step that
+ * appends one column per call; the SELECT expressions then read those columns.
+ */
 function planTableFunctions(
   items: readonly NamedExpression[],
   schema: RowSchema,
   context: CompileContext,
   registry: FunctionRegistry,
 ): { step: TableFunctionStep; schema: RowSchema; items: NamedExpression[] } | undefined {
-  const isTableFunction = (expression: Expression) =>
-    expression.kind === 'FunctionCall' && registry.get(expression.name)?.type === 'TABLE';
-  if (!items.some((item) => isTableFunction(item.expression))) return undefined;
   const functions: TableFunctionStep['functions'][number][] = [];
   const appended: RowColumn[] = [];
-  const rewritten = items.map((item) => {
-    if (!isTableFunction(item.expression)) return item;
-    const compiled = compileInClause(item.expression, context, 'SELECT');
-    if (compiled.type.kind !== 'ARRAY') {
-      throw new PlanError(`Table function ${formatExpression(item.expression)} must return an ARRAY.`, item.span);
-    }
-    functions.push(compiled.evaluate as (row: readonly unknown[]) => readonly unknown[] | null);
-    const name = `$TF_${appended.length}`;
-    appended.push({ name, type: compiled.type.element, role: 'VALUE', qualifier: undefined });
-    return { ...item, expression: { kind: 'ColumnRef', source: undefined, name, span: item.span } as Expression };
-  });
+  const calls: Expression[] = [];
+  const rewritten = items.map((item) => ({
+    ...item,
+    expression: rewriteExpression(item.expression, (expression) => {
+      if (expression.kind !== 'FunctionCall' || registry.get(expression.name)?.type !== 'TABLE') return undefined;
+      const planned = planTableFunctionCall(expression, context, registry);
+      functions.push(planned.evaluate);
+      const name = `$TF_${appended.length}`;
+      appended.push({ name, type: planned.type, role: 'VALUE', qualifier: undefined });
+      calls.push(expression);
+      return { kind: 'ColumnRef', source: undefined, name, span: expression.span };
+    }),
+  }));
+  if (functions.length === 0) return undefined;
   return {
-    step: {
-      kind: 'TableFunctions',
-      functions,
-      description: items.filter((item) => isTableFunction(item.expression)).map((item) => formatExpression(item.expression)).join(', '),
-    },
+    step: { kind: 'TableFunctions', functions, description: calls.map((call) => formatExpression(call)).join(', ') },
     schema: new RowSchema([...schema.columns, ...appended]),
     items: rewritten,
   };
+}
+
+function planTableFunctionCall(call: Extract<Expression, { kind: 'FunctionCall' }>, context: CompileContext, registry: FunctionRegistry) {
+  const args = call.args.map((arg) => compileInClause(arg, context, 'SELECT'));
+  const resolved = registry.resolveTable(call.name, args.map((arg) => arg.type), call.span);
+  const implementation = resolved.overload.create(resolved.argTypes);
+  const evaluators = args.map((arg, index) => {
+    const target = resolved.argTypes[index]!;
+    return typesEqual(arg.type, target) ? arg.evaluate : (row: readonly unknown[]) => castValue(arg.evaluate(row), arg.type, target);
+  });
+  const evaluate = (row: readonly unknown[]): readonly unknown[] | null => {
+    const values = evaluators.map((evaluator) => evaluator(row));
+    if (values.some((value) => value === null || value === undefined)) return null;
+    return implementation(...values);
+  };
+  return { type: resolved.returnType, evaluate };
 }
 
 function planTransientProjection(items: readonly NamedExpression[], context: CompileContext): Projection {
@@ -226,13 +243,14 @@ function planKeyedProjection(
   qualifier: string,
   source: DataSource,
 ): Projection {
-  const keyItemIndexes = new Set<number>();
-  const outputKeys: OutputColumn[] = [];
-  const missing: Expression[] = [];
+  // Every expression is compiled first: an invalid expression is the more useful error.
+  const compiled = items.map((item) => compileInClause(item.expression, context, 'SELECT'));
+  const keyItemIndexes: number[] = [];
+  let anyMissing = false;
   for (const key of keys) {
     const matches = items.flatMap((item, index) => (selectsKey(item.expression, key) ? [index] : []));
     if (matches.length === 0) {
-      missing.push(key.expression);
+      anyMissing = true;
       continue;
     }
     if (matches.length > 1) {
@@ -242,19 +260,20 @@ function planKeyedProjection(
         items[matches[1]!]!.span,
       );
     }
-    const index = matches[0]!;
-    keyItemIndexes.add(index);
-    const item = items[index]!;
-    const compiled = compileInClause(item.expression, context, 'SELECT');
-    checkKeyType(item.name, compiled.type, item.span);
-    outputKeys.push({ name: item.name, type: compiled.type, evaluate: compiled.evaluate });
+    keyItemIndexes.push(matches[0]!);
   }
-  if (missing.length > 0) throw missingKeyError(missing, target, qualifier, source);
+  // ksqlDB names every key when one is missing.
+  if (anyMissing) throw missingKeyError(keys.map((key) => key.expression), target, qualifier, source);
+  const output = (index: number): OutputColumn => ({ name: items[index]!.name, type: compiled[index]!.type, evaluate: compiled[index]!.evaluate });
+  // Keys keep the order in which the projection selects them.
+  const outputKeys = [...keyItemIndexes].sort((left, right) => left - right).map((index) => {
+    checkKeyType(items[index]!.name, compiled[index]!.type, items[index]!.span);
+    return output(index);
+  });
   const values = items.flatMap((item, index): OutputColumn[] => {
-    if (keyItemIndexes.has(index)) return [];
+    if (keyItemIndexes.includes(index)) return [];
     checkReservedName(item.name, item.span);
-    const compiled = compileInClause(item.expression, context, 'SELECT');
-    return [{ name: item.name, type: compiled.type, evaluate: compiled.evaluate }];
+    return [output(index)];
   });
   if (values.length === 0) {
     throw new PlanError('The projection contains no value columns.', items[0]?.span);

@@ -64,7 +64,8 @@ function planCreateAsSelectSink(
     );
   }
   const hasKeys = request.keyColumns.length > 0;
-  if (!hasKeys && (properties.has('KEY_FORMAT') || properties.has('FORMAT'))) {
+  const explicitKeyFormat = properties.string('KEY_FORMAT') ?? properties.string('FORMAT');
+  if (!hasKeys && explicitKeyFormat !== undefined && explicitKeyFormat.toUpperCase() !== 'NONE') {
     throw new PlanError('Key format specified for stream without key columns.', properties.spanOf('KEY_FORMAT'));
   }
   const inheritedKey = source.keyFormat.format === 'NONE' ? undefined : source.keyFormat;

@@ -67,16 +67,26 @@ function implicitName(expression: Expression): string | undefined {
   return undefined;
 }
 
-/** KSQL_COL_0, KSQL_COL_1, ... in order, skipping names the query already uses. */
+/**
+ * KSQL_COL_0, KSQL_COL_1, ... in order, skipping names the query already uses; an implicit name
+ * that clashes with an earlier one gets a suffix (`B`, `B_1`, `B_2`), as ksqlDB does for `A->B, C->B`.
+ */
 function nameGenerated(
   expanded: readonly { name: string | undefined; expression: Expression; aliased: boolean; span: Span }[],
 ): NamedExpression[] {
-  const taken = new Set(expanded.flatMap((item) => (item.name === undefined ? [] : [item.name])));
+  const taken = new Set(expanded.flatMap((item) => (item.name !== undefined && item.aliased ? [item.name] : [])));
+  const implicit = new Set<string>();
   let counter = 0;
   return expanded.map((item) => {
-    if (item.name !== undefined) return { name: item.name, expression: item.expression, aliased: item.aliased, span: item.span };
+    if (item.name !== undefined && item.aliased) return { name: item.name, expression: item.expression, aliased: true, span: item.span };
+    if (item.name !== undefined) {
+      let name = item.name;
+      for (let suffix = 1; implicit.has(name) || (taken.has(name) && item.expression.kind !== 'ColumnRef'); suffix++) name = `${item.name}_${suffix}`;
+      implicit.add(name);
+      return { name, expression: item.expression, aliased: false, span: item.span };
+    }
     let name = `KSQL_COL_${counter++}`;
-    while (taken.has(name)) name = `KSQL_COL_${counter++}`;
+    while (taken.has(name) || implicit.has(name)) name = `KSQL_COL_${counter++}`;
     taken.add(name);
     return { name, expression: item.expression, aliased: false, span: item.span };
   });

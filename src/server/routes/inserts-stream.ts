@@ -36,8 +36,10 @@ export function insertsStreamRoutes(engine: EngineApi): FastifyPluginAsync {
     app.post('/inserts-stream', async (request, reply) => {
       const reader = createInterface({ input: request.body instanceof Readable ? request.body : Readable.from([]), crlfDelay: Infinity });
       const lines = nonEmptyLines(reader);
-      const target = await readTarget(lines);
-      const sink = await engine.openInsertSink(target);
+      const sink = await openSink(engine, lines).catch((error: unknown) => {
+        reader.close();
+        throw error;
+      });
       const framing = FRAMINGS[chooseMediaType(request, [DELIMITED, PLAIN_JSON], DELIMITED)];
       // Closing the reader ends `lines` even while it waits for a line that will never come.
       const output = openResponseStream(reply, framing.mediaType, () => reader.close());
@@ -50,6 +52,11 @@ async function* nonEmptyLines(reader: Interface): AsyncGenerator<string> {
   for await (const line of reader) {
     if (line.trim() !== '') yield line;
   }
+}
+
+/** Opens the sink into the target named by the first line. */
+async function openSink(engine: EngineApi, lines: AsyncIterator<string>): Promise<InsertSink> {
+  return engine.openInsertSink(await readTarget(lines));
 }
 
 /** The target of the first line, `{"target": "S", "properties": {}}`. */
@@ -65,7 +72,7 @@ async function readTarget(lines: AsyncIterator<string>): Promise<string> {
 
 /**
  * Inserts each row and acknowledges it. A line that is not a JSON object ends the stream (the
- * framing can no longer be trusted, as in ksqlDB); a row the engine rejects gets an error ack
+ * framing can no longer be trusted); a row the engine rejects gets an error ack
  * and the rows after it still go in.
  */
 async function insertRows(output: ResponseStream, lines: AsyncGenerator<string>, sink: InsertSink, framing: AckFraming): Promise<void> {

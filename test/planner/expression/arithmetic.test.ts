@@ -37,6 +37,11 @@ describe('INTEGER arithmetic', () => {
     expect(evaluate(neg(col('I')), [-2147483648])).toBe(-2147483648);
   });
 
+  it('leaves a failing constant to fail per record rather than at plan time', () => {
+    const compiled = compile(arith(col('B'), '+', arith(int('1'), '/', int('0'))));
+    expect(() => compiled.evaluate([null, 1n])).toThrow(EvaluationError);
+  });
+
   it('fails the record on division by zero', () => {
     expect(() => evaluate(arith(col('I'), '/', int('0')), [1])).toThrow(EvaluationError);
     expect(() => evaluate(arith(col('I'), '%', int('0')), [1])).toThrow(EvaluationError);

@@ -95,6 +95,13 @@ describe('BETWEEN', () => {
     expect(evaluate(between(col('B'), int('5'), nul()), { B: 4n })).toBe(false);
     expect(evaluate(between(col('B'), int('1'), nul()), { B: 4n })).toBeNull();
     expect(evaluate(between(str('b'), str('a'), str('c')), {})).toBe(true);
+    expect(evaluate(between(nul(), int('1'), int('3')), {})).toBeNull();
+  });
+
+  it('widens each bound separately', () => {
+    // B BETWEEN 1.5 AND 3: DECIMAL against the lower bound, BIGINT against the upper
+    const expression = between(col('B'), dec('1.5'), int('3'));
+    expect([1n, 2n, 3n, 4n].map((value) => evaluate(expression, { B: value }))).toEqual([false, true, true, false]);
   });
 });
 

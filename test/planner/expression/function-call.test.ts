@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Expression } from '../../../src/parser/ast.js';
 import { compileExpression, EvaluationError } from '../../../src/planner/expression/index.js';
 import { formatType } from '../../../src/planner/types.js';
-import { arith, call, col, contextOf, dbl, int, lambda, lambdaVar, nul, str, SqlTypes } from '../ast-builders.js';
+import { arith, call, col, contextOf, dbl, int, lambda, lambdaVar, nul, str, typed, SqlTypes } from '../ast-builders.js';
 import { testRegistry } from '../test-functions.js';
 
 // Row layout: I INTEGER, B BIGINT, A ARRAY<INTEGER>, S STRING
@@ -42,6 +42,16 @@ describe('scalar calls', () => {
     expect(compile(call('GREATEST', col('I'), col('B'), dbl('1E0'))).type).toEqual(SqlTypes.DOUBLE);
   });
 
+  it('short-circuits and guards two-argument calls', () => {
+    const divide = compile(call('CHECKED_DIVIDE', col('I'), int('2')));
+    expect(divide.evaluate([9])).toBe(4);
+    expect(divide.evaluate([null])).toBeNull();
+    expect(() => compile(call('CHECKED_DIVIDE', col('I'), int('0'))).evaluate([9])).toThrow(
+      'Error computing CHECKED_DIVIDE: divisor is zero',
+    );
+    expect(compile(call('TRANSFORM', col('A'), lambda(['X'], lambdaVar('X')))).evaluate([null, null, null])).toBeNull();
+  });
+
   it('turns implementation failures into evaluation errors naming the function', () => {
     expect(() => compile(call('BOOM')).evaluate([])).toThrow(EvaluationError);
     expect(() => compile(call('BOOM')).evaluate([])).toThrow('Error computing BOOM: kaboom');
@@ -50,6 +60,16 @@ describe('scalar calls', () => {
   it('rejects aggregate and table functions outside their planners', () => {
     expect(() => compile(call('COUNT', col('I')))).toThrow('aggregate function COUNT is not allowed here');
     expect(() => compile(call('EXPLODE', col('A')))).toThrow('table function EXPLODE is not allowed here');
+  });
+
+  it('reads string literals as the temporal type of the other arguments when nothing else fits', () => {
+    // LATEST_DATE(DATE '2020-01-01', '2022-06-14') → 2022-06-14 (19157 days)
+    const compiled = compile(call('LATEST_DATE', typed('DATE', '2020-01-01'), str('2022-06-14')));
+    expect(compiled.type).toEqual(SqlTypes.DATE);
+    expect(compiled.evaluate([])).toBe(19157);
+    expect(() => compile(call('LATEST_DATE', typed('DATE', '2020-01-01'), str('soon')))).toThrow(
+      "Function 'latest_date' does not accept parameters (DATE, STRING).",
+    );
   });
 
   it('passes a bare time unit as its name', () => {

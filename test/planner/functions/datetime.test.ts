@@ -93,6 +93,7 @@ describe('unit arithmetic', () => {
     expect(call('DATEADD', [T.timeUnit, T.INT, T.DATE], 'DAYS', -5, 2)).toBe(-3);
     expect(call('DATESUB', [T.timeUnit, T.INT, T.DATE], 'DAYS', 5, 2)).toBe(-3);
     expect(call('DATEADD', [T.timeUnit, T.INT, T.DATE], 'HOURS', 48, 0)).toBe(2);
+    expect(call('DATEADD', [T.timeUnit, T.INT, T.DATE], 'day', 1, 0)).toBe(1);
     expect(call('DATEADD', [T.timeUnit, T.INT, T.DATE], 'MILLISECONDS', null, 5)).toBeNull();
   });
 

@@ -12,6 +12,7 @@ describe('EXTRACTJSONFIELD', () => {
     expect(call('EXTRACTJSONFIELD', [S, S], json, '$.nested.list[1]')).toBe('{"x":true}');
     expect(call('EXTRACTJSONFIELD', [S, S], json, "$['nested']['list'][1].x")).toBe('true');
     expect(call('EXTRACTJSONFIELD', [S, S], json, '$.missing')).toBeNull();
+    expect(call('EXTRACTJSONFIELD', [S, S], '{"a": 1, "a": 2}', '$.a')).toBe('2');
   });
 
   it('keeps number text and returns null outside array bounds', () => {

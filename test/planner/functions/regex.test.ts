@@ -34,6 +34,13 @@ describe('regular expression functions', () => {
     expect(call('REGEXP_SPLIT_TO_ARRAY', [S, S], 'zxy', null)).toBeNull();
   });
 
+  it('understands Java-only quoting and input anchors', () => {
+    expect(call('REGEXP_REPLACE', [S, S, S], 'a.b.c', '\\Q.\\E', '-')).toBe('a-b-c');
+    expect(call('REGEXP_EXTRACT', [S, S], '\\A\\w+', 'first second')).toBe('first');
+    expect(call('REGEXP_EXTRACT', [S, S], '\\w+\\z', 'first second')).toBe('second');
+    expect(call('REGEXP_REPLACE', [S, S, S], 'a\\Ab', '\\\\A', '-')).toBe('a-b');
+  });
+
   it('rejects an invalid pattern', () => {
     expect(() => call('REGEXP_SPLIT_TO_ARRAY', [S, S], 'abc', '(')).toThrow(/Invalid regular expression/);
   });

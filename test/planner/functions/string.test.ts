@@ -82,7 +82,8 @@ describe('INSTR', () => {
 describe('REPLACE', () => {
   it('replaces every literal occurrence; nulls give null', () => {
     expect(call('REPLACE', [S, S, S], 'anaconda', 'a', 'o')).toBe('onocondo');
-    expect(call('REPLACE', [S, S, S], 'a.b.c', '.', '$')).toBe('a$b$c');
+    expect(call('REPLACE', [S, S, S], 'a.b.c', '.', '$&')).toBe('a$&b$&c');
+    expect(call('REPLACE', [S, S, S], 'abc', '', '-')).toBe('-a-b-c-');
     expect(call('REPLACE', [S, S, S], 'anaconda', null, 'o')).toBeNull();
     expect(call('REPLACE', [S, S, S], 'anaconda', 'a', null)).toBeNull();
   });

@@ -14,7 +14,9 @@ const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const mainScript = 'src/runtime/log/embedded-kafka-main.ts';
 
 export function spawnEmbeddedKafka(timeoutMs = 30_000): Promise<SpawnedKafka> {
-  const child = spawn('npx', ['tsx', mainScript], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `node --import tsx` rather than `npx tsx`: one process, so SIGTERM reaches the cluster itself
+  // (npx does not pass the signal on, and would leave the cluster running).
+  const child = spawn(process.execPath, ['--import', 'tsx', mainScript], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async (): Promise<number | null> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

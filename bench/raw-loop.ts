@@ -1,0 +1,150 @@
+// The ceiling: a bare consume → JSON.parse → filter → JSON.stringify → produce loop on the client's librdkafka API.
+import kafka, { type LibrdKafkaError, type Message, type TopicPartitionOffset } from '@confluentinc/kafka-javascript';
+
+type NativeConsumer = InstanceType<typeof kafka.KafkaConsumer>;
+type NativeProducer = InstanceType<typeof kafka.Producer>;
+
+export interface RawLoopOptions {
+  readonly bootstrapServers: string;
+  /** Consumer group and, with exactly-once, transactional id. */
+  readonly groupId: string;
+  readonly inputTopic: string;
+  readonly outputTopic: string;
+  readonly exactlyOnce: boolean;
+  /** The output value for a parsed input value, or undefined to drop the record. */
+  readonly transform: (value: unknown) => unknown;
+}
+
+export interface RawLoop {
+  stop(): Promise<void>;
+}
+
+/** Records per consume call, as Squall's query loop takes them. */
+const batchRecords = 1000;
+const consumeTimeoutMs = 100;
+/** While caught up, outputs commit after every batch; under load, at most this often (one transaction per interval). */
+const commitIntervalMs = 100;
+const requestTimeoutMs = 10_000;
+/** librdkafka's "local queue full": wait for deliveries, then produce again. */
+const queueFullCode = -184;
+
+export async function startRawLoop(options: RawLoopOptions): Promise<RawLoop> {
+  const consumer = new kafka.KafkaConsumer(
+    {
+      'bootstrap.servers': options.bootstrapServers,
+      'group.id': options.groupId,
+      'enable.auto.commit': false,
+      'isolation.level': 'read_committed',
+      // Squall's consumer setting, so both wait for data the same way.
+      'fetch.wait.max.ms': 100,
+    },
+    { 'auto.offset.reset': 'earliest' },
+  );
+  const producer = new kafka.Producer({
+    'bootstrap.servers': options.bootstrapServers,
+    'linger.ms': 5,
+    // No per-message delivery reports: the loop never looks at them.
+    dr_cb: false,
+    ...(options.exactlyOnce ? { 'transactional.id': options.groupId } : {}),
+  });
+  await settle<unknown>((callback) => consumer.connect({ timeout: requestTimeoutMs }, callback));
+  await settle<unknown>((callback) => producer.connect({ timeout: requestTimeoutMs }, callback));
+  if (options.exactlyOnce) await settle((callback) => producer.initTransactions(requestTimeoutMs, (error) => callback(error, undefined)));
+  consumer.subscribe([options.inputTopic]);
+  consumer.setDefaultConsumeTimeout(consumeTimeoutMs);
+  returnAfterFirstMessage(consumer);
+  const loop = new RawLoopRunner(consumer, producer, options);
+  const running = loop.run();
+  return {
+    stop: async () => {
+      loop.stopping = true;
+      await running;
+      await new Promise<void>((resolve) => producer.disconnect(() => resolve()));
+      await new Promise<void>((resolve) => consumer.disconnect(() => resolve()));
+    },
+  };
+}
+
+class RawLoopRunner {
+  stopping = false;
+  private readonly pendingOffsets = new Map<number, number>();
+  private inTransaction = false;
+  private lastCommitMs = Date.now();
+
+  constructor(
+    private readonly consumer: NativeConsumer,
+    private readonly producer: NativeProducer,
+    private readonly options: RawLoopOptions,
+  ) {}
+
+  async run(): Promise<void> {
+    while (!this.stopping) {
+      const messages = await settle<Message[]>((callback) => this.consumer.consume(batchRecords, callback));
+      if (messages.length === 0) continue;
+      if (this.options.exactlyOnce && !this.inTransaction) {
+        await settle((callback) => this.producer.beginTransaction((error) => callback(error, undefined)));
+        this.inTransaction = true;
+      }
+      for (const message of messages) await this.handle(message);
+      if (messages.length < batchRecords || Date.now() - this.lastCommitMs >= commitIntervalMs) await this.commit();
+    }
+    await this.commit();
+  }
+
+  private async handle(message: Message): Promise<void> {
+    this.pendingOffsets.set(message.partition, message.offset + 1);
+    if (message.value === null) return;
+    const output = this.options.transform(JSON.parse(message.value.toString()));
+    if (output === undefined) return;
+    const value = Buffer.from(JSON.stringify(output));
+    while (!this.produce(value, message)) {
+      this.producer.poll();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
+  /** False when librdkafka's queue is full. */
+  private produce(value: Buffer, input: Message): boolean {
+    try {
+      this.producer.produce(this.options.outputTopic, null, value, input.key, input.timestamp ?? null);
+      return true;
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && Reflect.get(error, 'code') === queueFullCode) return false;
+      throw error;
+    }
+  }
+
+  private async commit(): Promise<void> {
+    this.lastCommitMs = Date.now();
+    const offsets: TopicPartitionOffset[] = [...this.pendingOffsets].map(([partition, offset]) => ({ topic: this.options.inputTopic, partition, offset }));
+    this.pendingOffsets.clear();
+    if (this.options.exactlyOnce) {
+      if (!this.inTransaction) return;
+      if (offsets.length > 0) {
+        await settle((callback) => this.producer.sendOffsetsToTransaction(offsets, this.consumer, requestTimeoutMs, (error) => callback(error, undefined)));
+      }
+      await settle((callback) => this.producer.commitTransaction(requestTimeoutMs, (error) => callback(error, undefined)));
+      this.inTransaction = false;
+      return;
+    }
+    if (offsets.length === 0) return;
+    await settle((callback) => this.producer.flush(requestTimeoutMs, (error) => callback(error, undefined)));
+    this.consumer.commit(offsets);
+  }
+}
+
+/** `consume(n)` returns as soon as one message is there instead of waiting the whole timeout for n (undeclared in the types). */
+function returnAfterFirstMessage(consumer: NativeConsumer): void {
+  const method: unknown = Reflect.get(consumer, 'setDefaultIsTimeoutOnlyForFirstMessage');
+  if (typeof method !== 'function') throw new Error('@confluentinc/kafka-javascript lacks setDefaultIsTimeoutOnlyForFirstMessage');
+  method.call(consumer, true);
+}
+
+function settle<T>(start: (callback: (error: LibrdKafkaError | null | undefined, value: T) => void) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    start((error, value) => {
+      if (error !== null && error !== undefined) reject(new Error(`Kafka client call failed: ${error.message} (code ${error.code})`));
+      else resolve(value);
+    });
+  });
+}

@@ -1,0 +1,30 @@
+// What a benchmark query shape is: its generated input, the outputs that input must yield, and how it starts.
+import type { ProcessingGuarantee } from '../src/runtime/index.js';
+import type { BenchRecord } from './generators/bench-record.js';
+
+export interface ShapeContext {
+  readonly bootstrapServers: string;
+  readonly guarantee: ProcessingGuarantee;
+  /** Fresh per run, already holding the whole input: earlier data would count towards the mock's per-partition limits. */
+  readonly inputTopic: string;
+  /** Fresh per run and already created; the harness counts its records. */
+  readonly outputTopic: string;
+  /** Unique per run: a consumer group, transactional id or Squall service id. */
+  readonly runId: string;
+}
+
+/** A running query; it must read its input from the earliest offset and keep each input record's timestamp. */
+export interface RunningShape {
+  stop(): Promise<void>;
+}
+
+export interface Shape {
+  readonly name: string;
+  /** One line: what the query does and what it measures. */
+  readonly summary: string;
+  /** `count` input records, generated before timing starts; the same seed gives the same records. */
+  input(count: number, seed: number, startTimeMs: number): BenchRecord[];
+  /** How many output records the query must write for these inputs: a run counts until it sees them all. */
+  expectedOutputs(records: readonly BenchRecord[]): number;
+  start(context: ShapeContext): Promise<RunningShape>;
+}

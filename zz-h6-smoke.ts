@@ -1,0 +1,35 @@
+import http2 from 'node:http2';
+import { Engine } from './src/engine/index.js';
+import { MemoryLog } from './src/runtime/index.js';
+import { buildServer, listen } from './src/server/index.js';
+const engine = new Engine(new MemoryLog({ autoCreateTopics: true }), { serviceId: 't_', guarantee: 'exactly_once_v2', properties: {}, background: true, kafkaClusterId: 'memory' });
+await engine.start();
+const server = await buildServer(engine, {});
+const address = await listen(server, { host: '127.0.0.1', port: 0 });
+async function post(path: string, body: string, accept?: string) {
+  const response = await fetch(address + path, { method: 'POST', headers: { 'content-type': 'application/vnd.ksql.v1+json', ...(accept ? { accept } : {}) }, body });
+  console.log(path, response.status, response.headers.get('content-type'), (await response.text()).slice(0, 600));
+}
+await post('/ksql', JSON.stringify({ ksql: "CREATE STREAM RIDES (ID STRING KEY, FARE DOUBLE, N BIGINT, TS TIMESTAMP) WITH (KAFKA_TOPIC='rides', VALUE_FORMAT='JSON', PARTITIONS=1);" }));
+await post('/ksql', JSON.stringify({ ksql: "SELEC * FROM X;" }));
+await post('/ksql', JSON.stringify({ ksql: "SHOW STREAMS; CREATE STREAM RIDES (ID STRING KEY) WITH (KAFKA_TOPIC='rides', VALUE_FORMAT='JSON');" }));
+await post('/ksql', JSON.stringify({ ksql: "INSERT INTO RIDES (ID, FARE, N, TS) VALUES ('a', 1.0, 9007199254740993, 1577853634789);" }));
+await post('/inserts-stream', '{"target":"rides"}\n{"ID":"b","FARE":2.5,"N":12345678901234567890,"TS":0}\n{"ID":"c","FARE":"x"}\n');
+await post('/query', JSON.stringify({ ksql: "SELECT * FROM RIDES EMIT CHANGES LIMIT 2;", streamsProperties: { 'auto.offset.reset': 'earliest' } }));
+await post('/query-stream', JSON.stringify({ sql: "SELECT * FROM RIDES EMIT CHANGES LIMIT 2;", properties: { 'auto.offset.reset': 'earliest' } }));
+await post('/query', JSON.stringify({ ksql: "SELECT NOPE FROM RIDES EMIT CHANGES;" }));
+await post('/query-stream', JSON.stringify({ sql: "SELECT * FROM RIDES;" }));
+const client = http2.connect(address);
+const stream = client.request({ ':method': 'POST', ':path': '/query-stream' });
+stream.end(JSON.stringify({ sql: "SELECT ID, FARE FROM RIDES EMIT CHANGES;", properties: { 'auto.offset.reset': 'earliest' } }));
+let text = '';
+stream.on('data', (chunk) => { text += chunk; });
+await new Promise((resolve) => setTimeout(resolve, 1500));
+console.log('h2 push so far:', JSON.stringify(text));
+const queryId = JSON.parse(text.split('\n')[0]).queryId;
+await post('/close-query', JSON.stringify({ queryId }));
+await new Promise((resolve) => setTimeout(resolve, 300));
+console.log('h2 stream closed:', stream.closed);
+client.close();
+await server.close();
+await engine.close();
