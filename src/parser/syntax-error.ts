@@ -66,7 +66,7 @@ export function recognitionErrorToParseError(
   const expected = oracle.nextTokenTypes(preceding);
   const found = atEnd ? 'end of input' : `'${offending.image}'`;
   const lines = [header(span), headline(error, found, span, expected)];
-  const hint = hintFor(atEnd ? undefined : offending, preceding, expected, tokens, text, origin, innermostRule(error));
+  const hint = hintFor(atEnd ? undefined : offending, preceding, expected, tokens, text, origin, describedRule(error));
   if (hint !== undefined) lines.push(hint);
   return new ParseError(lines.join('\n'), span);
 }
@@ -78,15 +78,24 @@ function endOfLastToken(tokens: readonly IToken[]): number {
 
 const closingLabels = ["')'", "']'", "'>'"];
 
-/** Rules whose expectations read better as one phrase than as a list of tokens. */
+/**
+ * Rules whose expectations read better as one phrase, or as their syntax, than as a list of tokens.
+ * An error anywhere inside one of them (a window unit, say) is described by the nearest one.
+ */
 const ruleDescriptions: Readonly<Record<string, string>> = {
   type: 'a type, such as INTEGER, STRING, DECIMAL(10, 2), ARRAY<INT> or STRUCT<a INT>',
   baseType: 'a type, such as INTEGER, STRING, DECIMAL(10, 2), ARRAY<INT> or STRUCT<a INT>',
   duration: "a duration with a unit, such as '10 SECONDS'",
+  tumblingWindow: 'the form TUMBLING (SIZE n unit [, RETENTION n unit] [, GRACE PERIOD n unit])',
+  hoppingWindow: 'the form HOPPING (SIZE n unit, ADVANCE BY n unit [, RETENTION n unit] [, GRACE PERIOD n unit])',
+  sessionWindow: 'the form SESSION (n unit [, RETENTION n unit] [, GRACE PERIOD n unit])',
+  windowOption: "'RETENTION n unit' or 'GRACE PERIOD n unit'",
+  withinClause: 'the form WITHIN n unit or WITHIN (n unit, m unit), then optionally GRACE PERIOD n unit',
 };
 
-function innermostRule(error: IRecognitionException): string {
-  return error.context.ruleStack[error.context.ruleStack.length - 1] ?? '';
+/** The nearest enclosing rule that has a description, or '' if none does. */
+function describedRule(error: IRecognitionException): string {
+  return [...error.context.ruleStack].reverse().find((rule) => rule in ruleDescriptions) ?? '';
 }
 
 function headline(error: IRecognitionException, found: string, span: Span, expected: readonly TokenType[]): string {
@@ -95,7 +104,8 @@ function headline(error: IRecognitionException, found: string, span: Span, expec
   if (error.name === 'MismatchedTokenException' && missing !== undefined && closingLabels.includes(missing) && !couldBeList) {
     return `missing ${missing} at ${found}`;
   }
-  const description = ruleDescriptions[innermostRule(error)] ?? describeExpected(expected);
+  const rule = describedRule(error);
+  const description = rule === '' ? describeExpected(expected) : ruleDescriptions[rule];
   const location = `Syntax error at or near ${found} at line ${span.line}:${span.column}`;
   return description === undefined ? `${location}.` : `${location}: expected ${description}.`;
 }
@@ -161,7 +171,7 @@ function hintFor(
     () => trailingCommaHint(offending, previous),
     () => doubleEqualsHint(offending, previous),
     () => misspeltKeywordHint(offending, previous, expected),
-    () => (rule in ruleDescriptions ? undefined : reservedWordHint(offending, expected)),
+    () => (rule === '' ? reservedWordHint(offending, expected) : undefined),
     () => groupingWithAndHint(offending, preceding),
     () => doubleQuotedStringHint(offending, expected),
     () => secondStatementHint(previous),

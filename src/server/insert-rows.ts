@@ -1,8 +1,7 @@
-// Rows of /inserts-stream as JSON objects, with numbers read exactly: a JSON number that a
-// double would round becomes a bigint (integers) or a Decimal (fractions), so BIGINT and DECIMAL
-// columns receive the value that was sent.
-import { isInteger, isSafeNumber, parse } from 'lossless-json';
-import { Decimal } from '../planner/decimal.js';
+// Rows of /inserts-stream as JSON objects, with numbers kept exact: a JSON number that a double
+// would round is passed on as its JSON text, which the engine's lenient JSON reading converts
+// exactly to the column's BIGINT or DECIMAL (as ksqlDB reads a quoted number).
+import { isSafeNumber, parse } from 'lossless-json';
 
 /** The row object of one NDJSON line, or undefined when the line is not a JSON object. */
 export function parseInsertRow(line: string): Readonly<Record<string, unknown>> | undefined {
@@ -19,7 +18,6 @@ function isJsonObject(value: unknown): value is Readonly<Record<string, unknown>
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseExactNumber(text: string): number | bigint | Decimal {
-  if (isSafeNumber(text)) return Number(text);
-  return isInteger(text) ? BigInt(text) : Decimal.parse(text);
+function parseExactNumber(text: string): number | string {
+  return isSafeNumber(text) ? Number(text) : text;
 }

@@ -3,7 +3,7 @@
 import type { ErrorCode } from '../parser/errors.js';
 
 /** ksqlDB's message for SELECT or PRINT sent to /ksql (Errors.QUERY_ENDPOINT). */
-export const QUERY_ENDPOINT_MESSAGE = "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT";
+const QUERY_ENDPOINT_MESSAGE = "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT";
 
 export class RestError extends Error {
   readonly statusCode: number;

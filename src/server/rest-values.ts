@@ -43,7 +43,7 @@ export function renderValue(value: unknown, type: SqlType): string {
  * Java's Double.toString, as Jackson writes doubles: `1.0`, `0.001`, `1.0E7`, `1.5E-4`;
  * NaN and the infinities as strings, as Jackson does by default.
  */
-export function renderDouble(value: number): string {
+function renderDouble(value: number): string {
   if (!Number.isFinite(value)) return JSON.stringify(String(value));
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
   const magnitude = Math.abs(value);
@@ -57,18 +57,18 @@ export function renderDouble(value: number): string {
 }
 
 /** `yyyy-MM-dd` of days since the epoch. */
-export function formatDate(days: number): string {
+function formatDate(days: number): string {
   return new Date(days * MILLIS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /** `HH:mm:ss` of milliseconds since midnight, with `.SSS` only when there are milliseconds (LocalTime). */
-export function formatTime(millisOfDay: number): string {
+function formatTime(millisOfDay: number): string {
   const text = new Date(millisOfDay).toISOString().slice(11, 23);
   return text.endsWith('.000') ? text.slice(0, 8) : text;
 }
 
 /** `yyyy-MM-ddTHH:mm:ss.SSS` in UTC of milliseconds since the epoch. */
-export function formatTimestamp(epochMillis: number): string {
+function formatTimestamp(epochMillis: number): string {
   return new Date(epochMillis).toISOString().slice(0, -1);
 }
 

@@ -65,6 +65,8 @@ describe('typical analyst mistakes', () => {
     ['a stray character', 'SELECT a # b FROM t', "Unexpected character '#'"],
     ['an unknown window unit', 'SELECT COUNT(*) FROM t WINDOW TUMBLING (SIZE 30 BOBS) GROUP BY a', "Unknown time unit: 'BOBS'"],
     ['a repeated window option', 'SELECT COUNT(*) FROM t WINDOW TUMBLING (SIZE 1 HOUR, GRACE PERIOD 1 HOUR, GRACE PERIOD 2 HOURS) GROUP BY a', 'GRACE PERIOD is given twice'],
+    ['a HOPPING window without ADVANCE BY', 'SELECT COUNT(*) FROM t WINDOW HOPPING (SIZE 1 MINUTE) GROUP BY a', 'expected the form HOPPING (SIZE n unit, ADVANCE BY n unit'],
+    ['a WITHIN without a unit', 'SELECT * FROM a JOIN b WITHIN 5 ON a.x = b.x', "expected a duration with a unit, such as '10 SECONDS'"],
     ['NULL as a type', 'SELECT CAST(a AS NULL) FROM t', "Syntax error at or near 'NULL' at line 1:18: expected a type"],
   ])('explains %s', (_mistake, sql, hint) => {
     expect(messageOf(sql)).toContain(hint);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/planner/decimal.js';
 import { SqlTypes } from '../../src/planner/types.js';
-import { renderDouble, renderRow, renderValue } from '../../src/server/rest-values.js';
+import { renderRow, renderValue } from '../../src/server/rest-values.js';
 
 describe('renderValue', () => {
   it.each([
@@ -51,7 +51,7 @@ describe('renderValue', () => {
   });
 });
 
-describe('renderDouble', () => {
+describe('DOUBLE values', () => {
   it.each([
     [1, '1.0'],
     [-2.5, '-2.5'],
@@ -66,7 +66,7 @@ describe('renderDouble', () => {
     [Number.POSITIVE_INFINITY, '"Infinity"'],
     [Number.NEGATIVE_INFINITY, '"-Infinity"'],
   ])('writes %d as Java does: %s', (value, expected) => {
-    expect(renderDouble(value)).toBe(expected);
+    expect(renderValue(value, SqlTypes.DOUBLE)).toBe(expected);
   });
 });
 

@@ -6,11 +6,12 @@ import type { Downstream, RecordErrorReporter } from './downstream.js';
 export function createProject(step: ProjectStep, downstream: Downstream, errors: RecordErrorReporter): Downstream {
   const expressions = step.expressions;
   const width = expressions.length;
-  const keyCount = step.keyCount;
+  // PARTITION BY carries the old key columns along as values: a tombstone needs them for the
+  // keys computed later, so it is rebuilt whole. A SELECT computes only its keys for a tombstone.
+  const keyCount = step.label === 'PartitionBy' ? width : step.keyCount;
   return (row, timestamp, tombstone) => {
     const output = new Array<unknown>(width);
     if (tombstone) {
-      // Only keys are meaningful; PARTITION BY keys may read value columns, which are NULL here.
       for (let index = 0; index < keyCount; index++) output[index] = evaluate(expressions[index]!, row, errors, step);
       for (let index = keyCount; index < width; index++) output[index] = null;
       downstream(output, timestamp, true);

@@ -1,7 +1,6 @@
 // POST /inserts-stream: a target line, then NDJSON rows, each acknowledged in order.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Decimal } from '../../../src/planner/decimal.js';
 import { SquallError } from '../../../src/parser/errors.js';
 import { buildServer } from '../../../src/server/index.js';
 import { FakeEngine, FakeInsertSink } from '../fake-engine.js';
@@ -43,7 +42,7 @@ describe('POST /inserts-stream', () => {
 
   it('keeps numbers a double would round exact', async () => {
     await insert('{"target":"PAGEVIEWS"}\n{"BIG":9007199254740993,"DEC":12345678901234567.891}');
-    expect(sink.rows).toEqual([{ BIG: 9007199254740993n, DEC: new Decimal(12345678901234567891n, 3) }]);
+    expect(sink.rows).toEqual([{ BIG: '9007199254740993', DEC: '12345678901234567.891' }]);
   });
 
   it('acknowledges as one JSON array for application/json', async () => {
