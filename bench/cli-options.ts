@@ -4,17 +4,20 @@ export interface BenchOptions {
   /** Shape names to run; empty runs every available shape. */
   readonly only: readonly string[];
   readonly records: number;
+  /** Fresh queries timed per shape and guarantee; the median is reported. */
+  readonly rounds: number;
   readonly latencySeconds: number;
   readonly seed: number;
 }
 
-export const usage = `Usage: npm run bench -- [--only NAME[,NAME...]] [--records N] [--latency-seconds S] [--seed N]
+export const usage = `Usage: npm run bench -- [--only NAME[,NAME...]] [--records N] [--rounds N] [--latency-seconds S] [--seed N]
   --only              run these shapes (raw-passthrough always runs too: every ratio is to it)
   --records           input records per run (default 200000)
+  --rounds            timed rounds per shape and guarantee, median reported (default 3)
   --latency-seconds   length of the 1,000 events/s latency phase (default 10)
   --seed              generator seed (default 42)`;
 
-const defaults: BenchOptions = { only: [], records: 200_000, latencySeconds: 10, seed: 42 };
+const defaults: BenchOptions = { only: [], records: 200_000, rounds: 3, latencySeconds: 10, seed: 42 };
 
 export class BenchUsageError extends Error {
   constructor(message: string) {
@@ -36,6 +39,9 @@ export function parseBenchOptions(argv: readonly string[], knownShapes: readonly
         break;
       case '--records':
         options = { ...options, records: positiveInteger(flag, value) };
+        break;
+      case '--rounds':
+        options = { ...options, rounds: positiveInteger(flag, value) };
         break;
       case '--latency-seconds':
         options = { ...options, latencySeconds: positiveInteger(flag, value) };

@@ -14,6 +14,13 @@ export function percentile(sortedValues: readonly number[], fraction: number): n
   return sortedValues[rank - 1]!;
 }
 
+/** The item with the median score (the lower middle one of an even count). */
+export function median<T>(items: readonly T[], score: (item: T) => number): T {
+  if (items.length === 0) throw new Error('median of no items');
+  const sorted = [...items].sort((left, right) => score(left) - score(right));
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
 /** p50 and p99 of latency samples in milliseconds; undefined when there are none. */
 export function summarizeLatencies(samplesMs: readonly number[]): LatencySummary | undefined {
   if (samplesMs.length === 0) return undefined;

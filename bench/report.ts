@@ -8,6 +8,8 @@ export interface ResultLine {
   readonly guarantee: string;
   readonly records: number;
   readonly events_per_s: number | null;
+  /** Each timed round's events/s; events_per_s is their median. */
+  readonly events_per_s_rounds: readonly number[] | null;
   readonly events_per_cpu_s: number | null;
   readonly ratio_to_raw: number | null;
   readonly cpu_ratio_to_raw: number | null;
@@ -65,6 +67,7 @@ export function toResultLines(results: readonly RunResult[], machine: MachineInf
       return {
         ...common,
         events_per_s: null,
+        events_per_s_rounds: null,
         events_per_cpu_s: null,
         ratio_to_raw: null,
         cpu_ratio_to_raw: null,
@@ -81,6 +84,7 @@ export function toResultLines(results: readonly RunResult[], machine: MachineInf
     return {
       ...common,
       events_per_s: Math.round(outcome.eventsPerSecond),
+      events_per_s_rounds: outcome.roundEventsPerSecond.map(Math.round),
       events_per_cpu_s: Math.round(outcome.eventsPerCpuSecond),
       ratio_to_raw: ratio(outcome.eventsPerSecond, baseline?.eventsPerSecond),
       cpu_ratio_to_raw: ratio(outcome.eventsPerCpuSecond, baseline?.eventsPerCpuSecond),

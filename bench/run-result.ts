@@ -1,4 +1,4 @@
-// What one run of one shape under one guarantee measured, or why it measured nothing.
+// What one shape under one guarantee measured, or why it measured nothing.
 import type { ProcessingGuarantee } from '../src/runtime/index.js';
 import type { LatencySummary } from './measure.js';
 
@@ -8,6 +8,8 @@ export interface Measurement {
   readonly eventsPerSecond: number;
   /** Input records per CPU second of this process (the engine or raw loop, plus the sink counter) over that time. */
   readonly eventsPerCpuSecond: number;
+  /** Every round's events/s; the figures above are the median round's. */
+  readonly roundEventsPerSecond: readonly number[];
   readonly durationSeconds: number;
   readonly clientCpuSeconds: number;
   /** The broker process's CPU from query start to last output. */

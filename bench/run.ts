@@ -32,6 +32,7 @@ async function runAll(options: BenchOptions): Promise<RunResult[]> {
         process.stderr.write(`bench: ${shape.name} (${guarantee}), ${options.records} records...\n`);
         const result = await runShape(shape, guarantee, broker, {
           records: options.records,
+          rounds: options.rounds,
           latencyRatePerSecond,
           latencySeconds: options.latencySeconds,
           seed: options.seed,
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
   const results = await runAll(options);
   const lines = toResultLines(results, machine, new Date());
   process.stdout.write(`\nSquall benchmark at ${machine.commit}, Node ${machine.node}, ${machine.cores} × ${machine.cpuModel}, ${machine.memoryGb} GB\n`);
-  process.stdout.write(`${options.records} records per run; latency at ${latencyRatePerSecond} events/s for ${options.latencySeconds} s\n\n`);
+  process.stdout.write(`${options.records} records per round, median of ${options.rounds} rounds; latency at ${latencyRatePerSecond} events/s for ${options.latencySeconds} s\n\n`);
   process.stdout.write(`${formatTable(lines, unavailableShapeNames)}\n`);
   await appendResultLines(resultsPath, lines);
   process.stdout.write(`\nAppended ${lines.length} lines to ${resultsPath}\n`);

@@ -1,14 +1,17 @@
-// One timed run of a shape under one guarantee: feed, start, count to the last output, then measure latency.
+// One shape under one guarantee: feed the input once, time several fresh queries over it, then measure latency.
 import type { ProcessingGuarantee } from '../src/runtime/index.js';
 import type { BrokerProcess } from './broker.js';
+import type { BenchRecord } from './generators/bench-record.js';
 import { bulkFeedLog, pacedFeedLog, produceAll, producePaced, verifyRetained } from './input-feeder.js';
-import { cpuSecondsBetween, PeakRssSampler, summarizeLatencies } from './measure.js';
+import { cpuSecondsBetween, median, PeakRssSampler, summarizeLatencies, type LatencySummary } from './measure.js';
 import type { Measurement, RunResult } from './run-result.js';
 import type { RunningShape, Shape, ShapeContext } from './shape.js';
-import { SinkCounter, type OutputMark } from './sink-counter.js';
+import { SinkCounter } from './sink-counter.js';
 
 export interface RunSettings {
   readonly records: number;
+  /** Fresh queries timed over the same input; the median round is reported (2 cores make single rounds noisy). */
+  readonly rounds: number;
   readonly latencyRatePerSecond: number;
   readonly latencySeconds: number;
   readonly seed: number;
@@ -16,52 +19,71 @@ export interface RunSettings {
   readonly invocationId: string;
 }
 
+interface Round {
+  readonly eventsPerSecond: number;
+  readonly eventsPerCpuSecond: number;
+  readonly durationSeconds: number;
+  readonly clientCpuSeconds: number;
+  readonly brokerCpuSeconds: number;
+}
+
+/** A query that has written every expected output and is still running, with the counter watching its sink. */
+interface CaughtUpQuery {
+  readonly round: Round;
+  readonly running: RunningShape;
+  readonly counter: SinkCounter;
+}
+
 const rssSampleIntervalMs = 100;
 /** A duplicate shows up soon after the last expected output, if at all; this long is waited for one. */
 const duplicateGraceMs = 1000;
+const latencyDrainTimeoutMs = 30_000;
 
 export async function runShape(shape: Shape, guarantee: ProcessingGuarantee, broker: BrokerProcess, settings: RunSettings): Promise<RunResult> {
   const runId = `bench_${settings.invocationId}_${shape.name.replaceAll('-', '_')}_${guarantee}`;
-  const context: ShapeContext = {
-    bootstrapServers: broker.bootstrapServers,
-    guarantee,
-    inputTopic: `${runId}_input`,
-    outputTopic: `${runId}_output`,
-    runId,
-  };
+  const context: ShapeContext = { bootstrapServers: broker.bootstrapServers, guarantee, inputTopic: `${runId}_input`, outputTopic: '', runId };
   const result = (outcome: RunResult['outcome']): RunResult => ({ shape: shape.name, guarantee, records: settings.records, outcome });
+  const rss = new PeakRssSampler(rssSampleIntervalMs);
   try {
-    return result(await measure(shape, context, broker, settings));
+    return result(await measure(shape, context, broker, settings, rss));
   } catch (error) {
     return result({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+  } finally {
+    rss.stop();
   }
 }
 
-async function measure(shape: Shape, context: ShapeContext, broker: BrokerProcess, settings: RunSettings): Promise<Measurement> {
+async function measure(shape: Shape, context: ShapeContext, broker: BrokerProcess, settings: RunSettings, rss: PeakRssSampler): Promise<Measurement> {
   const records = shape.input(settings.records, settings.seed, Date.now());
   const expected = shape.expectedOutputs(records);
   await feedAll(context, records);
-  const counter = await SinkCounter.open(context.bootstrapServers, context.outputTopic);
-  let running: RunningShape | undefined;
-  const rss = new PeakRssSampler(rssSampleIntervalMs);
-  try {
-    const brokerCpuAtStart = await broker.cpuSeconds();
-    running = await shape.start(context);
-    const last = await counter.reach(expected, throughputTimeoutMs(settings.records));
-    const first = counter.first;
-    if (last === undefined || first === undefined) throw new Error(`lost data: ${counter.count} of ${expected} outputs arrived`);
-    const brokerCpuSeconds = (await broker.cpuSeconds()) - brokerCpuAtStart;
-    const latency = await measureLatency(shape, context, counter, expected, settings);
-    await assertNoDuplicates(counter, expected + latency.expected);
-    return throughput(settings.records, first, last, brokerCpuSeconds, latency.samplesMs, rss.stop());
-  } finally {
-    rss.stop();
-    await running?.stop();
-    await counter.close();
+  const rounds: Round[] = [];
+  for (let roundNumber = 1; roundNumber < settings.rounds; roundNumber++) {
+    const query = await timeRound(shape, roundContext(context, roundNumber), broker, records.length, expected);
+    await stopChecked(query, expected);
+    rounds.push(query.round);
   }
+  const last = await timeRound(shape, roundContext(context, settings.rounds), broker, records.length, expected);
+  rounds.push(last.round);
+  let latency: { expected: number; summary: LatencySummary };
+  try {
+    latency = await measureLatency(shape, context, last.counter, expected, settings);
+    await new Promise((resolve) => setTimeout(resolve, duplicateGraceMs));
+  } catch (error) {
+    await last.running.stop();
+    await last.counter.close();
+    throw error;
+  }
+  await stopChecked(last, expected + latency.expected);
+  return summarize(rounds, latency.summary, rss.stop());
 }
 
-async function feedAll(context: ShapeContext, records: Parameters<typeof produceAll>[2]): Promise<void> {
+function roundContext(context: ShapeContext, roundNumber: number): ShapeContext {
+  const runId = `${context.runId}_r${roundNumber}`;
+  return { ...context, runId, outputTopic: `${runId}_output` };
+}
+
+async function feedAll(context: ShapeContext, records: readonly BenchRecord[]): Promise<void> {
   const log = bulkFeedLog(context.bootstrapServers);
   try {
     await produceAll(log, context.inputTopic, records);
@@ -71,14 +93,48 @@ async function feedAll(context: ShapeContext, records: Parameters<typeof produce
   }
 }
 
-/** Produces at a fixed low rate into the running query, stamping each record with its send time. */
+/** Starts a fresh query over the whole input and times it from its first output observed to its last. */
+async function timeRound(shape: Shape, context: ShapeContext, broker: BrokerProcess, inputs: number, expected: number): Promise<CaughtUpQuery> {
+  const counter = await SinkCounter.open(context.bootstrapServers, context.outputTopic);
+  let running: RunningShape | undefined;
+  try {
+    const brokerCpuAtStart = await broker.cpuSeconds();
+    running = await shape.start(context);
+    const last = await counter.reach(expected, throughputTimeoutMs(inputs));
+    const first = counter.first;
+    if (last === undefined || first === undefined) throw new Error(`lost data: ${counter.count} of ${expected} outputs arrived`);
+    const durationSeconds = (last.atMs - first.atMs) / 1000;
+    const clientCpuSeconds = cpuSecondsBetween(first.cpu, last.cpu);
+    const round = {
+      eventsPerSecond: inputs / durationSeconds,
+      eventsPerCpuSecond: inputs / clientCpuSeconds,
+      durationSeconds,
+      clientCpuSeconds,
+      brokerCpuSeconds: (await broker.cpuSeconds()) - brokerCpuAtStart,
+    };
+    return { round, running, counter };
+  } catch (error) {
+    await running?.stop();
+    await counter.close();
+    throw error;
+  }
+}
+
+/** Stops the query, then checks that no output arrived twice (the counter reads on while the query stops). */
+async function stopChecked(query: CaughtUpQuery, expected: number): Promise<void> {
+  await query.running.stop();
+  await query.counter.close();
+  if (query.counter.count !== expected) throw new Error(`duplicated data: ${query.counter.count} outputs where ${expected} were expected`);
+}
+
+/** Produces at a fixed low rate into the running, caught-up query, stamping each record with its send time. */
 async function measureLatency(
   shape: Shape,
   context: ShapeContext,
   counter: SinkCounter,
   alreadyCounted: number,
   settings: RunSettings,
-): Promise<{ expected: number; samplesMs: readonly number[] }> {
+): Promise<{ expected: number; summary: LatencySummary }> {
   const records = shape.input(settings.latencyRatePerSecond * settings.latencySeconds, settings.seed + 1, Date.now());
   const expected = shape.expectedOutputs(records);
   const samplesMs = counter.trackLatencies();
@@ -88,35 +144,21 @@ async function measureLatency(
   } finally {
     await log.close();
   }
-  const last = await counter.reach(alreadyCounted + expected, 30_000);
-  if (last === undefined) throw new Error(`lost data at the fixed rate: ${counter.count - alreadyCounted} of ${expected} outputs arrived`);
-  return { expected, samplesMs };
+  const last = await counter.reach(alreadyCounted + expected, latencyDrainTimeoutMs);
+  const summary = summarizeLatencies(samplesMs);
+  if (last === undefined || summary === undefined) {
+    throw new Error(`lost data at the fixed rate: ${counter.count - alreadyCounted} of ${expected} outputs arrived`);
+  }
+  return { expected, summary };
 }
 
-async function assertNoDuplicates(counter: SinkCounter, expected: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, duplicateGraceMs));
-  if (counter.count !== expected) throw new Error(`duplicated data: ${counter.count} outputs where ${expected} were expected`);
-}
-
-function throughput(
-  records: number,
-  first: OutputMark,
-  last: OutputMark,
-  brokerCpuSeconds: number,
-  latencySamplesMs: readonly number[],
-  peakRssMb: number,
-): Measurement {
-  const durationSeconds = (last.atMs - first.atMs) / 1000;
-  const clientCpuSeconds = cpuSecondsBetween(first.cpu, last.cpu);
-  const latency = summarizeLatencies(latencySamplesMs);
-  if (latency === undefined) throw new Error('no output arrived at the fixed rate');
+/** The median round by throughput stands for the run; its CPU figures go with it. */
+function summarize(rounds: readonly Round[], latency: LatencySummary, peakRssMb: number): Measurement {
+  const chosen = median(rounds, (round) => round.eventsPerSecond);
   return {
     kind: 'measured',
-    eventsPerSecond: records / durationSeconds,
-    eventsPerCpuSecond: records / clientCpuSeconds,
-    durationSeconds,
-    clientCpuSeconds,
-    brokerCpuSeconds,
+    ...chosen,
+    roundEventsPerSecond: rounds.map((round) => round.eventsPerSecond),
     latency,
     peakRssMb,
   };

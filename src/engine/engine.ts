@@ -106,7 +106,7 @@ export class Engine implements EngineApi {
       let text = piece.text;
       try {
         text = substituteVariables(piece.text, variables);
-        const { statement } = parseStatement(text);
+        const { statement } = parseStatement(text, piece);
         const entity = await this.executeOne(statement, this.newContext(text, properties, variables, false));
         if (entity !== undefined) entities.push(entity);
       } catch (error) {
@@ -297,13 +297,18 @@ export class Engine implements EngineApi {
     return Object.fromEntries([...this.state.commandStatuses].map(([id, status]) => [id, status.status]));
   }
 
-  /** Runs every persistent query until none has input left (step-by-step drivers; `background: false`). */
-  async drain(): Promise<void> {
+  /**
+   * Runs every query until none has input left (step-by-step drivers; `background: false`).
+   * Over a real Kafka, input is known to be drained only once nothing arrived for `quietMs`.
+   */
+  async drain(options: { pollTimeoutMs: number; quietMs: number } = { pollTimeoutMs: 0, quietMs: 0 }): Promise<void> {
+    let lastActivity = Date.now();
     for (;;) {
       let processed = 0;
-      for (const query of this.state.queries.values()) processed += await query.runtime.runOnce(0);
-      for (const push of this.pushQueries.values()) processed += await push.runtime.runOnce(0);
-      if (processed === 0) return;
+      for (const query of this.state.queries.values()) processed += await query.runtime.runOnce(options.pollTimeoutMs);
+      for (const push of this.pushQueries.values()) processed += await push.runtime.runOnce(options.pollTimeoutMs);
+      if (processed > 0) lastActivity = Date.now();
+      else if (Date.now() - lastActivity >= options.quietMs) return;
     }
   }
 

@@ -4,7 +4,8 @@ import type { Expression, ParsedStatement, Statement, TypeNode } from './ast.js'
 import { SqlGrammar } from './grammar.js';
 import { splitStatements } from './statement-splitter.js';
 import { lexingErrorToParseError, recognitionErrorToParseError, spanInText, type NextTokenOracle } from './syntax-error.js';
-import { type BuildContext, type Origin, startOfText } from './to-ast.js';
+import type { SingleStatementCstNode, StandaloneExpressionCstNode, StandaloneTypeCstNode } from './cst-types.js';
+import { type BuildContext, isRuleNode, only, type Origin, startOfText } from './to-ast.js';
 import { buildExpression } from './to-ast-expression.js';
 import { buildStatement } from './to-ast-statement.js';
 import { buildType } from './to-ast-type.js';
@@ -70,22 +71,26 @@ function parseStatementAt(text: string, origin: Origin): Statement {
   const unsupported = unsupportedStatement(tokens, text, origin);
   if (unsupported !== undefined) return unsupported;
   const cst = runGrammar(text, tokens, 'singleStatement', origin);
-  return buildStatement(firstChild(cst, 'statement'), contextAt(origin));
+  return buildStatement(only(entryNode<SingleStatementCstNode>(cst, 'singleStatement').children.statement), contextAt(origin));
 }
 
 function contextAt(origin: Origin): BuildContext {
   return { origin, lambdaParameters: new Set() };
 }
 
-function firstChild(cst: CstNode, rule: string): CstNode {
-  const child = cst.children[rule]?.[0];
-  if (child === undefined || !('children' in child)) throw new Error(`the parse tree has no '${rule}'`);
-  return child;
+/** The node a grammar entry rule returned, typed; anything else is a bug in the grammar. */
+function entryNode<Node extends CstNode>(cst: CstNode, name: Node['name']): Node {
+  if (!isRuleNode<Node>(cst, name)) throw new Error(`the grammar returned '${cst.name}' where '${name}' was expected`);
+  return cst;
 }
 
-/** Parses exactly one statement; a trailing `;` is optional. Throws ParseError. */
-export function parseStatement(text: string): ParsedStatement {
-  return { statement: parseStatementAt(text, startOfText), text: text.trim() };
+/**
+ * Parses exactly one statement; a trailing `;` is optional. Throws ParseError. `origin` is where
+ * the text starts in a larger request (from `splitStatements`), so that spans and messages give
+ * the request's own line and column.
+ */
+export function parseStatement(text: string, origin: Origin = startOfText): ParsedStatement {
+  return { statement: parseStatementAt(text, origin), text: text.trim() };
 }
 
 /** Splits `sql` into statements and parses each; spans are relative to the whole of `sql`. Throws on the first error. */
@@ -98,10 +103,10 @@ export function parseStatements(sql: string): ParsedStatement[] {
 
 export function parseExpression(text: string): Expression {
   const cst = runGrammar(text, lex(text, startOfText), 'standaloneExpression', startOfText);
-  return buildExpression(firstChild(cst, 'expression'), contextAt(startOfText));
+  return buildExpression(only(entryNode<StandaloneExpressionCstNode>(cst, 'standaloneExpression').children.expression), contextAt(startOfText));
 }
 
 export function parseType(text: string): TypeNode {
   const cst = runGrammar(text, lex(text, startOfText), 'standaloneType', startOfText);
-  return buildType(firstChild(cst, 'type'), contextAt(startOfText));
+  return buildType(only(entryNode<StandaloneTypeCstNode>(cst, 'standaloneType').children.type), contextAt(startOfText));
 }

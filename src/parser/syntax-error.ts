@@ -272,7 +272,7 @@ function closestWord(word: string, candidates: readonly string[]): string | unde
 }
 
 /** Levenshtein distance, with a swap of two neighbouring letters counted as one edit. */
-export function editDistance(left: string, right: string): number {
+function editDistance(left: string, right: string): number {
   const rows = left.length + 1;
   const columns = right.length + 1;
   const distances: number[][] = Array.from({ length: rows }, (_, row) => Array.from({ length: columns }, (__, column) => (row === 0 ? column : column === 0 ? row : 0)));

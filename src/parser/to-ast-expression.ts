@@ -1,48 +1,64 @@
 // Builds Expression nodes from expression CST nodes, one builder per precedence level.
-import type { CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { ComparisonOperator, Expression, Span, TimeUnit, WhenClause } from './ast.js';
+import type {
+  AdditiveExpressionCstNode,
+  AndExpressionCstNode,
+  ArrayConstructorCstNode,
+  AtTimeZoneExpressionCstNode,
+  CaseExpressionCstNode,
+  CastExpressionCstNode,
+  ColumnReferenceCstNode,
+  ExpressionCstNode,
+  FunctionArgumentCstNode,
+  FunctionCallCstNode,
+  IsPredicateCstNode,
+  LambdaCstNode,
+  LikePredicateCstNode,
+  MapConstructorCstNode,
+  MultiplicativeExpressionCstNode,
+  NotExpressionCstNode,
+  PostfixExpressionCstNode,
+  PredicatedCstNode,
+  PrimaryExpressionCstChildren,
+  PrimaryExpressionCstNode,
+  StructConstructorCstNode,
+  TypedLiteralCstNode,
+  UnaryExpressionCstNode,
+  ValueExpressionCstNode,
+} from './cst-types.js';
 import {
   type BuildContext,
-  hasChild,
   identifierOf,
+  identifierToken,
   isQuotedIdentifier,
-  nodeOf,
-  nodesOf,
-  onlyToken,
-  optionalNodeOf,
-  optionalTokenOf,
+  only,
+  optional,
   parseErrorAt,
   spanFrom,
   spanOfNode,
   spanOfToken,
   stringValueOf,
-  tokenOf,
-  tokensOf,
 } from './to-ast.js';
 import { buildType } from './to-ast-type.js';
 
 const largestBigint = 2n ** 63n - 1n;
 
-export function buildExpression(node: CstNode, context: BuildContext): Expression {
-  return foldLogical(nodesOf(node, 'operands').map((operand) => buildAnd(operand, context)), 'OR');
+export function buildExpression(node: ExpressionCstNode, context: BuildContext): Expression {
+  return foldLogical(node.children.operands.map((operand) => buildAnd(operand, context)), 'OR');
 }
 
-function buildAnd(node: CstNode, context: BuildContext): Expression {
-  return foldLogical(nodesOf(node, 'operands').map((operand) => buildNot(operand, context)), 'AND');
+function buildAnd(node: AndExpressionCstNode, context: BuildContext): Expression {
+  return foldLogical(node.children.operands.map((operand) => buildNot(operand, context)), 'AND');
 }
 
 function foldLogical(operands: readonly Expression[], operator: 'AND' | 'OR'): Expression {
-  const [first, ...rest] = operands;
-  if (first === undefined) throw new Error(`a ${operator} expression with no operands`);
-  return rest.reduce<Expression>(
-    (left, right) => ({ kind: 'LogicalBinary', operator, left, right, span: spanFrom(left.span, right.span) }),
-    first,
-  );
+  return operands.reduce((left, right) => ({ kind: 'LogicalBinary', operator, left, right, span: spanFrom(left.span, right.span) }));
 }
 
-function buildNot(node: CstNode, context: BuildContext): Expression {
-  const negated = optionalNodeOf(node, 'negated');
-  if (negated === undefined) return buildPredicated(nodeOf(node, 'predicated'), context);
+function buildNot(node: NotExpressionCstNode, context: BuildContext): Expression {
+  const negated = optional(node.children.negated);
+  if (negated === undefined) return buildPredicated(only(node.children.predicated ?? []), context);
   return { kind: 'Not', operand: buildNot(negated, context), span: spanOfNode(node, context) };
 }
 
@@ -56,38 +72,39 @@ const comparisonOperators: Readonly<Record<string, ComparisonOperator>> = {
   '>=': '>=',
 };
 
-function buildPredicated(node: CstNode, context: BuildContext): Expression {
-  const value = buildValueExpression(nodeOf(node, 'valueExpression'), context);
-  const predicate = optionalNodeOf(node, 'predicate');
+function buildPredicated(node: PredicatedCstNode, context: BuildContext): Expression {
+  const value = buildValueExpression(only(node.children.valueExpression), context);
+  const predicate = optional(node.children.predicate);
   if (predicate === undefined) return value;
   const span = spanFrom(value.span, spanOfNode(predicate, context));
-  const negated = hasChild(predicate, 'NOT');
-  const operator = optionalNodeOf(predicate, 'comparisonOperator');
+  const { comparisonOperator, right, NOT, betweenPredicate, inPredicate, likePredicate, isPredicate } = predicate.children;
+  const negated = NOT !== undefined;
+  const operator = optional(comparisonOperator);
   if (operator !== undefined) {
-    const right = buildValueExpression(nodeOf(predicate, 'right'), context);
-    const symbol = comparisonOperators[onlyToken(operator).image];
-    if (symbol === undefined) throw new Error(`unknown comparison operator '${onlyToken(operator).image}'`);
-    return { kind: 'Comparison', operator: symbol, left: value, right, span };
+    const symbolToken = only(Object.values(operator.children).flat());
+    const symbol = comparisonOperators[symbolToken.image];
+    if (symbol === undefined) throw new Error(`unknown comparison operator '${symbolToken.image}'`);
+    return { kind: 'Comparison', operator: symbol, left: value, right: buildValueExpression(only(right ?? []), context), span };
   }
-  const between = optionalNodeOf(predicate, 'betweenPredicate');
+  const between = optional(betweenPredicate);
   if (between !== undefined) {
-    const lower = buildValueExpression(nodeOf(between, 'lower'), context);
-    const upper = buildValueExpression(nodeOf(between, 'upper'), context);
+    const lower = buildValueExpression(only(between.children.lower), context);
+    const upper = buildValueExpression(only(between.children.upper), context);
     return { kind: 'Between', negated, value, lower, upper, span };
   }
-  const inList = optionalNodeOf(predicate, 'inPredicate');
+  const inList = optional(inPredicate);
   if (inList !== undefined) {
-    const list = nodesOf(inList, 'list').map((item) => buildExpression(item, context));
+    const list = inList.children.list.map((item) => buildExpression(item, context));
     return { kind: 'InList', negated, value, list, span };
   }
-  const like = optionalNodeOf(predicate, 'likePredicate');
+  const like = optional(likePredicate);
   if (like !== undefined) return buildLike(like, value, negated, span, context);
-  return buildIs(nodeOf(predicate, 'isPredicate'), value, span, context);
+  return buildIs(only(isPredicate ?? []), value, span, context);
 }
 
-function buildLike(node: CstNode, value: Expression, negated: boolean, span: Span, context: BuildContext): Expression {
-  const pattern = buildValueExpression(nodeOf(node, 'pattern'), context);
-  const escapeToken = optionalTokenOf(node, 'escape');
+function buildLike(node: LikePredicateCstNode, value: Expression, negated: boolean, span: Span, context: BuildContext): Expression {
+  const pattern = buildValueExpression(only(node.children.pattern), context);
+  const escapeToken = optional(node.children.escape);
   const escape = escapeToken === undefined ? undefined : stringValueOf(escapeToken);
   if (escapeToken !== undefined && escape?.length !== 1) {
     throw parseErrorAt(spanOfToken(escapeToken, context), `Syntax Error\nESCAPE must be a single character, got '${escape}'.`);
@@ -95,27 +112,26 @@ function buildLike(node: CstNode, value: Expression, negated: boolean, span: Spa
   return { kind: 'Like', negated, value, pattern, escape, span };
 }
 
-function buildIs(node: CstNode, value: Expression, span: Span, context: BuildContext): Expression {
-  const negated = hasChild(node, 'NOT');
-  const right = optionalNodeOf(node, 'right');
+function buildIs(node: IsPredicateCstNode, value: Expression, span: Span, context: BuildContext): Expression {
+  const negated = node.children.NOT !== undefined;
+  const right = optional(node.children.right);
   if (right === undefined) return { kind: 'IsNull', negated, operand: value, span };
   return { kind: 'IsDistinctFrom', negated, left: value, right: buildValueExpression(right, context), span };
 }
 
-export function buildValueExpression(node: CstNode, context: BuildContext): Expression {
-  const [first, ...rest] = nodesOf(node, 'operands').map((operand) => buildAdditive(operand, context));
-  if (first === undefined) throw new Error('a value expression with no operands');
-  return rest.reduce<Expression>((left, right) => ({ kind: 'Concat', left, right, span: spanFrom(left.span, right.span) }), first);
+export function buildValueExpression(node: ValueExpressionCstNode, context: BuildContext): Expression {
+  const operands = node.children.operands.map((operand) => buildAdditive(operand, context));
+  return operands.reduce((left, right) => ({ kind: 'Concat', left, right, span: spanFrom(left.span, right.span) }));
 }
 
-function buildAdditive(node: CstNode, context: BuildContext): Expression {
-  const operands = nodesOf(node, 'operands').map((operand) => buildMultiplicative(operand, context));
-  return foldArithmetic(operands, tokensOf(node, 'operators'));
+function buildAdditive(node: AdditiveExpressionCstNode, context: BuildContext): Expression {
+  const operands = node.children.operands.map((operand) => buildMultiplicative(operand, context));
+  return foldArithmetic(operands, node.children.operators ?? []);
 }
 
-function buildMultiplicative(node: CstNode, context: BuildContext): Expression {
-  const operands = nodesOf(node, 'operands').map((operand) => buildUnary(operand, context));
-  return foldArithmetic(operands, tokensOf(node, 'operators'));
+function buildMultiplicative(node: MultiplicativeExpressionCstNode, context: BuildContext): Expression {
+  const operands = node.children.operands.map((operand) => buildUnary(operand, context));
+  return foldArithmetic(operands, node.children.operators ?? []);
 }
 
 type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
@@ -126,20 +142,18 @@ function isArithmeticOperator(image: string): image is ArithmeticOperator {
 
 /** Left-associative: `a - b - c` is `(a - b) - c`. */
 function foldArithmetic(operands: readonly Expression[], operators: readonly IToken[]): Expression {
-  const [first, ...rest] = operands;
-  if (first === undefined) throw new Error('an arithmetic expression with no operands');
-  return rest.reduce<Expression>((left, right, index) => {
-    const image = operators[index]?.image ?? '';
+  return operands.reduce((left, right, index) => {
+    const image = operators[index - 1]?.image ?? '';
     if (!isArithmeticOperator(image)) throw new Error(`unknown arithmetic operator '${image}'`);
     return { kind: 'ArithmeticBinary', operator: image, left, right, span: spanFrom(left.span, right.span) };
-  }, first);
+  });
 }
 
-function buildUnary(node: CstNode, context: BuildContext): Expression {
-  const operatorToken = optionalTokenOf(node, 'operator');
-  if (operatorToken === undefined) return buildAtTimeZone(nodeOf(node, 'atTimeZoneExpression'), context);
+function buildUnary(node: UnaryExpressionCstNode, context: BuildContext): Expression {
+  const operatorToken = optional(node.children.operator);
+  if (operatorToken === undefined) return buildAtTimeZone(only(node.children.atTimeZoneExpression ?? []), context);
   const operator = operatorToken.image === '-' ? '-' : '+';
-  const operandNode = nodeOf(node, 'operand');
+  const operandNode = only(node.children.operand ?? []);
   const span = spanOfNode(node, context);
   const number = operator === '-' ? bareNumberToken(operandNode) : undefined;
   // A negated literal is range-checked with its sign: -9223372036854775808 is a valid BIGINT.
@@ -147,54 +161,57 @@ function buildUnary(node: CstNode, context: BuildContext): Expression {
   return { kind: 'ArithmeticUnary', operator, operand, span };
 }
 
-function buildAtTimeZone(node: CstNode, context: BuildContext): Expression {
-  const value = buildPostfix(nodeOf(node, 'postfixExpression'), context);
-  return tokensOf(node, 'zones').reduce<Expression>(
+function buildAtTimeZone(node: AtTimeZoneExpressionCstNode, context: BuildContext): Expression {
+  const value = buildPostfix(only(node.children.postfixExpression), context);
+  return (node.children.zones ?? []).reduce<Expression>(
     (base, zone) => ({ kind: 'AtTimeZone', value: base, zone: stringValueOf(zone), span: spanFrom(base.span, spanOfToken(zone, context)) }),
     value,
   );
 }
 
-function buildPostfix(node: CstNode, context: BuildContext): Expression {
-  const primary = buildPrimary(nodeOf(node, 'primaryExpression'), context);
-  return nodesOf(node, 'postfixOperator').reduce<Expression>((base, operator) => {
+function buildPostfix(node: PostfixExpressionCstNode, context: BuildContext): Expression {
+  const primary = buildPrimary(only(node.children.primaryExpression), context);
+  return (node.children.postfixOperator ?? []).reduce<Expression>((base, operator) => {
     const span = spanFrom(base.span, spanOfNode(operator, context));
-    const index = optionalNodeOf(operator, 'index');
+    const index = optional(operator.children.index);
     if (index !== undefined) return { kind: 'Subscript', base, index: buildValueExpression(index, context), span };
-    const field = optionalNodeOf(operator, 'field');
+    const field = optional(operator.children.field);
     if (field === undefined) return { kind: 'StructAll', base, span };
     return { kind: 'Dereference', base, field: identifierOf(field), span };
   }, primary);
 }
 
-type PrimaryBuilder = (node: CstNode, context: BuildContext) => Expression;
+type PrimaryBuilder = (children: PrimaryExpressionCstChildren, span: Span, context: BuildContext) => Expression;
 
 /** Keyed by the CST child that tells which primaryExpression alternative matched. */
-const primaryBuilders: Readonly<Record<string, PrimaryBuilder>> = {
-  NULL: (node, context) => ({ kind: 'NullLiteral', span: spanOfNode(node, context) }),
-  TRUE: (node, context) => ({ kind: 'BooleanLiteral', value: true, span: spanOfNode(node, context) }),
-  FALSE: (node, context) => ({ kind: 'BooleanLiteral', value: false, span: spanOfNode(node, context) }),
-  IntegerLiteral: (node, context) => buildNumber(onlyToken(node), '+', context),
-  DecimalLiteral: (node, context) => buildNumber(onlyToken(node), '+', context),
-  FloatingPointLiteral: (node, context) => buildNumber(onlyToken(node), '+', context),
-  StringLiteral: (node, context) => ({ kind: 'StringLiteral', value: stringValueOf(onlyToken(node)), span: spanOfNode(node, context) }),
-  caseExpression: (node, context) => buildCase(nodeOf(node, 'caseExpression'), context),
-  castExpression: (node, context) => buildCast(nodeOf(node, 'castExpression'), context),
-  arrayConstructor: (node, context) => buildArray(nodeOf(node, 'arrayConstructor'), context),
-  mapConstructor: (node, context) => buildMap(nodeOf(node, 'mapConstructor'), context),
-  structConstructor: (node, context) => buildStruct(nodeOf(node, 'structConstructor'), context),
-  parenthesised: (node, context) => buildExpression(nodeOf(node, 'parenthesised'), context),
-  typedLiteral: (node, context) => buildTypedLiteral(nodeOf(node, 'typedLiteral'), context),
-  functionCall: (node, context) => buildFunctionCall(nodeOf(node, 'functionCall'), context),
-  columnReference: (node, context) => buildColumnReference(nodeOf(node, 'columnReference'), context),
+const primaryBuilders: Readonly<Partial<Record<keyof PrimaryExpressionCstChildren, PrimaryBuilder>>> = {
+  NULL: (_children, span) => ({ kind: 'NullLiteral', span }),
+  TRUE: (_children, span) => ({ kind: 'BooleanLiteral', value: true, span }),
+  FALSE: (_children, span) => ({ kind: 'BooleanLiteral', value: false, span }),
+  IntegerLiteral: (children, _span, context) => buildNumber(only(children.IntegerLiteral ?? []), '+', context),
+  DecimalLiteral: (children, _span, context) => buildNumber(only(children.DecimalLiteral ?? []), '+', context),
+  FloatingPointLiteral: (children, _span, context) => buildNumber(only(children.FloatingPointLiteral ?? []), '+', context),
+  StringLiteral: (children, span) => ({ kind: 'StringLiteral', value: stringValueOf(only(children.StringLiteral ?? [])), span }),
+  caseExpression: (children, _span, context) => buildCase(only(children.caseExpression ?? []), context),
+  castExpression: (children, _span, context) => buildCast(only(children.castExpression ?? []), context),
+  arrayConstructor: (children, _span, context) => buildArray(only(children.arrayConstructor ?? []), context),
+  mapConstructor: (children, _span, context) => buildMap(only(children.mapConstructor ?? []), context),
+  structConstructor: (children, _span, context) => buildStruct(only(children.structConstructor ?? []), context),
+  parenthesised: (children, _span, context) => buildExpression(only(children.parenthesised ?? []), context),
+  typedLiteral: (children, _span, context) => buildTypedLiteral(only(children.typedLiteral ?? []), context),
+  functionCall: (children, _span, context) => buildFunctionCall(only(children.functionCall ?? []), context),
+  columnReference: (children, _span, context) => buildColumnReference(only(children.columnReference ?? []), context),
 };
 
-function buildPrimary(node: CstNode, context: BuildContext): Expression {
-  for (const key of Object.keys(node.children)) {
-    const builder = primaryBuilders[key];
-    if (builder !== undefined) return builder(node, context);
-  }
-  throw new Error(`primaryExpression with unexpected children: ${Object.keys(node.children).join(', ')}`);
+function isPrimaryAlternative(key: string): key is keyof typeof primaryBuilders {
+  return key in primaryBuilders;
+}
+
+function buildPrimary(node: PrimaryExpressionCstNode, context: BuildContext): Expression {
+  const alternative = Object.keys(node.children).find(isPrimaryAlternative);
+  const builder = alternative === undefined ? undefined : primaryBuilders[alternative];
+  if (builder === undefined) throw new Error(`primaryExpression with unexpected children: ${Object.keys(node.children).join(', ')}`);
+  return builder(node.children, spanOfNode(node, context), context);
 }
 
 /** Integer, decimal or double literal; `sign` is '-' when the literal sits under a unary minus. */
@@ -217,96 +234,92 @@ function buildNumber(token: IToken, sign: '+' | '-', context: BuildContext, sign
   }
 }
 
-/** Which child each single-operand level descends into, and the children that make it more than a wrapper. */
-const wrapperLevels: Readonly<Record<string, { readonly next: string; readonly blockers: readonly string[] }>> = {
-  expression: { next: 'operands', blockers: [] },
-  andExpression: { next: 'operands', blockers: [] },
-  notExpression: { next: 'predicated', blockers: ['negated'] },
-  predicated: { next: 'valueExpression', blockers: ['predicate'] },
-  valueExpression: { next: 'operands', blockers: [] },
-  additiveExpression: { next: 'operands', blockers: ['operators'] },
-  multiplicativeExpression: { next: 'operands', blockers: ['operators'] },
-  unaryExpression: { next: 'atTimeZoneExpression', blockers: ['operator'] },
-  atTimeZoneExpression: { next: 'postfixExpression', blockers: ['zones'] },
-  postfixExpression: { next: 'primaryExpression', blockers: ['postfixOperator'] },
-};
-
-/** The primaryExpression an expression CST node merely wraps, if it is nothing more than that. */
-function barePrimary(node: CstNode): CstNode | undefined {
-  let current = node;
-  while (current.name !== 'primaryExpression') {
-    const level = wrapperLevels[current.name];
-    if (level === undefined || level.blockers.some((blocker) => hasChild(current, blocker))) return undefined;
-    const children = nodesOf(current, level.next);
-    if (children.length !== 1 || children[0] === undefined) return undefined;
-    current = children[0];
-  }
-  return current;
+/** The element of a list that holds exactly one. */
+function sole<Item>(items: readonly Item[] | undefined): Item | undefined {
+  return items?.length === 1 ? items[0] : undefined;
 }
 
-function bareNumberToken(node: CstNode): IToken | undefined {
-  const primary = barePrimary(node);
-  if (primary === undefined) return undefined;
-  return optionalTokenOf(primary, 'IntegerLiteral') ?? optionalTokenOf(primary, 'FloatingPointLiteral');
+/** The primaryExpression an expression merely wraps (no operator, predicate or postfix), if it does. */
+function barePrimaryOfExpression(node: ExpressionCstNode): PrimaryExpressionCstNode | undefined {
+  const not = sole(sole(node.children.operands)?.children.operands);
+  if (not === undefined || not.children.negated !== undefined) return undefined;
+  const predicated = sole(not.children.predicated);
+  if (predicated === undefined || predicated.children.predicate !== undefined) return undefined;
+  const additive = sole(sole(predicated.children.valueExpression)?.children.operands);
+  const unary = sole(sole(additive?.children.operands)?.children.operands);
+  return unary === undefined ? undefined : barePrimaryOfUnary(unary);
 }
 
-function buildCase(node: CstNode, context: BuildContext): Expression {
+function barePrimaryOfUnary(node: UnaryExpressionCstNode): PrimaryExpressionCstNode | undefined {
+  const atTimeZone = sole(node.children.atTimeZoneExpression);
+  if (atTimeZone === undefined || atTimeZone.children.zones !== undefined) return undefined;
+  const postfix = sole(atTimeZone.children.postfixExpression);
+  if (postfix === undefined || postfix.children.postfixOperator !== undefined) return undefined;
+  return sole(postfix.children.primaryExpression);
+}
+
+function bareNumberToken(node: UnaryExpressionCstNode): IToken | undefined {
+  const children = barePrimaryOfUnary(node)?.children;
+  return optional(children?.IntegerLiteral) ?? optional(children?.FloatingPointLiteral);
+}
+
+function buildCase(node: CaseExpressionCstNode, context: BuildContext): Expression {
   const span = spanOfNode(node, context);
-  const whens: WhenClause[] = nodesOf(node, 'whenClause').map((clause) => ({
-    condition: buildExpression(nodeOf(clause, 'condition'), context),
-    result: buildExpression(nodeOf(clause, 'result'), context),
+  const whens: WhenClause[] = node.children.whenClause.map((clause) => ({
+    condition: buildExpression(only(clause.children.condition), context),
+    result: buildExpression(only(clause.children.result), context),
     span: spanOfNode(clause, context),
   }));
-  const otherwiseNode = optionalNodeOf(node, 'otherwise');
+  const otherwiseNode = optional(node.children.otherwise);
   const otherwise = otherwiseNode === undefined ? undefined : buildExpression(otherwiseNode, context);
-  const operandNode = optionalNodeOf(node, 'operand');
+  const operandNode = optional(node.children.operand);
   if (operandNode === undefined) return { kind: 'SearchedCase', whens, otherwise, span };
   return { kind: 'SimpleCase', operand: buildValueExpression(operandNode, context), whens, otherwise, span };
 }
 
-function buildCast(node: CstNode, context: BuildContext): Expression {
+function buildCast(node: CastExpressionCstNode, context: BuildContext): Expression {
   return {
     kind: 'Cast',
-    operand: buildExpression(nodeOf(node, 'expression'), context),
-    type: buildType(nodeOf(node, 'type'), context),
+    operand: buildExpression(only(node.children.expression), context),
+    type: buildType(only(node.children.type), context),
     span: spanOfNode(node, context),
   };
 }
 
-function buildArray(node: CstNode, context: BuildContext): Expression {
-  const elements = nodesOf(node, 'elements').map((element) => buildExpression(element, context));
+function buildArray(node: ArrayConstructorCstNode, context: BuildContext): Expression {
+  const elements = (node.children.elements ?? []).map((element) => buildExpression(element, context));
   return { kind: 'ArrayConstructor', elements, span: spanOfNode(node, context) };
 }
 
-function buildMap(node: CstNode, context: BuildContext): Expression {
-  const entries = nodesOf(node, 'entries').map((entry) => ({
-    key: buildExpression(nodeOf(entry, 'key'), context),
-    value: buildExpression(nodeOf(entry, 'value'), context),
+function buildMap(node: MapConstructorCstNode, context: BuildContext): Expression {
+  const entries = (node.children.entries ?? []).map((entry) => ({
+    key: buildExpression(only(entry.children.key), context),
+    value: buildExpression(only(entry.children.value), context),
   }));
   return { kind: 'MapConstructor', entries, span: spanOfNode(node, context) };
 }
 
-function buildStruct(node: CstNode, context: BuildContext): Expression {
-  const fields = nodesOf(node, 'entries').map((entry) => ({
-    name: identifierOf(nodeOf(entry, 'name')),
-    value: buildExpression(nodeOf(entry, 'value'), context),
+function buildStruct(node: StructConstructorCstNode, context: BuildContext): Expression {
+  const fields = (node.children.entries ?? []).map((entry) => ({
+    name: identifierOf(only(entry.children.name)),
+    value: buildExpression(only(entry.children.value), context),
   }));
   return { kind: 'StructConstructor', fields, span: spanOfNode(node, context) };
 }
 
-function buildTypedLiteral(node: CstNode, context: BuildContext): Expression {
+function buildTypedLiteral(node: TypedLiteralCstNode, context: BuildContext): Expression {
   return {
     kind: 'TypedLiteral',
-    typeName: identifierOf(nodeOf(node, 'typeName')),
-    value: stringValueOf(tokenOf(node, 'StringLiteral')),
+    typeName: identifierOf(only(node.children.typeName)),
+    value: stringValueOf(only(node.children.StringLiteral)),
     span: spanOfNode(node, context),
   };
 }
 
-function buildFunctionCall(node: CstNode, context: BuildContext): Expression {
-  const name = identifierOf(nodeOf(node, 'name'));
-  const star = hasChild(node, 'Star');
-  const args = nodesOf(node, 'args').map((argument) => buildFunctionArgument(argument, context));
+function buildFunctionCall(node: FunctionCallCstNode, context: BuildContext): Expression {
+  const name = identifierOf(only(node.children.name));
+  const star = node.children.Star !== undefined;
+  const args = (node.children.args ?? []).map((argument) => buildFunctionArgument(argument, context));
   return { kind: 'FunctionCall', name, args, star, span: spanOfNode(node, context) };
 }
 
@@ -328,10 +341,10 @@ function isTimeUnit(name: string): name is TimeUnit {
   return intervalUnits.has(name);
 }
 
-function buildFunctionArgument(node: CstNode, context: BuildContext): Expression {
-  const lambda = optionalNodeOf(node, 'lambda');
+function buildFunctionArgument(node: FunctionArgumentCstNode, context: BuildContext): Expression {
+  const lambda = optional(node.children.lambda);
   if (lambda !== undefined) return buildLambda(lambda, context);
-  const expression = nodeOf(node, 'expression');
+  const expression = only(node.children.expression ?? []);
   const unitToken = bareUnitToken(expression);
   const unit = unitToken?.image.toUpperCase() ?? '';
   if (unitToken !== undefined && isTimeUnit(unit)) return { kind: 'IntervalUnitArg', unit, span: spanOfToken(unitToken, context) };
@@ -339,26 +352,23 @@ function buildFunctionArgument(node: CstNode, context: BuildContext): Expression
 }
 
 /** The token of an unquoted, unqualified name that is the whole expression, if it is one. */
-function bareUnitToken(expression: CstNode): IToken | undefined {
-  const primary = barePrimary(expression);
-  const reference = primary === undefined ? undefined : optionalNodeOf(primary, 'columnReference');
-  const parts = reference === undefined ? [] : nodesOf(reference, 'parts');
-  const [only] = parts;
-  if (parts.length !== 1 || only === undefined) return undefined;
-  const token = onlyToken(only);
-  return isQuotedIdentifier(token) ? undefined : token;
+function bareUnitToken(expression: ExpressionCstNode): IToken | undefined {
+  const reference = optional(barePrimaryOfExpression(expression)?.children.columnReference);
+  const name = sole(reference?.children.parts);
+  const token = name === undefined ? undefined : identifierToken(name);
+  return token === undefined || isQuotedIdentifier(token) ? undefined : token;
 }
 
-function buildLambda(node: CstNode, context: BuildContext): Expression {
-  const params = nodesOf(node, 'params').map(identifierOf);
+function buildLambda(node: LambdaCstNode, context: BuildContext): Expression {
+  const params = (node.children.params ?? []).map(identifierOf);
   const lambdaParameters = new Set([...context.lambdaParameters, ...params]);
-  const body = buildExpression(nodeOf(node, 'body'), { ...context, lambdaParameters });
+  const body = buildExpression(only(node.children.body), { ...context, lambdaParameters });
   return { kind: 'Lambda', params, body, span: spanOfNode(node, context) };
 }
 
-function buildColumnReference(node: CstNode, context: BuildContext): Expression {
+function buildColumnReference(node: ColumnReferenceCstNode, context: BuildContext): Expression {
   const span = spanOfNode(node, context);
-  const [first, second] = nodesOf(node, 'parts').map(identifierOf);
+  const [first, second] = node.children.parts.map(identifierOf);
   if (first === undefined) throw new Error('a column reference with no name');
   if (second !== undefined) return { kind: 'ColumnRef', source: first, name: second, span };
   if (context.lambdaParameters.has(first)) return { kind: 'LambdaVariable', name: first, span };

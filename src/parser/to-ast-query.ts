@@ -1,5 +1,4 @@
 // Builds the Query node of a SELECT: select items, FROM with joins, WINDOW, WHERE, GROUP/PARTITION BY, EMIT, LIMIT.
-import type { CstNode } from 'chevrotain';
 import type {
   AliasedSource,
   Duration,
@@ -13,104 +12,105 @@ import type {
   WindowExpression,
   WithinClause,
 } from './ast.js';
-import {
-  type BuildContext,
-  hasChild,
-  identifierOf,
-  nodeOf,
-  nodesOf,
-  optionalNodeOf,
-  optionalTokenOf,
-  parseErrorAt,
-  spanOfNode,
-  tokenOf,
-} from './to-ast.js';
+import type {
+  AliasCstNode,
+  AliasedSourceCstNode,
+  DurationCstNode,
+  ExpressionCstNode,
+  GroupingListCstNode,
+  HoppingWindowCstNode,
+  JoinClauseCstNode,
+  QueryCstNode,
+  RelationCstNode,
+  SelectItemCstNode,
+  SessionWindowCstNode,
+  TumblingWindowCstNode,
+  WindowClauseCstNode,
+  WithinClauseCstNode,
+} from './cst-types.js';
+import { type BuildContext, identifierOf, only, optional, parseErrorAt, spanOfNode } from './to-ast.js';
 import { buildExpression, buildValueExpression } from './to-ast-expression.js';
 
-export function buildQuery(node: CstNode, context: BuildContext): Query {
-  const optionalExpression = (key: string): Expression | undefined => {
-    const child = optionalNodeOf(node, key);
-    return child === undefined ? undefined : buildExpression(child, context);
-  };
-  const windowNode = optionalNodeOf(node, 'windowClause');
-  const emit = optionalTokenOf(node, 'emit');
-  const limit = optionalTokenOf(node, 'limit');
+export function buildQuery(node: QueryCstNode, context: BuildContext): Query {
+  const { selectItem, relation, windowClause, where, groupBy, partitionBy, having, emit, limit } = node.children;
+  const windowNode = optional(windowClause);
+  const emitToken = optional(emit);
+  const limitToken = optional(limit);
   return {
     kind: 'Query',
-    select: nodesOf(node, 'selectItem').map((item) => buildSelectItem(item, context)),
-    from: buildRelation(nodeOf(node, 'relation'), context),
+    select: selectItem.map((item) => buildSelectItem(item, context)),
+    from: buildRelation(only(relation), context),
     window: windowNode === undefined ? undefined : buildWindow(windowNode, context),
-    where: optionalExpression('where'),
-    groupBy: buildGroupingList(optionalNodeOf(node, 'groupBy'), context),
-    partitionBy: buildGroupingList(optionalNodeOf(node, 'partitionBy'), context),
-    having: optionalExpression('having'),
-    emit: emit === undefined ? undefined : emit.image.toUpperCase() === 'FINAL' ? 'FINAL' : 'CHANGES',
-    limit: limit === undefined ? undefined : Number(limit.image),
+    where: buildOptionalExpression(optional(where), context),
+    groupBy: buildGroupingList(optional(groupBy), context),
+    partitionBy: buildGroupingList(optional(partitionBy), context),
+    having: buildOptionalExpression(optional(having), context),
+    emit: emitToken === undefined ? undefined : emitToken.image.toUpperCase() === 'FINAL' ? 'FINAL' : 'CHANGES',
+    limit: limitToken === undefined ? undefined : Number(limitToken.image),
     span: spanOfNode(node, context),
   };
 }
 
-function buildSelectItem(node: CstNode, context: BuildContext): SelectItem {
+function buildOptionalExpression(node: ExpressionCstNode | undefined, context: BuildContext): Expression | undefined {
+  return node === undefined ? undefined : buildExpression(node, context);
+}
+
+function aliasOf(alias: readonly AliasCstNode[] | undefined): string | undefined {
+  const node = optional(alias);
+  return node === undefined ? undefined : identifierOf(only(node.children.name));
+}
+
+function buildSelectItem(node: SelectItemCstNode, context: BuildContext): SelectItem {
   const span = spanOfNode(node, context);
-  const expression = optionalNodeOf(node, 'expression');
+  const expression = optional(node.children.expression);
   if (expression === undefined) {
-    const source = optionalNodeOf(node, 'source');
+    const source = optional(node.children.source);
     return { kind: 'SelectAll', source: source === undefined ? undefined : identifierOf(source), span };
   }
-  const alias = optionalNodeOf(node, 'alias');
-  return {
-    kind: 'SelectExpression',
-    expression: buildExpression(expression, context),
-    alias: alias === undefined ? undefined : identifierOf(nodeOf(alias, 'name')),
-    span,
-  };
+  return { kind: 'SelectExpression', expression: buildExpression(expression, context), alias: aliasOf(node.children.alias), span };
 }
 
-function buildGroupingList(node: CstNode | undefined, context: BuildContext): readonly Expression[] | undefined {
+function buildGroupingList(node: GroupingListCstNode | undefined, context: BuildContext): readonly Expression[] | undefined {
   if (node === undefined) return undefined;
-  return nodesOf(node, 'items').map((item) => buildValueExpression(item, context));
+  return (node.children.items ?? []).map((item) => buildValueExpression(item, context));
 }
 
-function buildRelation(node: CstNode, context: BuildContext): Relation {
+function buildRelation(node: RelationCstNode, context: BuildContext): Relation {
   return {
-    from: buildAliasedSource(nodeOf(node, 'aliasedSource'), context),
-    joins: nodesOf(node, 'joinClause').map((join) => buildJoin(join, context)),
+    from: buildAliasedSource(only(node.children.aliasedSource), context),
+    joins: (node.children.joinClause ?? []).map((join) => buildJoin(join, context)),
     span: spanOfNode(node, context),
   };
 }
 
-function buildAliasedSource(node: CstNode, context: BuildContext): AliasedSource {
-  const alias = optionalNodeOf(node, 'alias');
-  return {
-    name: identifierOf(nodeOf(node, 'name')),
-    alias: alias === undefined ? undefined : identifierOf(nodeOf(alias, 'name')),
-    span: spanOfNode(node, context),
-  };
+function buildAliasedSource(node: AliasedSourceCstNode, context: BuildContext): AliasedSource {
+  return { name: identifierOf(only(node.children.name)), alias: aliasOf(node.children.alias), span: spanOfNode(node, context) };
 }
 
 const joinTypes: Readonly<Record<string, JoinType>> = { INNER: 'INNER', LEFT: 'LEFT', RIGHT: 'RIGHT', FULL: 'FULL' };
 
-function buildJoin(node: CstNode, context: BuildContext): JoinClause {
-  const typeToken = optionalTokenOf(node, 'joinType');
-  const within = optionalNodeOf(node, 'withinClause');
+function buildJoin(node: JoinClauseCstNode, context: BuildContext): JoinClause {
+  const typeToken = optional(node.children.joinType);
+  const within = optional(node.children.withinClause);
   return {
     type: typeToken === undefined ? 'INNER' : (joinTypes[typeToken.image.toUpperCase()] ?? 'INNER'),
-    right: buildAliasedSource(nodeOf(node, 'aliasedSource'), context),
+    right: buildAliasedSource(only(node.children.aliasedSource), context),
     within: within === undefined ? undefined : buildWithin(within, context),
-    on: buildExpression(nodeOf(node, 'on'), context),
+    on: buildExpression(only(node.children.on), context),
     span: spanOfNode(node, context),
   };
 }
 
-function buildWithin(node: CstNode, context: BuildContext): WithinClause {
-  const both = optionalNodeOf(node, 'both');
-  const before = buildDuration(both ?? nodeOf(node, 'before'), context);
-  const after = both === undefined ? buildDuration(nodeOf(node, 'after'), context) : before;
-  const grace = optionalNodeOf(node, 'gracePeriod');
+function buildWithin(node: WithinClauseCstNode, context: BuildContext): WithinClause {
+  const { both, before, after, gracePeriod } = node.children;
+  const bothNode = optional(both);
+  const beforeDuration = buildDuration(bothNode ?? only(before ?? []), context);
+  const afterDuration = bothNode === undefined ? buildDuration(only(after ?? []), context) : beforeDuration;
+  const grace = optional(gracePeriod);
   return {
-    before,
-    after,
-    grace: grace === undefined ? undefined : buildDuration(nodeOf(grace, 'duration'), context),
+    before: beforeDuration,
+    after: afterDuration,
+    grace: grace === undefined ? undefined : buildDuration(only(grace.children.duration), context),
     span: spanOfNode(node, context),
   };
 }
@@ -129,9 +129,9 @@ const durationUnits: ReadonlyMap<string, TimeUnit> = new Map([
   ['MILLISECONDS', 'MILLISECONDS'],
 ]);
 
-export function buildDuration(node: CstNode, context: BuildContext): Duration {
+function buildDuration(node: DurationCstNode, context: BuildContext): Duration {
   const span = spanOfNode(node, context);
-  const unitNode = nodeOf(node, 'unit');
+  const unitNode = only(node.children.unit);
   const written = identifierOf(unitNode);
   const unit = durationUnits.get(written.toUpperCase());
   if (unit === undefined) {
@@ -140,7 +140,7 @@ export function buildDuration(node: CstNode, context: BuildContext): Duration {
       `Syntax Error\nUnknown time unit: '${written}'. Expected one of DAYS, HOURS, MINUTES, SECONDS, MILLISECONDS (singular or plural).`,
     );
   }
-  return { value: Number(tokenOf(node, 'IntegerLiteral').image), unit, span };
+  return { value: Number(only(node.children.IntegerLiteral).image), unit, span };
 }
 
 interface WindowOptions {
@@ -148,37 +148,38 @@ interface WindowOptions {
   readonly grace: Duration | undefined;
 }
 
-function buildWindow(node: CstNode, context: BuildContext): WindowExpression {
+function buildWindow(node: WindowClauseCstNode, context: BuildContext): WindowExpression {
   const span = spanOfNode(node, context);
-  const tumbling = optionalNodeOf(node, 'tumblingWindow');
+  const tumbling = optional(node.children.tumblingWindow);
   if (tumbling !== undefined) {
-    return { kind: 'TumblingWindow', size: buildDuration(nodeOf(tumbling, 'size'), context), ...buildWindowOptions(tumbling, context), span };
+    return { kind: 'TumblingWindow', size: buildDuration(only(tumbling.children.size), context), ...buildWindowOptions(tumbling, context), span };
   }
-  const hopping = optionalNodeOf(node, 'hoppingWindow');
+  const hopping = optional(node.children.hoppingWindow);
   if (hopping !== undefined) {
     return {
       kind: 'HoppingWindow',
-      size: buildDuration(nodeOf(hopping, 'size'), context),
-      advance: buildDuration(nodeOf(hopping, 'advance'), context),
+      size: buildDuration(only(hopping.children.size), context),
+      advance: buildDuration(only(hopping.children.advance), context),
       ...buildWindowOptions(hopping, context),
       span,
     };
   }
-  const session = nodeOf(node, 'sessionWindow');
-  return { kind: 'SessionWindow', gap: buildDuration(nodeOf(session, 'gap'), context), ...buildWindowOptions(session, context), span };
+  const session = only(node.children.sessionWindow ?? []);
+  return { kind: 'SessionWindow', gap: buildDuration(only(session.children.gap), context), ...buildWindowOptions(session, context), span };
 }
 
-function buildWindowOptions(node: CstNode, context: BuildContext): WindowOptions {
+function buildWindowOptions(node: TumblingWindowCstNode | HoppingWindowCstNode | SessionWindowCstNode, context: BuildContext): WindowOptions {
   let retention: Duration | undefined;
   let grace: Duration | undefined;
-  for (const option of nodesOf(node, 'windowOption')) {
+  for (const option of node.children.windowOption ?? []) {
     const span = spanOfNode(option, context);
-    if (hasChild(option, 'retention')) {
+    const retentionNode = optional(option.children.retention);
+    if (retentionNode !== undefined) {
       if (retention !== undefined) throw parseErrorAt(span, 'Syntax Error\nRETENTION is given twice in the window.');
-      retention = buildDuration(nodeOf(option, 'retention'), context);
+      retention = buildDuration(retentionNode, context);
     } else {
       if (grace !== undefined) throw parseErrorAt(span, 'Syntax Error\nGRACE PERIOD is given twice in the window.');
-      grace = buildDuration(nodeOf(nodeOf(option, 'gracePeriod'), 'duration'), context);
+      grace = buildDuration(only(only(option.children.gracePeriod ?? []).children.duration), context);
     }
   }
   return { retention, grace };

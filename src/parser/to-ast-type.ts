@@ -1,19 +1,17 @@
 // Builds TypeNodes from `type` CST nodes: built-in names and their aliases, DECIMAL(p, s), ARRAY, MAP, STRUCT.
-import type { CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type { PrimitiveTypeName, Span, TypeNode } from './ast.js';
+import type { BaseTypeCstNode, IdentifierCstNode, TypeCstNode, TypeParameterCstNode } from './cst-types.js';
 import {
   type BuildContext,
-  hasChild,
   identifierOf,
+  identifierToken,
   isQuotedIdentifier,
-  nodeOf,
-  nodesOf,
-  onlyToken,
-  optionalNodeOf,
+  only,
+  optional,
   parseErrorAt,
   spanOfNode,
   spanOfToken,
-  tokensOf,
 } from './to-ast.js';
 import { IntegerLiteral } from './tokens.js';
 
@@ -32,38 +30,35 @@ const primitiveTypeNames: ReadonlyMap<string, PrimitiveTypeName> = new Map([
   ['TIMESTAMP', 'TIMESTAMP'],
 ]);
 
-export function buildType(node: CstNode, context: BuildContext): TypeNode {
-  const base = buildBaseType(nodeOf(node, 'baseType'), context);
+export function buildType(node: TypeCstNode, context: BuildContext): TypeNode {
+  const base = buildBaseType(only(node.children.baseType), context);
   // `INT ARRAY ARRAY` is ARRAY<ARRAY<INT>>.
-  return tokensOf(node, 'arraySuffix').reduce<TypeNode>(
+  return (node.children.arraySuffix ?? []).reduce<TypeNode>(
     (element, suffix) => ({ kind: 'ArrayType', element, span: { ...element.span, end: spanOfToken(suffix, context).end } }),
     base,
   );
 }
 
-function buildBaseType(node: CstNode, context: BuildContext): TypeNode {
+function buildBaseType(node: BaseTypeCstNode, context: BuildContext): TypeNode {
   const span = spanOfNode(node, context);
-  if (hasChild(node, 'element')) return { kind: 'ArrayType', element: buildType(nodeOf(node, 'element'), context), span };
-  if (hasChild(node, 'key')) {
-    return { kind: 'MapType', key: buildType(nodeOf(node, 'key'), context), value: buildType(nodeOf(node, 'value'), context), span };
+  const { element, key, value, struct, fields, name, parameters } = node.children;
+  const elementType = optional(element);
+  if (elementType !== undefined) return { kind: 'ArrayType', element: buildType(elementType, context), span };
+  const keyType = optional(key);
+  if (keyType !== undefined) return { kind: 'MapType', key: buildType(keyType, context), value: buildType(only(value ?? []), context), span };
+  if (struct !== undefined) {
+    const structFields = (fields ?? []).map((field) => ({
+      name: identifierOf(only(field.children.name)),
+      type: buildType(only(field.children.type), context),
+    }));
+    return { kind: 'StructType', fields: structFields, span };
   }
-  if (hasChild(node, 'struct')) return buildStructType(node, span, context);
-  return buildNamedType(node, span);
+  return buildNamedType(only(name ?? []), (parameters ?? []).map(parameterToken), span);
 }
 
-function buildStructType(node: CstNode, span: Span, context: BuildContext): TypeNode {
-  const fields = nodesOf(node, 'fields').map((field) => ({
-    name: identifierOf(nodeOf(field, 'name')),
-    type: buildType(nodeOf(field, 'type'), context),
-  }));
-  return { kind: 'StructType', fields, span };
-}
-
-function buildNamedType(node: CstNode, span: Span): TypeNode {
-  const nameToken = onlyToken(nodeOf(node, 'name'));
-  const name = identifierOf(nodeOf(node, 'name'));
-  const parameters = nodesOf(node, 'parameters').map(parameterToken);
-  if (isQuotedIdentifier(nameToken)) return { kind: 'CustomType', name, span };
+function buildNamedType(nameNode: IdentifierCstNode, parameters: readonly IToken[], span: Span): TypeNode {
+  const name = identifierOf(nameNode);
+  if (isQuotedIdentifier(identifierToken(nameNode))) return { kind: 'CustomType', name, span };
   if (name === 'DECIMAL') return buildDecimalType(parameters, span);
   const primitive = primitiveTypeNames.get(name);
   // VARCHAR(STRING) and VARCHAR(n) are accepted for compatibility; the length is ignored.
@@ -75,9 +70,9 @@ function buildNamedType(node: CstNode, span: Span): TypeNode {
 }
 
 /** A type parameter is a number or a name: `DECIMAL(10, 2)`, `VARCHAR(STRING)`. */
-function parameterToken(parameter: CstNode): IToken {
-  const name = optionalNodeOf(parameter, 'identifier');
-  return name === undefined ? onlyToken(parameter) : onlyToken(name);
+function parameterToken(parameter: TypeParameterCstNode): IToken {
+  const name = optional(parameter.children.identifier);
+  return name === undefined ? only(parameter.children.IntegerLiteral ?? []) : identifierToken(name);
 }
 
 function buildDecimalType(parameters: readonly IToken[], span: Span): TypeNode {

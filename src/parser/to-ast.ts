@@ -1,6 +1,7 @@
-// What every CST→AST builder shares: reading CST children, source spans, identifier normalisation.
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+// What every CST→AST builder shares: typed access to CST children, source spans, identifier normalisation.
+import type { CstNode, IToken } from 'chevrotain';
 import type { Span } from './ast.js';
+import type { IdentifierCstNode } from './cst-types.js';
 import { ParseError } from './errors.js';
 import { BackQuotedIdentifier, QuotedIdentifier } from './tokens.js';
 
@@ -19,58 +20,21 @@ export interface BuildContext {
   readonly lambdaParameters: ReadonlySet<string>;
 }
 
-function isToken(element: CstElement): element is IToken {
-  return 'image' in element;
+/** Narrows a CST node returned by a grammar rule to its generated type. */
+export function isRuleNode<Node extends CstNode>(node: CstNode, name: Node['name']): node is Node {
+  return node.name === name;
 }
 
-function elementsOf(node: CstNode, key: string): CstElement[] {
-  return node.children[key] ?? [];
-}
-
-/** Programmer error: the grammar and the builder disagree about a child's name. */
-function missingChild(node: CstNode, key: string): Error {
-  return new Error(`CST node '${node.name}' has no child '${key}': grammar.ts and the AST builders disagree`);
-}
-
-export function nodesOf(node: CstNode, key: string): CstNode[] {
-  return elementsOf(node, key).filter((element): element is CstNode => !isToken(element));
-}
-
-export function optionalNodeOf(node: CstNode, key: string): CstNode | undefined {
-  return nodesOf(node, key)[0];
-}
-
-export function nodeOf(node: CstNode, key: string): CstNode {
-  const child = optionalNodeOf(node, key);
-  if (child === undefined) throw missingChild(node, key);
+/** The one child a rule always has (typed as an array by the generated CST types). */
+export function only<Child>(children: readonly Child[]): Child {
+  const [child] = children;
+  if (child === undefined) throw new Error('a required CST child is missing: grammar.ts and the AST builders disagree');
   return child;
 }
 
-export function tokensOf(node: CstNode, key: string): IToken[] {
-  return elementsOf(node, key).filter(isToken);
-}
-
-export function optionalTokenOf(node: CstNode, key: string): IToken | undefined {
-  return tokensOf(node, key)[0];
-}
-
-export function tokenOf(node: CstNode, key: string): IToken {
-  const token = optionalTokenOf(node, key);
-  if (token === undefined) throw missingChild(node, key);
-  return token;
-}
-
-export function hasChild(node: CstNode, key: string): boolean {
-  return elementsOf(node, key).length > 0;
-}
-
-/** The single token of a node whose rule consumes exactly one token (identifier, number...). */
-export function onlyToken(node: CstNode): IToken {
-  for (const elements of Object.values(node.children)) {
-    const token = elements.find(isToken);
-    if (token !== undefined) return token;
-  }
-  throw new Error(`CST node '${node.name}' holds no token`);
+/** The child of an optional part of a rule, if it was present. */
+export function optional<Child>(children: readonly Child[] | undefined): Child | undefined {
+  return children?.[0];
 }
 
 function spanAt(origin: Origin, startOffset: number, endOffset: number, line: number, column: number): Span {
@@ -102,7 +66,7 @@ function unquote(image: string, quote: string): string {
 }
 
 /** Unquoted identifiers are upper-cased; quoted and back-quoted ones keep their case. */
-export function normaliseIdentifier(token: IToken): string {
+function normaliseIdentifier(token: IToken): string {
   if (token.tokenType === QuotedIdentifier) return unquote(token.image, '"');
   if (token.tokenType === BackQuotedIdentifier) return unquote(token.image, '`');
   return token.image.toUpperCase();
@@ -112,9 +76,16 @@ export function isQuotedIdentifier(token: IToken): boolean {
   return token.tokenType === QuotedIdentifier || token.tokenType === BackQuotedIdentifier;
 }
 
+/** The token of an `identifier` CST node, whichever kind of name it is. */
+export function identifierToken(node: IdentifierCstNode): IToken {
+  const children = node.children;
+  const tokens = children.Identifier ?? children.QuotedIdentifier ?? children.BackQuotedIdentifier ?? children.DigitIdentifier ?? children.NonReservedKeyword;
+  return only(tokens ?? []);
+}
+
 /** The normalised name held by an `identifier` CST node. */
-export function identifierOf(node: CstNode): string {
-  return normaliseIdentifier(onlyToken(node));
+export function identifierOf(node: IdentifierCstNode): string {
+  return normaliseIdentifier(identifierToken(node));
 }
 
 /** `'it''s'` is `it's`. */

@@ -17,9 +17,9 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 /** The token the parser sees past the last one. */
 export { EOF as EndOfInput } from 'chevrotain';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED });
-export const LineComment = createToken({ name: 'LineComment', pattern: /--[^\r\n]*/, group: Lexer.SKIPPED });
-export const BlockComment = createToken({
+const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f]+/, group: Lexer.SKIPPED });
+const LineComment = createToken({ name: 'LineComment', pattern: /--[^\r\n]*/, group: Lexer.SKIPPED });
+const BlockComment = createToken({
   name: 'BlockComment',
   pattern: /\/\*[\s\S]*?\*\//,
   group: Lexer.SKIPPED,
@@ -200,9 +200,6 @@ export const Add = nonReserved('ADD');
 export const Column = nonReserved('COLUMN');
 export const Pause = nonReserved('PAUSE');
 export const Resume = nonReserved('RESUME');
-
-/** All keyword tokens, for error messages ("did you mean FROM?"). */
-export const keywords: readonly TokenType[] = keywordTokens;
 
 /** Tokens in lexing order (see the comment at the top of this file). */
 export const allTokens: readonly TokenType[] = [

@@ -15,7 +15,7 @@ async function main(argv: readonly string[]): Promise<void> {
     sample: options.sample,
     deviations: await readDeviations(),
   });
-  const results = await runCorpus(files, { createDriver, backend: options.backend, timeoutMs: defaultCaseTimeoutMs }, (file) => {
+  const results = await runCorpus(files, { createDriver, backend: options.backend, timeoutMs: options.backend === 'embedded' ? 6 * defaultCaseTimeoutMs : defaultCaseTimeoutMs }, (file) => {
     console.log(fileSummaryLine(file));
     if (options.verbose) for (const line of failureLines(file)) console.log(line);
   });

@@ -48,7 +48,9 @@ export const createDriver: DriverFactory = async (options) => {
   });
   await engine.start();
   const producer = await log.producer();
-  return new SquallDriver(engine, log, producer, async () => {
+  // The in-memory Log is synchronous; a real Kafka delivers asynchronously, so draining waits for quiet.
+  const drainOptions = options.backend === 'memory' ? { pollTimeoutMs: 0, quietMs: 0 } : { pollTimeoutMs: 100, quietMs: 1000 };
+  return new SquallDriver(engine, log, producer, drainOptions, async () => {
     await producer.close();
     await engine.close();
     await log.close();
@@ -61,12 +63,17 @@ class SquallDriver implements ConformanceDriver {
     private readonly engine: Engine,
     private readonly log: Log,
     private readonly producer: LogProducer,
+    private readonly drainOptions: { pollTimeoutMs: number; quietMs: number },
     private readonly shutdown: () => Promise<void>,
   ) {}
 
+  private executed = 0;
+
   async execute(statement: string): Promise<void> {
+    // ksqlDB runs a case's statements as one script, one per line: line numbers in its messages count from the first.
+    const sql = `${'\n'.repeat(this.executed++)}${statement}`;
     try {
-      await this.engine.execute({ sql: statement });
+      await this.engine.execute({ sql });
     } catch (error) {
       throw error instanceof StatementError ? error.cause : error;
     }
@@ -93,15 +100,19 @@ class SquallDriver implements ConformanceDriver {
   }
 
   async drain(): Promise<void> {
-    await this.engine.drain();
+    await this.engine.drain(this.drainOptions);
   }
 
   async readTopic(topic: string): Promise<ActualRecord[]> {
     const source = this.sourceOfTopic(topic);
     const codec = source === undefined ? undefined : topicCodec(source);
-    const records: LogRecord[] = [];
-    await scanTopic(this.log, topic, (record) => records.push(record));
-    return records.map((record) => {
+    const byPartition = new Map<number, LogRecord[]>();
+    await scanTopic(this.log, topic, (record) => {
+      const partition = byPartition.get(record.partition) ?? [];
+      partition.push(record);
+      byPartition.set(record.partition, partition);
+    });
+    return mergeByTimestamp([...byPartition.entries()].sort(([left], [right]) => left - right).map(([, records]) => records)).map((record) => {
       const decodedKey = codec === undefined ? { key: rawText(record.key), window: undefined } : codec.decodeKey(record.key);
       const actual: ActualRecord = {
         topic,
@@ -149,6 +160,26 @@ class SquallDriver implements ConformanceDriver {
   /** The source declared over a topic: the one created first, as sinks come after their sources. */
   private sourceOfTopic(topic: string): DataSource | undefined {
     return this.engine.metastore.listSources().find((source) => source.topic === topic);
+  }
+}
+
+/**
+ * The upstream runner reads each topic as one ordered log. A Kafka topic with several partitions
+ * (the embedded Kafka creates four) only orders each partition, so the global order is rebuilt
+ * by merging partitions on timestamp, keeping each partition's own order.
+ */
+function mergeByTimestamp(partitions: readonly (readonly LogRecord[])[]): LogRecord[] {
+  const positions = partitions.map(() => 0);
+  const merged: LogRecord[] = [];
+  for (;;) {
+    let chosen = -1;
+    partitions.forEach((records, index) => {
+      const head = records[positions[index]!];
+      if (head === undefined) return;
+      if (chosen === -1 || head.timestamp < partitions[chosen]![positions[chosen]!]!.timestamp) chosen = index;
+    });
+    if (chosen === -1) return merged;
+    merged.push(partitions[chosen]![positions[chosen]!++]!);
   }
 }
 

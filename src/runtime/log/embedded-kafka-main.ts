@@ -1,4 +1,4 @@
-// Entry point: `npx tsx src/runtime/log/embedded-kafka-main.ts` runs an embedded Kafka until signalled.
+// Entry point: `npx tsx src/runtime/log/embedded-kafka-main.ts [brokers]` runs an embedded Kafka until signalled.
 import { runEmbeddedKafkaProcess } from './embedded-kafka-process.js';
 
 const brokersArgument = process.argv[2];

@@ -66,17 +66,14 @@ export class KafkaLogProducer implements LogProducer {
   }
 
   send(records: readonly ProduceRecord[]): void {
-    if (this.backlog.length > 0) {
-      this.backlog.push(...records);
-      return;
+    let index = 0;
+    if (this.backlog.length === 0) {
+      while (index < records.length && this.produce(records[index]!)) index++;
+      if (index === records.length) return;
     }
-    for (let index = 0; index < records.length; index++) {
-      if (!this.produce(records[index]!)) {
-        this.backlog.push(...records.slice(index));
-        this.draining ??= this.drainBacklog();
-        return;
-      }
-    }
+    // Queue full (now or earlier): the rest waits its turn behind the backlog, order kept.
+    for (; index < records.length; index++) this.backlog.push(records[index]!);
+    this.draining ??= this.drainBacklog();
   }
 
   async flush(): Promise<void> {
@@ -93,9 +90,11 @@ export class KafkaLogProducer implements LogProducer {
 
   async commitTransaction(offsets: readonly TopicPartitionOffset[], consumer: LogConsumer | undefined): Promise<void> {
     await this.sendBacklog();
-    if (this.pendingError !== undefined) {
+    const failedSend = this.pendingError;
+    if (failedSend !== undefined) {
+      // Committing would publish the transaction without the failed records: abort it instead.
       await this.abortTransaction().catch(() => undefined);
-      this.throwPendingError();
+      throw failedSend;
     }
     if (offsets.length > 0) await this.sendOffsets(offsets, consumer);
     try {

@@ -5,7 +5,6 @@ import type { LibrdKafkaError } from '@confluentinc/kafka-javascript';
 export const errorCodes = {
   timedOut: -185,
   queueFull: -184,
-  unknownPartition: -190,
   unknownTopicOrPartition: 3,
   unsupportedVersion: 35,
   topicAlreadyExists: 36,

@@ -143,7 +143,10 @@ export class MemoryConsumer implements LogConsumer, GroupMember {
     const committed = this.store.group(this.groupId).committed.get(partitionKey(topic, partition));
     if (committed !== undefined) return committed;
     if (this.offsetReset === 'earliest') return 0;
-    return this.store.partition(topic, partition)?.records.length ?? 0;
+    const stored = this.store.partition(topic, partition);
+    if (stored === undefined) return 0;
+    // Kafka's "latest" for a read-committed consumer is the last stable offset.
+    return this.readCommitted ? stored.lastStableOffset() : stored.records.length;
   }
 
   private existingPartition(topic: string, partition: number): MemoryPartition {

@@ -1,7 +1,7 @@
 // The in-memory log's shared state: topics, partitions with transactional visibility, and consumer groups.
 import type { LogRecord, TopicPartition, TopicPartitionOffset } from './log.js';
 
-export type TransactionState = 'open' | 'committed' | 'aborted';
+type TransactionState = 'open' | 'committed' | 'aborted';
 
 /** One producer transaction; records point at it so that commit or abort flips them all at once. */
 export interface MemoryTransaction {
@@ -10,7 +10,7 @@ export interface MemoryTransaction {
   readonly partitions: Set<MemoryPartition>;
 }
 
-export interface StoredRecord {
+interface StoredRecord {
   readonly record: LogRecord;
   readonly transaction: MemoryTransaction | undefined;
 }
@@ -40,7 +40,7 @@ export class MemoryPartition {
   }
 }
 
-export interface MemoryTopic {
+interface MemoryTopic {
   readonly name: string;
   readonly partitions: readonly MemoryPartition[];
 }
@@ -51,7 +51,7 @@ export interface GroupMember {
   receiveAssignment(partitions: readonly TopicPartition[]): void;
 }
 
-export class MemoryGroup {
+class MemoryGroup {
   readonly committed = new Map<string, number>();
   readonly members: GroupMember[] = [];
 }
@@ -60,7 +60,7 @@ export function partitionKey(topic: string, partition: number): string {
   return `${topic}\u0000${partition}`;
 }
 
-export interface MemoryStoreOptions {
+interface MemoryStoreOptions {
   readonly autoCreateTopics: boolean;
   readonly defaultPartitions: number;
   readonly clock: () => number;

@@ -4,7 +4,7 @@ const seed = 0x9747b28c;
 const multiplier = 0x5bd1e995;
 const shift = 24;
 
-/** The Java client's `Utils.murmur2`: a signed 32-bit hash of the key bytes. */
+/** @internal The Java client's `Utils.murmur2`: a signed 32-bit hash of the key bytes (exported for its tests). */
 export function murmur2(data: Uint8Array): number {
   const length = data.length;
   let hash = seed ^ length;

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedKafka, type EmbeddedKafka } from '../../../src/runtime/log/embedded-kafka.js';
 import { KafkaLog } from '../../../src/runtime/log/kafka-log.js';
+import { MemoryLog } from '../../../src/runtime/log/memory-log.js';
 import { describeLogContract, pollUntil } from './log-contract.js';
 
 let embedded: EmbeddedKafka;
@@ -36,13 +37,33 @@ describe('KafkaLog', () => {
     }
   });
 
-  it('refuses to commit offsets through a consumer of another log', async () => {
+  it('refuses to commit offsets through a consumer of another kind of log', async () => {
     const log = new KafkaLog({ bootstrapServers: embedded.bootstrapServers, mockCluster: true });
+    const memory = new MemoryLog();
     try {
       const producer = await log.producer({ transactionalId: 'foreign-consumer-tx' });
       await producer.beginTransaction();
-      const foreign = { ...(await log.consumer({ groupId: 'foreign', offsetReset: 'earliest' })) };
-      await expect(producer.commitTransaction([{ topic: 't', partition: 0, offset: 1 }], foreign as never)).rejects.toThrow('needs a consumer');
+      const foreign = await memory.consumer({ groupId: 'foreign', offsetReset: 'earliest' });
+      await expect(producer.commitTransaction([{ topic: 't', partition: 0, offset: 1 }], foreign)).rejects.toThrow('needs a consumer of the same KafkaLog');
+      await producer.abortTransaction();
+    } finally {
+      await log.close();
+      await memory.close();
+    }
+  });
+
+  it('holds records back while the local queue is full and sends them all, in order', async () => {
+    // A 10-record queue: most of the 500 records wait in the producer's backlog first.
+    const log = new KafkaLog({ bootstrapServers: embedded.bootstrapServers, mockCluster: true, properties: { 'queue.buffering.max.messages': 10 } });
+    try {
+      await log.createTopic('backlog-topic', { partitions: 4 });
+      const producer = await log.producer();
+      producer.send(Array.from({ length: 500 }, (_, index) => ({ topic: 'backlog-topic', partition: 0, key: null, value: Buffer.from(String(index)) })));
+      await producer.flush();
+      const consumer = await log.consumer({ groupId: 'backlog', offsetReset: 'earliest' });
+      await consumer.assign([{ topic: 'backlog-topic', partition: 0, offset: 0 }]);
+      const values = (await pollUntil(consumer, 500, 10_000)).map((record) => Number(Buffer.from(record.value!).toString()));
+      expect(values).toEqual(Array.from({ length: 500 }, (_, index) => index));
     } finally {
       await log.close();
     }

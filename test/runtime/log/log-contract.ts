@@ -249,6 +249,19 @@ export function describeLogContract(name: string, makeLog: () => Promise<Log>, c
         expect(await reader.poll(10, 300)).toEqual([]);
       });
 
+      it('aborts instead of committing a transaction with a failed send, and can start another', async () => {
+        const topic = await newTopic();
+        const producer = await log.producer({ transactionalId: uniqueName('tx') });
+        await producer.beginTransaction();
+        producer.send([{ topic, partition: 99, key: null, value: bytes('lost') }]);
+        await expect(producer.commitTransaction([], undefined)).rejects.toThrow();
+        await producer.beginTransaction();
+        producer.send([{ topic, partition: 0, key: null, value: bytes('next') }]);
+        await producer.commitTransaction([], undefined);
+        const reader = await readCommittedReader(topic);
+        expect((await pollUntil(reader, 1, arrival)).map((record) => text(record.value))).toEqual(['next']);
+      });
+
       it('refuses to commit when no transaction is open', async () => {
         const producer = await log.producer({ transactionalId: uniqueName('tx') });
         await expect(producer.commitTransaction([], undefined)).rejects.toThrow();

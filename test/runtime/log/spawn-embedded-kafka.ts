@@ -33,12 +33,13 @@ export function spawnEmbeddedKafka(timeoutMs = 30_000): Promise<SpawnedKafka> {
       reject(new Error(`${reason}\n${errorOutput}`));
     };
     const timer = setTimeout(() => fail(`The embedded Kafka printed no BOOTSTRAP line within ${timeoutMs} ms`), timeoutMs);
-    child.once('exit', (code) => fail(`The embedded Kafka exited early with code ${code}`));
+    const exitedEarly = (code: number | null): void => fail(`The embedded Kafka exited early with code ${code}`);
+    child.once('exit', exitedEarly);
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const match = /^BOOTSTRAP=(\S+)$/.exec(line);
       if (match === null) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      child.off('exit', exitedEarly);
       resolve({ bootstrapServers: match[1]!, process: child, stop });
     });
   });

@@ -1,0 +1,20 @@
+// The shape list: the baseline runs first, names are unique, and planned shapes are not also listed as available.
+import { describe, expect, it } from 'vitest';
+import { availableShapes, baselineShape, unavailableShapeNames } from '../../../bench/shapes/index.js';
+
+describe('benchmark shapes', () => {
+  it('lists raw-passthrough first, as every ratio needs it', () => {
+    expect(availableShapes[0]).toBe(baselineShape);
+    expect(baselineShape.name).toBe('raw-passthrough');
+  });
+
+  it('names each shape once, available or not', () => {
+    const names = [...availableShapes.map((shape) => shape.name), ...unavailableShapeNames];
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('expects one output per input for the re-keying shape', () => {
+    const rekey = availableShapes.find((shape) => shape.name === 'rekey')!;
+    expect(rekey.expectedOutputs(rekey.input(100, 1, 0))).toBe(100);
+  });
+});
