@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 export const passingListPath = fileURLToPath(new URL('./passing.txt', import.meta.url));
 export const deviationsPath = fileURLToPath(new URL('./deviations.json', import.meta.url));
 
-/** One full case name per line; blank lines are ignored. Throws on duplicate names. */
+/**
+ * One full case name per line; blank lines are ignored. Names are kept exactly (the corpus has
+ * names that differ only by trailing spaces). Throws on duplicate names.
+ */
 export function parsePassingList(text: string): string[] {
   const names = text
     .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line.trim() !== '');
   const seen = new Set<string>();
   for (const name of names) {
     if (seen.has(name)) throw new Error(`passing.txt lists "${name}" twice`);
