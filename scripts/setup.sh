@@ -24,5 +24,7 @@ fi
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
   || ! node -e "require('@confluentinc/kafka-javascript'); require('better-sqlite3')" >/dev/null 2>&1; then
   echo "setup: installing npm dependencies (builds the Kafka client from source: about 2 minutes)"
-  CKJS_LINKING=dynamic npm ci --no-audit --no-fund
+  # `npm install`, not `npm ci`: npm 11 writes lock files without the other platforms' optional
+  # packages (rollup's), which `npm ci` then rejects as out of sync.
+  CKJS_LINKING=dynamic npm install --no-audit --no-fund
 fi

@@ -13,6 +13,8 @@ export const ConfigNames = {
   sinkPartitions: 'ksql.sink.partitions',
   sinkReplicas: 'ksql.sink.replicas',
   substringLegacyArgs: 'ksql.functions.substring.legacy.args',
+  /** ksqlDB's newer planner: keys in projection order, unselected keys dropped. */
+  newQueryPlanner: 'ksql.new.query.planner.enabled',
 } as const;
 
 /** A PlannerConfig over a plain record, with later layers overriding earlier ones. */

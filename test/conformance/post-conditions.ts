@@ -104,7 +104,8 @@ export function schemasEqual(expected: string, actual: string): boolean {
 
 function schemaTokens(schema: string): string[] {
   const tokens: string[] = [];
-  const tokenPattern = /`((?:[^`]|``)*)`|([A-Za-z_$][\w$]*)|(\S)/g;
+  // Words may start with a digit: ksqlDB column names such as `1R` are valid identifiers.
+  const tokenPattern = /`((?:[^`]|``)*)`|([\w$]+)|(\S)/g;
   for (const match of schema.matchAll(tokenPattern)) {
     const [, quoted, word, symbol] = match;
     if (quoted !== undefined) tokens.push(quoted.replaceAll('``', '`'));

@@ -5,7 +5,7 @@ import type { CompileContext } from '../expression/index.js';
 import { compileInClause } from './compile-in-clause.js';
 import type { FunctionRegistry } from '../functions/registry.js';
 import type { DataSource, MetastoreView } from '../metastore.js';
-import type { PlannerConfig } from '../config.js';
+import { ConfigNames, type PlannerConfig } from '../config.js';
 import { PlanError } from '../plan-error.js';
 import type { QueryPlan, RowFunction, SourceStep, Step, TableFunctionStep } from '../physical-plan.js';
 import { formatExpression, sameExpression } from '../format-expression.js';
@@ -75,7 +75,7 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
 
   const isPersistent = target.kind !== 'Transient';
   const projection = isPersistent
-    ? planKeyedProjection(items, keys, compileContext(schema), target, qualifier, source)
+    ? planKeyedProjection(items, keys, compileContext(schema), target, qualifier, source, context.config.get(ConfigNames.newQueryPlanner) === 'true')
     : planTransientProjection(items, compileContext(schema));
   const expressions = [...projection.keys, ...projection.values].map((column) => column.evaluate);
   steps.push({
@@ -242,6 +242,7 @@ function planKeyedProjection(
   target: SinkTarget,
   qualifier: string,
   source: DataSource,
+  newPlanner: boolean,
 ): Projection {
   // Every expression is compiled first: an invalid expression is the more useful error.
   const compiled = items.map((item) => compileInClause(item.expression, context, 'SELECT'));
@@ -262,11 +263,12 @@ function planKeyedProjection(
     }
     keyItemIndexes.push(matches[0]!);
   }
-  // ksqlDB names every key when one is missing.
-  if (anyMissing) throw missingKeyError(keys.map((key) => key.expression), target, qualifier, source);
+  // ksqlDB names every key when one is missing. Its new planner instead drops unselected keys.
+  if (anyMissing && !newPlanner) throw missingKeyError(keys.map((key) => key.expression), target, qualifier, source);
   const output = (index: number): OutputColumn => ({ name: items[index]!.name, type: compiled[index]!.type, evaluate: compiled[index]!.evaluate });
-  // Keys keep the order in which the projection selects them.
-  const outputKeys = [...keyItemIndexes].sort((left, right) => left - right).map((index) => {
+  // Keys keep the key order (source key or PARTITION BY order); the new planner uses the projection's.
+  const ordered = newPlanner ? [...keyItemIndexes].sort((left, right) => left - right) : keyItemIndexes;
+  const outputKeys = ordered.map((index) => {
     checkKeyType(items[index]!.name, compiled[index]!.type, items[index]!.span);
     return output(index);
   });
