@@ -4,6 +4,7 @@ import type { InsertValues } from '../parser/index.js';
 import {
   PlanError,
   RowSchema,
+  sourceNameHint,
   castValue,
   compileExpression,
   formatType,
@@ -17,13 +18,7 @@ import type { EngineState } from './engine-state.js';
 export function resolveInsertTarget(name: string, state: EngineState, span: InsertValues['span'] | undefined): DataSource {
   const source = state.metastore.getSource(name);
   if (source === undefined) {
-    const other = state.metastore.listSources().find((candidate) => candidate.name.toUpperCase() === name.toUpperCase());
-    const hint =
-      other === undefined
-        ? ''
-        : other.name === other.name.toUpperCase()
-          ? `\nDid you mean ${other.name}? Hint: try removing double quotes from the source name.`
-          : `\nDid you mean "${other.name}"? Hint: wrap the source name in double quotes to make it case-sensitive.`;
+    const hint = sourceNameHint(name, state.metastore);
     throw new PlanError(`Cannot insert values into an unknown stream/table: \`${name}\`${hint}`, span, 'NOT_FOUND');
   }
   if (source.isSource) {

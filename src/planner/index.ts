@@ -18,3 +18,5 @@ export { planCreateSource } from './statements/create-source.js';
 export { planQuery, resolveSource, type QueryPlanningContext } from './query/plan-query.js';
 export type { SinkTarget } from './query/plan-sink.js';
 export { RowSchema } from './query/row-schema.js';
+export { sourceNameHint } from './source-name-hint.js';
+export { checkKeyType } from './column-rules.js';

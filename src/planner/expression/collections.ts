@@ -12,9 +12,14 @@ import type { Span } from '../../parser/ast.js';
 import { PlanError } from '../plan-error.js';
 import { commonTypeOf } from '../type-rules.js';
 import { formatType, SqlTypes, type SqlType, type Struct } from '../types.js';
+import { nullOnEvaluationError } from './evaluation-error.js';
 import { formatExpression } from './format-expression.js';
 import { castTo, coerceConstant, neverEqual } from './operand-coercion.js';
 import type { Compiled, CompileState, Evaluator } from './scope.js';
+
+// As in ksqlDB, each constructor element is evaluated on its own: one that fails (a bad date, a
+// division by zero) becomes NULL while its siblings keep their values, so that
+// `ARRAY[44, STRINGTODATE('foo', 'yyyyMMdd')]` is `[44, NULL]` rather than a NULL array.
 
 /** Elements brought to one type; `type` is null when every element is the NULL literal. */
 interface UnifiedElements {
@@ -40,7 +45,7 @@ function unifyElements(nodes: readonly Expression[], state: CompileState, what: 
   if (type === undefined) throw mismatch(what, coerced, span);
   return {
     type,
-    evaluators: coerced.map((element) => castTo(element, type)),
+    evaluators: coerced.map((element) => nullOnEvaluationError(castTo(element, type))),
     constant: coerced.every((element) => element.constant),
   };
 }
@@ -96,7 +101,7 @@ export function compileStructConstructor(node: StructConstructor, state: Compile
     if (value.type === null) {
       throw new PlanError(`Cannot infer the type of STRUCT field ${field.name} from NULL: use CAST(NULL AS <type>)`, field.value.span);
     }
-    return { name: field.name, type: value.type, evaluate: value.evaluate, constant: value.constant };
+    return { name: field.name, type: value.type, evaluate: nullOnEvaluationError(value.evaluate), constant: value.constant };
   });
   return {
     type: SqlTypes.struct(fields.map((field) => ({ name: field.name, type: field.type }))),

@@ -1,6 +1,7 @@
 // Comparisons: = <> < <= > >=, IS [NOT] DISTINCT FROM, BETWEEN and IN, with SQL null semantics.
 import type { Between, Comparison, ComparisonOperator, Expression, InList, IsDistinctFrom } from '../../parser/ast.js';
 import { PlanError } from '../plan-error.js';
+import { commonType } from '../type-rules.js';
 import { formatType, SqlTypes, type SqlType } from '../types.js';
 import { formatExpression } from './format-expression.js';
 import { alignOperands, coerceConstant, neverEqual, type AlignedOperands } from './operand-coercion.js';
@@ -86,9 +87,15 @@ function boundTest(compare: Comparator, value: unknown, bound: unknown, sign: 1 
 /** `v IN (a, b, ...)`: true on a match, else null if any side was null, else false. */
 export function compileInList(node: InList, state: CompileState): Compiled {
   const value = state.compile(node.value, state);
+  // ksqlDB names the common type of the value and the items before the bad one in its error:
+  // `DECIMAL(4, 2) IN (10, true)` fails on `DECIMAL(12, 2) = BOOLEAN`. Text constants parsed to
+  // the value's type leave that type as it is.
+  let listType = value.type;
   const items = node.list.flatMap((item) => {
-    const aligned = alignInItem(value, item, state);
-    return aligned === undefined ? [] : [aligned];
+    const aligned = alignInItem(value, item, listType, state);
+    if (aligned === undefined) return [];
+    if (aligned.widensList) listType = commonType(listType, aligned.operands.type) ?? listType;
+    return [aligned.operands];
   });
   const tests = items.map((item) => ({ ...item, equal: item.type === null ? () => false : equalityFor(item.type) }));
   const negated = node.negated;
@@ -105,19 +112,26 @@ export function compileInList(node: InList, state: CompileState): Compiled {
   });
 }
 
+/** An IN item aligned with the tested value; `widensList` is false for a text constant parsed to the value's type. */
+interface AlignedInItem {
+  readonly operands: AlignedOperands;
+  readonly widensList: boolean;
+}
+
 /** One IN item aligned with the tested value; undefined for an item that can never match. */
-function alignInItem(value: Compiled, item: Expression, state: CompileState): AlignedOperands | undefined {
-  const coerced = coerceConstant(state.compile(item, state), value.type, item.span);
+function alignInItem(value: Compiled, item: Expression, listType: SqlType | null, state: CompileState): AlignedInItem | undefined {
+  const compiled = state.compile(item, state);
+  const coerced = coerceConstant(compiled, value.type, item.span);
   if (coerced === neverEqual) return undefined;
-  const aligned = alignOperands(value, coerced);
-  if (aligned === undefined) {
+  const operands = alignOperands(value, coerced);
+  if (operands === undefined) {
     throw new PlanError(
-      `operator does not exist: ${formatType(value.type!)} = ${formatType(coerced.type!)} (${formatExpression(item)})\n` +
+      `operator does not exist: ${formatType(listType ?? value.type!)} = ${formatType(coerced.type!)} (${formatExpression(item)})\n` +
         'Hint: You might need to add explicit type casts.',
       item.span,
     );
   }
-  return aligned;
+  return { operands, widensList: coerced === compiled };
 }
 
 function alignComparison(leftNode: Expression, rightNode: Expression, node: Expression, state: CompileState): AlignedOperands {

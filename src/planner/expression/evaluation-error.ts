@@ -6,3 +6,21 @@ export class EvaluationError extends Error {
     this.name = 'EvaluationError';
   }
 }
+
+/**
+ * Wraps an evaluator so that a record it cannot evaluate gives NULL instead of an EvaluationError,
+ * for the places where ksqlDB nulls one value rather than the whole expression. Other errors
+ * (programming errors) still propagate.
+ */
+export function nullOnEvaluationError(
+  evaluate: (row: readonly unknown[]) => unknown,
+): (row: readonly unknown[]) => unknown {
+  return (row) => {
+    try {
+      return evaluate(row);
+    } catch (error) {
+      if (error instanceof EvaluationError) return null;
+      throw error;
+    }
+  };
+}

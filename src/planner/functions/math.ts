@@ -115,16 +115,9 @@ function extremeOverloads(direction: 1 | -1): ScalarOverload[] {
     fixed([P.bigint, P.bigint], P.bigint, pickAs(toBigint), { variadic: true, nulls: 'handlesNulls' }),
     fixed([P.double, P.double], P.double, pickAs(toDouble), { variadic: true, nulls: 'handlesNulls' }),
   );
-  overloads.push({
-    params: [P.decimal, P.decimal],
-    variadic: true,
-    nulls: 'handlesNulls',
-    returns: widenedDecimal,
-    create: (_argTypes, returnType) => (...values) => {
-      const best = pick(...values);
-      return best instanceof Decimal ? best.withScale(decimalType(returnType).scale) : null;
-    },
-  });
+  // The declared type is widened, but ksqlDB returns the chosen BigDecimal as it is, with its own
+  // scale: GREATEST(1234567.89, 0.123456) is 1234567.89, not 1234567.890000.
+  overloads.push(fixed([P.decimal, P.decimal], widenedDecimal, pick, { variadic: true, nulls: 'handlesNulls' }));
   return overloads;
 }
 

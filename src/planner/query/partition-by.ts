@@ -6,7 +6,7 @@ import type { CompileContext } from '../expression/index.js';
 import type { DataSource } from '../metastore.js';
 import type { ProjectStep, RowFunction } from '../physical-plan.js';
 import { PlanError } from '../plan-error.js';
-import { formatExpression } from '../format-expression.js';
+import { formatQualified } from './same-expression.js';
 import { checkKeyType } from '../column-rules.js';
 import { compileInClause } from './compile-in-clause.js';
 import { RowSchema, type RowColumn } from './row-schema.js';
@@ -91,7 +91,7 @@ function rekeyed(
       label: 'PartitionBy',
       expressions,
       keyCount: newKeys.length,
-      description: keys.length === 0 ? 'NULL' : keys.map((key) => formatExpression(key.expression, qualifier)).join(', '),
+      description: keys.length === 0 ? 'NULL' : keys.map((key) => formatQualified(key.expression, qualifier)).join(', '),
     },
     schema: new RowSchema([...newKeys.map((key) => key.column), ...carried.map(({ column }) => column)]),
     keys,

@@ -8,7 +8,8 @@ import type { DataSource, MetastoreView } from '../metastore.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
 import { PlanError } from '../plan-error.js';
 import type { QueryPlan, RowFunction, SourceStep, Step, TableFunctionStep } from '../physical-plan.js';
-import { formatExpression, sameExpression } from '../format-expression.js';
+import { formatExpression } from '../expression/index.js';
+import { formatQualified, sameExpression } from './same-expression.js';
 import { checkKeyType, checkReservedName } from '../column-rules.js';
 import { typesEqual, type SqlType } from '../types.js';
 import { castValue } from '../cast.js';
@@ -17,6 +18,7 @@ import { RowSchema, type RowColumn } from './row-schema.js';
 import { expandSelectItems, type NamedExpression } from './select-items.js';
 import { planPartitionBy, type KeySpec } from './partition-by.js';
 import { planSink, type SinkTarget } from './plan-sink.js';
+import { sourceNameHint } from '../source-name-hint.js';
 
 export interface QueryPlanningContext {
   readonly metastore: MetastoreView;
@@ -127,13 +129,7 @@ function rejectUnsupported(query: Query): void {
 export function resolveSource(name: string, span: Span, metastore: MetastoreView): DataSource {
   const source = metastore.getSource(name);
   if (source !== undefined) return source;
-  const caseInsensitive = metastore.listSources().find((candidate) => candidate.name.toUpperCase() === name.toUpperCase());
-  const hint =
-    caseInsensitive === undefined
-      ? ''
-      : caseInsensitive.name === caseInsensitive.name.toUpperCase()
-        ? `\nDid you mean ${caseInsensitive.name}? Hint: try removing double quotes from the source name.`
-        : `\nDid you mean "${caseInsensitive.name}"? Hint: wrap the source name in double quotes to make it case-sensitive.`;
+  const hint = sourceNameHint(name, metastore);
   throw new PlanError(`Line: ${span.line}, Col: ${span.column}: Source \`${name}\` does not exist.${hint}`, span, 'NOT_FOUND');
 }
 
@@ -161,7 +157,7 @@ function planFilter(where: Expression, context: CompileContext, qualifier: strin
   if (predicate.type.kind !== 'BOOLEAN') {
     throw new PlanError(`Type error in WHERE expression: Should evaluate to boolean but is ${formatExpression(where)} (${predicate.type.kind}) instead.`, where.span);
   }
-  return { kind: 'Filter', predicate: predicate.evaluate, description: formatExpression(where, qualifier) };
+  return { kind: 'Filter', predicate: predicate.evaluate, description: formatQualified(where, qualifier) };
 }
 
 function structFieldNames(expression: Expression, context: CompileContext): readonly string[] {
@@ -305,7 +301,7 @@ function missingKeyError(missing: readonly Expression[], target: SinkTarget, qua
       missing[0]!.span,
     );
   }
-  const texts = missing.map((expression) => formatExpression(expression, qualifier));
+  const texts = missing.map((expression) => formatQualified(expression, qualifier));
   const noun = texts.length === 1 ? 'partitioning expression' : 'partitioning expressions';
   return new PlanError(
     `The query used to build \`${sinkName}\` must include the ${noun} ${joinNames(texts)} in its projection (eg, SELECT ${texts.join(', ')}...).`,

@@ -8,7 +8,7 @@ import { PlanError } from '../plan-error.js';
 import { resolveFormats } from '../source-formats.js';
 import { typesEqual } from '../types.js';
 import { WithProperties } from '../with-properties.js';
-import { checkTimestampColumnType } from '../statements/create-source.js';
+import { resolveTimestampColumn } from '../timestamp-column.js';
 
 export type SinkTarget =
   | {
@@ -73,7 +73,7 @@ function planCreateAsSelectSink(
   const prefix = config.get(ConfigNames.outputTopicPrefix) ?? '';
   const topic = properties.string('KAFKA_TOPIC') ?? `${prefix}${target.name}`;
   const columns = [...request.keyColumns, ...request.valueColumns];
-  const timestamp = sinkTimestamp(properties, columns);
+  const timestamp = resolveTimestampColumn(properties, columns);
   const partitions = properties.integer('PARTITIONS') ?? numberConfig(config, ConfigNames.sinkPartitions);
   const sinkSource: DataSource = {
     name: target.name,
@@ -157,22 +157,6 @@ function sinkStep(sink: DataSource, request: SinkRequest, partitions: number | u
     timestampFormat: sink.timestamp?.format,
     partitions,
   };
-}
-
-function sinkTimestamp(properties: WithProperties, columns: readonly Column[]): DataSource['timestamp'] {
-  const name = properties.string('TIMESTAMP');
-  if (name === undefined) return undefined;
-  const columnName = name.toUpperCase();
-  const column = columns.find((candidate) => candidate.name === columnName) ?? columns.find((candidate) => candidate.name === name);
-  if (column === undefined) {
-    throw new PlanError(
-      `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${columnName}'`,
-      properties.spanOf('TIMESTAMP'),
-    );
-  }
-  const format = properties.string('TIMESTAMP_FORMAT');
-  checkTimestampColumnType(column, format, properties);
-  return format === undefined ? { column: column.name } : { column: column.name, format };
 }
 
 function numberConfig(config: PlannerConfig, name: string): number | undefined {

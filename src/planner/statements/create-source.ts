@@ -1,7 +1,7 @@
 // CREATE [SOURCE] STREAM|TABLE name (columns) WITH (...): validates the declaration into a DataSource.
 import type { ColumnDefinition, CreateSource } from '../../parser/index.js';
 import type { PlannerConfig } from '../config.js';
-import type { Column, DataSource, MetastoreView, TimestampColumn, WindowInfo, WindowType } from '../metastore.js';
+import type { Column, DataSource, MetastoreView, WindowInfo, WindowType } from '../metastore.js';
 import { PlanError } from '../plan-error.js';
 import { resolveFormats } from '../source-formats.js';
 import { checkKeyType, checkReservedName } from '../column-rules.js';
@@ -9,6 +9,7 @@ import { resolveType } from '../type-rules.js';
 import { SqlTypes, type SqlType } from '../types.js';
 import { WithProperties } from '../with-properties.js';
 import { parseDurationText } from '../duration.js';
+import { resolveTimestampColumn } from '../timestamp-column.js';
 
 const HEADERS_TYPE = SqlTypes.array(
   SqlTypes.struct([
@@ -44,7 +45,7 @@ export function planCreateSource(
     topic,
     keyFormat: formats.keyFormat,
     valueFormat: formats.valueFormat,
-    timestamp: planTimestampColumn(properties, columns),
+    timestamp: resolveTimestampColumn(properties, columns),
     window: planWindow(properties),
     isSource: statement.isSource,
     isSink: false,
@@ -108,33 +109,6 @@ function checkDuplicateColumns(columns: readonly Column[], statement: CreateSour
       throw new PlanError(`Duplicate column names: ${column.name}`, statement.span);
     }
     seen.add(column.name);
-  }
-}
-
-function planTimestampColumn(properties: WithProperties, columns: readonly Column[]): TimestampColumn | undefined {
-  const name = properties.string('TIMESTAMP');
-  if (name === undefined) return undefined;
-  const columnName = name.toUpperCase();
-  const column = columns.find((candidate) => candidate.name === columnName) ?? columns.find((candidate) => candidate.name === name);
-  if (column === undefined) {
-    throw new PlanError(
-      `The TIMESTAMP column set in the WITH clause does not exist in the schema: '${columnName}'`,
-      properties.spanOf('TIMESTAMP'),
-    );
-  }
-  const format = properties.string('TIMESTAMP_FORMAT');
-  checkTimestampColumnType(column, format, properties);
-  return format === undefined ? { column: column.name } : { column: column.name, format };
-}
-
-export function checkTimestampColumnType(column: Column, format: string | undefined, properties: WithProperties): void {
-  const kind = column.type.kind;
-  const valid = kind === 'BIGINT' || kind === 'TIMESTAMP' || (kind === 'STRING' && format !== undefined);
-  if (!valid) {
-    throw new PlanError(
-      `Timestamp column, \`${column.name}\`, should be LONG(INT64), TIMESTAMP, or a String with a timestamp_format specified.`,
-      properties.spanOf('TIMESTAMP'),
-    );
   }
 }
 

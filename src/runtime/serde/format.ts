@@ -1,6 +1,6 @@
 // The serde contract shared by every format, the format names, and each format's checks on a schema.
 import { SquallError } from '../../parser/errors.js';
-import { formatType, type SqlType } from '../../planner/types.js';
+import { checkKeyType, formatType, type SqlType } from '../../planner/index.js';
 import { createDelimitedSerde } from './delimited.js';
 import { createJsonSerde } from './json.js';
 import { createKafkaSerde } from './kafka.js';
@@ -67,7 +67,7 @@ export function validateFormat(
   columns: readonly SerdeColumn[],
   options: FormatOptions,
 ): void {
-  if (role === 'key') rejectMapKeys(columns);
+  if (role === 'key') for (const column of columns) checkKeyType(column.name, column.type, undefined);
   if (options.delimiter !== undefined && format !== 'DELIMITED') {
     throw planError(`${format} does not support the following configs: [delimiter]`);
   }
@@ -112,29 +112,6 @@ const FORMAT_SCHEMA_CHECKS: Record<FormatName, SchemaCheck> = {
   PROTOBUF_NOSR: () => undefined,
   JSON_SR: () => undefined,
 };
-
-function rejectMapKeys(columns: readonly SerdeColumn[]): void {
-  const column = columns.find((candidate) => containsMap(candidate.type));
-  if (column === undefined) return;
-  throw planError(
-    'Map keys, including types that contain maps, are not supported as they may lead to unexpected behavior ' +
-      `due to inconsistent serialization. Key column name: \`${column.name}\`. Column type: ${formatType(column.type)}. ` +
-      'See https://github.com/confluentinc/ksql/issues/6621 for more.',
-  );
-}
-
-function containsMap(type: SqlType): boolean {
-  switch (type.kind) {
-    case 'MAP':
-      return true;
-    case 'ARRAY':
-      return containsMap(type.element);
-    case 'STRUCT':
-      return type.fields.some((field) => containsMap(field.type));
-    default:
-      return false;
-  }
-}
 
 function hasNonStringMapKey(type: SqlType): boolean {
   switch (type.kind) {
