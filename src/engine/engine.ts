@@ -1,7 +1,7 @@
 // The engine: runs statements (parse → plan → runtime), keeps the catalog and the running
 // queries, records commands in the command topic and replays them at start-up.
 import { randomUUID } from 'node:crypto';
-import { SquallError, parseStatement, splitStatements, substituteVariables, type Statement } from '../parser/index.js';
+import { SquallError, parseStatement, renderErrorContext, splitStatements, substituteVariables, type Statement } from '../parser/index.js';
 import { FunctionRegistry, Metastore, PlanError, createBuiltinRegistry, layeredConfig, planQuery } from '../planner/index.js';
 import type { Log, LogProducer } from '../runtime/index.js';
 import { createRowSerde } from '../runtime/index.js';
@@ -110,7 +110,7 @@ export class Engine implements EngineApi {
         const entity = await this.executeOne(statement, this.newContext(text, properties, variables, false));
         if (entity !== undefined) entities.push(entity);
       } catch (error) {
-        throw new StatementError(asSquallError(error), text, entities);
+        throw new StatementError(withSourceContext(asSquallError(error), request.sql), text, entities);
       }
     }
     return entities;
@@ -339,6 +339,14 @@ function notSupported(what: string, span: Statement['span']): never {
 function asSquallError(error: unknown): SquallError {
   if (error instanceof SquallError) return error;
   return new SquallError('RUNTIME_ERROR', error instanceof Error ? error.message : String(error));
+}
+
+/** Adds the offending line with a caret under the problem, where the error knows its position. */
+function withSourceContext(error: SquallError, sql: string): SquallError {
+  if (error.span === undefined) return error;
+  const located = new SquallError(error.code, `${error.message}\n${renderErrorContext(sql, error.span)}`, error.span);
+  located.name = error.name;
+  return located;
 }
 
 function stringValues(properties: Readonly<Record<string, unknown>>): Record<string, string> {

@@ -5,9 +5,7 @@ import {
   PlanError,
   RowSchema,
   sourceNameHint,
-  castValue,
-  compileExpression,
-  formatType,
+  compileConstant,
   type Column,
   type DataSource,
   type SqlType,
@@ -70,7 +68,7 @@ export async function executeInsertValues(statement: InsertValues, state: Engine
       statement.span,
     );
   }
-  const emptyScope = new RowSchema([]);
+  const context = { scope: new RowSchema([]), registry: state.registry, customTypes: state.metastore.types() };
   const values = new Map<string, unknown>();
   columns.forEach((name, index) => {
     const expression = statement.values[index]!;
@@ -78,19 +76,8 @@ export async function executeInsertValues(statement: InsertValues, state: Engine
     if (type === undefined) {
       throw new PlanError(`Column name ${name} does not exist.`, expression.span);
     }
-    const compiled = compileExpression(expression, { scope: emptyScope, registry: state.registry, customTypes: state.metastore.types() });
-    const value = compiled.evaluate([]);
-    values.set(name, coerce(value, compiled.type, type, name, expression.span));
+    values.set(name, compileConstant(expression, type, context));
   });
   writer.write(producer, values);
   await producer.flush();
-}
-
-function coerce(value: unknown, from: SqlType | null, to: SqlType, column: string, span: InsertValues['span']): unknown {
-  if (value === null || value === undefined || from === null) return null;
-  try {
-    return castValue(value, from, to);
-  } catch (error) {
-    throw new PlanError(`Expected type ${formatType(to)} for field ${column} but got ${formatType(from)}: ${(error as Error).message}`, span);
-  }
 }

@@ -6,7 +6,7 @@ export { PlanError } from './plan-error.js';
 export { resolveType } from './type-rules.js';
 export { castValue } from './cast.js';
 export { EvaluationError } from './expression/evaluation-error.js';
-export { compileExpression, type CompileContext, type CompiledExpression, type ColumnScope, type ColumnBinding } from './expression/index.js';
+export { compileExpression, compileConstant, type CompileContext, type CompiledExpression, type ColumnScope, type ColumnBinding } from './expression/index.js';
 export { FunctionRegistry, formatPattern } from './functions/registry.js';
 export { createBuiltinRegistry } from './functions/builtin-registry.js';
 export type { FunctionDefinition, TypePattern } from './functions/registry-types.js';

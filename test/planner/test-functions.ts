@@ -151,6 +151,7 @@ const definitions: FunctionDefinition[] = [
       },
       {
         params: [{ kind: 'array', element: variable('T') }],
+        paramNames: ['list'],
         returns: variable('T'),
         create: () => (values) => values as unknown[],
       },

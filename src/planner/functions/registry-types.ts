@@ -27,6 +27,8 @@ export type ScalarImplementation = (...args: unknown[]) => unknown;
 
 export interface ScalarOverload {
   readonly params: readonly TypePattern[];
+  /** Parameter names, one per param, shown in "Valid alternatives" messages as ksqlDB does (`explode(ARRAY<T> list)`). */
+  readonly paramNames?: readonly string[];
   /** The last param may repeat zero or more times. */
   readonly variadic?: boolean;
   /** The result type: a pattern resolved against the bindings, or computed from the argument types. */
@@ -42,6 +44,8 @@ export interface ScalarOverload {
 /** A user-visible aggregate: initialize, aggregate, undo (for tables), merge (for sessions), map. */
 export interface AggregateOverload<Accumulator = unknown> {
   readonly params: readonly TypePattern[];
+  /** Parameter names, one per param, shown in "Valid alternatives" messages as ksqlDB does (`explode(ARRAY<T> list)`). */
+  readonly paramNames?: readonly string[];
   /** How many leading params are per-record columns; the rest must be literals (e.g. TOPK's k). */
   readonly columnParams?: number;
   readonly returns: TypePattern | ((argTypes: readonly SqlType[], bindings: TypeBindings) => SqlType);
@@ -64,6 +68,8 @@ export interface AggregateImplementation<Accumulator = unknown> {
 /** A table function: one input row gives zero or more output values. */
 export interface TableOverload {
   readonly params: readonly TypePattern[];
+  /** Parameter names, one per param, shown in "Valid alternatives" messages as ksqlDB does (`explode(ARRAY<T> list)`). */
+  readonly paramNames?: readonly string[];
   readonly variadic?: boolean;
   readonly returns: TypePattern | ((argTypes: readonly SqlType[], bindings: TypeBindings) => SqlType);
   readonly create: (argTypes: readonly SqlType[]) => (...args: unknown[]) => readonly unknown[];

@@ -31,6 +31,7 @@ export type ArgumentType = SqlType | null | LambdaArgument | TimeUnitArgument;
 
 interface OverloadShape {
   readonly params: readonly TypePattern[];
+  readonly paramNames?: readonly string[];
   readonly variadic?: boolean;
   readonly returns: TypePattern | ((argTypes: readonly SqlType[], bindings: TypeBindings) => SqlType);
 }
@@ -353,11 +354,13 @@ function formatArguments(args: readonly ArgumentType[]): string {
     .join(', ');
 }
 
-/** `explode(ARRAY<T>)`, `concat(STRING...)` for the list of valid alternatives. */
+/** `explode(ARRAY<T> list)`, `concat(STRING...)` for the list of valid alternatives. */
 function formatSignature(name: string, overload: OverloadShape): string {
   const params = overload.params.map((param, position) => {
     const text = formatPattern(param);
-    return overload.variadic && position === overload.params.length - 1 ? `${text}...` : text;
+    const typeText = overload.variadic && position === overload.params.length - 1 ? `${text}...` : text;
+    const paramName = overload.paramNames?.[position];
+    return paramName === undefined ? typeText : `${typeText} ${paramName}`;
   });
   return `${name.toLowerCase()}(${params.join(', ')})`;
 }

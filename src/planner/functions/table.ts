@@ -27,8 +27,9 @@ function overload(
   params: TableOverload['params'],
   returns: TableOverload['returns'],
   run: (value: unknown) => readonly unknown[],
+  paramNames?: readonly string[],
 ): TableOverload {
-  return { params, returns, create: () => run };
+  return { params, returns, create: () => run, ...(paramNames === undefined ? {} : { paramNames }) };
 }
 
 export const TABLE_FUNCTIONS: readonly FunctionDefinition[] = [
@@ -42,8 +43,8 @@ export const TABLE_FUNCTIONS: readonly FunctionDefinition[] = [
         const arrayType = argTypes[0];
         if (arrayType?.kind !== 'ARRAY') throw new Error('EXPLODE expects an ARRAY argument');
         return arrayType.element;
-      }, explode),
-      overload([P.array(P.var('T'))], P.var('T'), explode),
+      }, explode, ['input']),
+      overload([P.array(P.var('T'))], P.var('T'), explode, ['list']),
     ],
   },
   {

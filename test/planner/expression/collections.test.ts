@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Expression } from '../../../src/parser/ast.js';
 import { compileExpression } from '../../../src/planner/expression/index.js';
 import { formatType } from '../../../src/planner/types.js';
-import { array, bool, cast, col, contextOf, deref, int, map, neg, nul, str, struct, subscript, SqlTypes, typeNode } from '../ast-builders.js';
+import { arith, array, bool, cast, col, contextOf, deref, int, map, neg, nul, str, struct, subscript, SqlTypes, typeNode } from '../ast-builders.js';
 
 const { INTEGER, BIGINT, STRING, BOOLEAN } = SqlTypes;
 // Row layout: A ARRAY<ARRAY<INTEGER>>, M MAP<STRING, STRING>, S STRUCT<NAME STRING, CATEGORY STRUCT<ID BIGINT>>, K STRING, V BOOLEAN, N INTEGER
@@ -36,6 +36,11 @@ describe('ARRAY constructor', () => {
     expect(compiled.evaluate([])).toEqual([1n, 123456789000n, null]);
   });
 
+  it('nulls an element that fails to evaluate and keeps its siblings', () => {
+    // ARRAY[N, N / 0, 7]
+    expect(evaluate(array(col('N'), arith(col('N'), '/', int('0')), int('7')), { N: 44 })).toEqual([44, null, 7]);
+  });
+
   it('rejects empty, all-NULL and mismatching arrays', () => {
     expect(() => compile(array())).toThrow(/cannot be empty/);
     expect(() => compile(array(nul()))).toThrow('Cannot construct an array with all NULL elements');
@@ -50,6 +55,13 @@ describe('MAP constructor', () => {
     expect(formatType(compiled.type)).toBe('MAP<STRING, BOOLEAN>');
     const row = Object.keys(columns).map((name) => ({ K: 'b', V: false })[name] ?? null);
     expect(compiled.evaluate(row)).toEqual(new Map<unknown, unknown>([['a', false], ['b', true], ['10', false]]));
+  });
+
+  it('nulls a key or value that fails to evaluate', () => {
+    const failing = arith(col('N'), '/', int('0'));
+    expect(evaluate(map([str('a'), failing], [str('b'), col('N')]), { N: 3 })).toEqual(
+      new Map<unknown, unknown>([['a', null], ['b', 3]]),
+    );
   });
 
   it('keeps null keys and values when some entries are typed', () => {
@@ -75,6 +87,10 @@ describe('STRUCT constructor', () => {
     const row = Object.keys(columns).map((name) => (name === 'K' ? 'x' : null));
     expect(compiled.evaluate(row)).toEqual({ F1: 'x', F2: { C1: null } });
     expect(compile(struct()).evaluate([])).toEqual({});
+  });
+
+  it('nulls a field that fails to evaluate', () => {
+    expect(evaluate(struct(['A', col('N')], ['B', arith(col('N'), '/', int('0'))]), { N: 5 })).toEqual({ A: 5, B: null });
   });
 
   it('rejects duplicate field names and untyped NULL fields', () => {

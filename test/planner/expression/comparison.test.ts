@@ -180,4 +180,18 @@ describe('IN', () => {
       'invalid input syntax for type BOOLEAN: "Not a boolean".',
     );
   });
+
+  it('names the common type of the value and the earlier items, as ksqlDB does', () => {
+    // M IN (10, true): DECIMAL(4, 2) widened by INTEGER 10 is DECIMAL(12, 2)
+    expect(() => compileExpression(inList(col('M'), [int('10'), bool(true)]), context)).toThrow(
+      'operator does not exist: DECIMAL(12, 2) = BOOLEAN (true)',
+    );
+    expect(() => compileExpression(inList(col('M'), [int('10'), col('S')]), context)).toThrow(
+      'operator does not exist: DECIMAL(12, 2) = STRING (S)',
+    );
+    // A text constant parsed to the value's type does not widen it.
+    expect(() => compileExpression(inList(col('I'), [str('4.000'), bool(true)]), context)).toThrow(
+      'operator does not exist: INTEGER = BOOLEAN (true)',
+    );
+  });
 });

@@ -159,10 +159,11 @@ describe('GREATEST and LEAST', () => {
     expect(call('GREATEST', [T.DATE, T.DATE, T.DATE], 19158, 19187, -92)).toBe(19187);
   });
 
-  it('widens decimals to fit every argument', () => {
+  it('declares a decimal type wide enough for every argument but returns the chosen value as it is', () => {
     const call2 = resolveScalar('GREATEST', [T.decimal(9, 2), T.decimal(7, 6)]);
     expect(call2.returnType).toEqual(T.decimal(13, 6));
-    expect(decimalText(call2.invoke(dec('1234567.89'), dec('0.123456')))).toBe('1234567.890000');
+    expect(decimalText(call2.invoke(dec('1234567.89'), dec('0.123456')))).toBe('1234567.89');
+    expect(decimalText(resolveScalar('LEAST', [T.decimal(9, 2), T.decimal(7, 6)]).invoke(dec('1.5'), dec('0.123456')))).toBe('0.123456');
     expect(call2.invoke(null, null)).toBeNull();
   });
 

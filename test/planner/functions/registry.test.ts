@@ -34,7 +34,7 @@ describe('FunctionRegistry', () => {
 
   it('lists the valid alternatives on a mismatch', () => {
     expect(() => registry.resolveTable('EXPLODE', [SqlTypes.map(STRING, INTEGER)])).toThrow(
-      "Function 'explode' does not accept parameters (MAP<STRING, INTEGER>).\nValid alternatives are:\nexplode(ARRAY<DECIMAL(10, 2)>)\nexplode(ARRAY<T>)",
+      "Function 'explode' does not accept parameters (MAP<STRING, INTEGER>).\nValid alternatives are:\nexplode(ARRAY<DECIMAL(10, 2)>)\nexplode(ARRAY<T> list)",
     );
     expect(() => registry.resolveScalar('GREATEST', [])).toThrow("Function 'greatest' does not accept parameters ().");
   });

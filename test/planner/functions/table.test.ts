@@ -1,5 +1,7 @@
+// Table functions: EXPLODE and CUBE_EXPLODE rows, return types and mismatch messages.
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../../src/planner/decimal.js';
+import { createBuiltinRegistry } from '../../../src/planner/functions/builtin-registry.js';
 import { T, callTable, tableReturnType } from './call-function.js';
 
 describe('EXPLODE', () => {
@@ -19,6 +21,13 @@ describe('EXPLODE', () => {
 
   it('does not accept a map', () => {
     expect(() => tableReturnType('EXPLODE', [T.map(T.STRING, T.INT)])).toThrow(/no overload/);
+  });
+
+  it('names its parameters in the list of valid alternatives, as ksqlDB does', () => {
+    expect(() => createBuiltinRegistry().resolveTable('EXPLODE', [T.map(T.STRING, T.INT)])).toThrow(
+      "Function 'explode' does not accept parameters (MAP<STRING, INTEGER>).\n" +
+        'Valid alternatives are:\nexplode(ARRAY<DECIMAL> input)\nexplode(ARRAY<T> list)',
+    );
   });
 });
 
