@@ -14,6 +14,7 @@ export { parseTimestamp as parseTimestampText } from './functions/datetime.js';
 export * from './metastore.js';
 export { layeredConfig, ConfigNames, type PlannerConfig } from './config.js';
 export * from './physical-plan.js';
+export { explainPlan } from './explain.js';
 export { planCreateSource } from './statements/create-source.js';
 export { planQuery, resolveSource, type QueryPlanningContext } from './query/plan-query.js';
 export type { SinkTarget } from './query/plan-sink.js';

@@ -80,14 +80,3 @@ export interface QueryPlan {
   /** LIMIT of a transient query. */
   readonly limit: number | undefined;
 }
-
-/** Indented text of a plan, for EXPLAIN and planner tests. */
-export function explainPlan(plan: QueryPlan): string {
-  const lines = [`> [ SINK ] | Topic: ${plan.sink.topic} | Schema: ${plan.sink.sinkName}`];
-  const steps = [...plan.steps].reverse();
-  steps.forEach((step, depth) => {
-    lines.push(`${'\t'.repeat(depth + 1)}> [ ${step.kind === 'Project' ? step.label.toUpperCase() : step.kind.toUpperCase()} ] | ${step.description}`);
-  });
-  lines.push(`${'\t'.repeat(steps.length + 1)}> [ SOURCE ] | Topic: ${plan.source.topic} | Source: ${plan.source.sourceName}`);
-  return lines.join('\n');
-}

@@ -25,7 +25,7 @@ export async function buildServer(engine: EngineApi, options: ServerOptions): Pr
     // Push queries never end by themselves: closing the server must cut their connections.
     forceCloseConnections: true,
     // A request with `"ksql": null` or a number is malformed, not a statement to run.
-    ajv: { customOptions: { coerceTypes: false } },
+    ajv: { customOptions: { coerceTypes: false, allowUnionTypes: true } },
   });
   registerErrorHandling(app);
   registerJsonBodies(app);
