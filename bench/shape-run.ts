@@ -39,21 +39,24 @@ const rssSampleIntervalMs = 100;
 const duplicateGraceMs = 1000;
 const latencyDrainTimeoutMs = 30_000;
 
+/** What every round of a run shares: the input topic; each round adds its own id and output topic. */
+type RunContext = Omit<ShapeContext, 'outputTopic'>;
+
 export async function runShape(shape: Shape, guarantee: ProcessingGuarantee, broker: BrokerProcess, settings: RunSettings): Promise<RunResult> {
   const runId = `bench_${settings.invocationId}_${shape.name.replaceAll('-', '_')}_${guarantee}`;
-  const context: ShapeContext = { bootstrapServers: broker.bootstrapServers, guarantee, inputTopic: `${runId}_input`, outputTopic: '', runId };
+  const context: RunContext = { bootstrapServers: broker.bootstrapServers, guarantee, inputTopic: `${runId}_input`, runId };
   const result = (outcome: RunResult['outcome']): RunResult => ({ shape: shape.name, guarantee, records: settings.records, outcome });
   const rss = new PeakRssSampler(rssSampleIntervalMs);
   try {
-    return result(await measure(shape, context, broker, settings, rss));
+    const measured = await measure(shape, context, broker, settings);
+    return result({ ...measured, peakRssMb: rss.stop() });
   } catch (error) {
-    return result({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
-  } finally {
     rss.stop();
+    return result({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
   }
 }
 
-async function measure(shape: Shape, context: ShapeContext, broker: BrokerProcess, settings: RunSettings, rss: PeakRssSampler): Promise<Measurement> {
+async function measure(shape: Shape, context: RunContext, broker: BrokerProcess, settings: RunSettings): Promise<Omit<Measurement, 'peakRssMb'>> {
   const records = shape.input(settings.records, settings.seed, Date.now());
   const expected = shape.expectedOutputs(records);
   await feedAll(context, records);
@@ -75,15 +78,15 @@ async function measure(shape: Shape, context: ShapeContext, broker: BrokerProces
     throw error;
   }
   await stopChecked(last, expected + latency.expected);
-  return summarize(rounds, latency.summary, rss.stop());
+  return summarize(rounds, latency.summary);
 }
 
-function roundContext(context: ShapeContext, roundNumber: number): ShapeContext {
+function roundContext(context: RunContext, roundNumber: number): ShapeContext {
   const runId = `${context.runId}_r${roundNumber}`;
   return { ...context, runId, outputTopic: `${runId}_output` };
 }
 
-async function feedAll(context: ShapeContext, records: readonly BenchRecord[]): Promise<void> {
+async function feedAll(context: RunContext, records: readonly BenchRecord[]): Promise<void> {
   const log = bulkFeedLog(context.bootstrapServers);
   try {
     await produceAll(log, context.inputTopic, records);
@@ -130,7 +133,7 @@ async function stopChecked(query: CaughtUpQuery, expected: number): Promise<void
 /** Produces at a fixed low rate into the running, caught-up query, stamping each record with its send time. */
 async function measureLatency(
   shape: Shape,
-  context: ShapeContext,
+  context: RunContext,
   counter: SinkCounter,
   alreadyCounted: number,
   settings: RunSettings,
@@ -153,14 +156,13 @@ async function measureLatency(
 }
 
 /** The median round by throughput stands for the run; its CPU figures go with it. */
-function summarize(rounds: readonly Round[], latency: LatencySummary, peakRssMb: number): Measurement {
+function summarize(rounds: readonly Round[], latency: LatencySummary): Omit<Measurement, 'peakRssMb'> {
   const chosen = median(rounds, (round) => round.eventsPerSecond);
   return {
     kind: 'measured',
     ...chosen,
     roundEventsPerSecond: rounds.map((round) => round.eventsPerSecond),
     latency,
-    peakRssMb,
   };
 }
 

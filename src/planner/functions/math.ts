@@ -123,6 +123,12 @@ function extremeOverloads(direction: 1 | -1): ScalarOverload[] {
 
 const abs = (value: number): number => Math.abs(value);
 
+/** Java's Math.abs on an int wraps: the absolute value of -2^31 is -2^31. */
+const absInteger = (value: number): number => Math.abs(value) | 0;
+
+/** Java's Math.abs on a long wraps: the absolute value of -2^63 is -2^63. */
+const absBigint = (value: bigint): bigint => BigInt.asIntN(64, value < 0n ? -value : value);
+
 export const MATH_FUNCTIONS: readonly FunctionDefinition[] = [
   {
     name: 'ABS',
@@ -130,8 +136,8 @@ export const MATH_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'MATH',
     description: 'The absolute value of a number, of the same type.',
     overloads: [
-      fixed([P.int], P.int, abs),
-      fixed([P.bigint], P.bigint, (value: bigint) => (value < 0n ? -value : value)),
+      fixed([P.int], P.int, absInteger),
+      fixed([P.bigint], P.bigint, absBigint),
       fixed([P.double], P.double, abs),
       fixed([P.decimal], sameAsArgument(0), (value: Decimal) => (value.unscaled < 0n ? value.negate() : value)),
     ],

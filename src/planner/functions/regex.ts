@@ -47,12 +47,13 @@ function extractAll(text: string, pattern: string, group = 0): (string | null)[]
   return [...text.matchAll(compileJavaRegex(pattern))].map((match) => groupOf(match, group));
 }
 
-/** Java replacement text to JS: `\x` is a literal x, `$n` and `${name}` refer to groups. */
+/** Java replacement text to JS: `\x` is a literal x, `$n` and `${name}` refer to groups, `$0` to the whole match. */
 function javaReplacement(replacement: string): string {
-  return replacement.replace(/\\(.)|\$\{(\w+)\}|\$/g, (token, escaped: string | undefined, name: string | undefined) => {
+  return replacement.replace(/\\(.)|\$\{(\w+)\}|\$0(?!\d)|\$/g, (token, escaped: string | undefined, name: string | undefined) => {
     if (escaped !== undefined) return escaped === '$' ? '$$' : escaped;
     if (name !== undefined) return `$<${name}>`;
-    return token;
+    // JS spells Java's whole-match reference `$0` as `$&`.
+    return token === '$0' ? '$&' : token;
   });
 }
 

@@ -201,6 +201,12 @@ class Matcher {
       this.bindings.set(name, widerNumeric(bound, actual));
       return true;
     }
+    // An integer meeting a DECIMAL needs a DECIMAL that holds both: COALESCE(INTEGER, 2.5) is
+    // DECIMAL(11, 1), as DECIMAL(2, 1) could not hold the integer's values.
+    if (isIntegerDecimalPair(bound, actual)) {
+      this.bindings.set(name, widerNumeric(bound, actual));
+      return this.widened(true);
+    }
     if (canWiden(actual, bound)) return this.widened(true);
     if (canWiden(bound, actual)) {
       this.bindings.set(name, actual);
@@ -213,6 +219,11 @@ class Matcher {
     if (allowed) this.widenings++;
     return allowed;
   }
+}
+
+function isIntegerDecimalPair(left: SqlType, right: SqlType): boolean {
+  const isInteger = (type: SqlType) => type.kind === 'INTEGER' || type.kind === 'BIGINT';
+  return (left.kind === 'DECIMAL' && isInteger(right)) || (isInteger(left) && right.kind === 'DECIMAL');
 }
 
 function matchOverload<Overload extends OverloadShape>(

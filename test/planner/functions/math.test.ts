@@ -16,6 +16,11 @@ describe('ABS, SIGN, FLOOR, CEIL', () => {
     expect(call('ABS', [T.INT], null)).toBeNull();
   });
 
+  it('ABS wraps the most negative INTEGER and BIGINT as Java does', () => {
+    expect(call('ABS', [T.INT], -2147483648)).toBe(-2147483648);
+    expect(call('ABS', [T.BIGINT], -9223372036854775808n)).toBe(-9223372036854775808n);
+  });
+
   it('SIGN is an INTEGER for every numeric type', () => {
     expect(call('SIGN', [T.INT], -1)).toBe(-1);
     expect(call('SIGN', [T.BIGINT], 0n)).toBe(0);

@@ -22,6 +22,7 @@ describe('regular expression functions', () => {
     expect(call('REGEXP_REPLACE', [S, S, S], 'baabbabaa', '(ab)+', 'cat')).toBe('bacatbcataa');
     expect(call('REGEXP_REPLACE', [S, S, S], 'john smith', '(\\w+) (\\w+)', '$2, $1')).toBe('smith, john');
     expect(call('REGEXP_REPLACE', [S, S, S], 'cost', 'cost', '\\$5')).toBe('$5');
+    expect(call('REGEXP_REPLACE', [S, S, S], 'abc', 'b', '[$0]')).toBe('a[b]c');
     expect(call('REGEXP_REPLACE', [S, S, S], 'ABC', '(?i)b', '-')).toBe('A-C');
     expect(call('REGEXP_REPLACE', [S, S, S], null, '(ab)+', 'cat')).toBeNull();
   });

@@ -39,6 +39,14 @@ describe('FunctionRegistry', () => {
     expect(() => registry.resolveScalar('GREATEST', [])).toThrow("Function 'greatest' does not accept parameters ().");
   });
 
+  it('binds a generic met by an integer and a DECIMAL to a DECIMAL holding both', () => {
+    // IFNULL(INTEGER, DECIMAL(2, 1)): DECIMAL(2, 1) alone could not hold 123
+    const resolved = registry.resolveScalar('IFNULL', [INTEGER, SqlTypes.decimal(2, 1)]);
+    expect(resolved.returnType).toEqual(SqlTypes.decimal(11, 1));
+    expect(resolved.argTypes).toEqual([SqlTypes.decimal(11, 1), SqlTypes.decimal(11, 1)]);
+    expect(registry.resolveScalar('IFNULL', [SqlTypes.decimal(2, 1), BIGINT]).returnType).toEqual(SqlTypes.decimal(20, 1));
+  });
+
   it('prefers a specific overload over a generic one', () => {
     const resolved = registry.resolveTable('EXPLODE', [SqlTypes.array(SqlTypes.decimal(4, 2))]);
     expect(resolved.returnType).toEqual(SqlTypes.decimal(10, 2));
