@@ -1,5 +1,6 @@
 // Summarises conformance results: the per-file and total lines the CLI prints, and the JSON report.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { CaseResult, CaseStatus } from './run-case.js';
 import type { FileResults } from './run-corpus.js';
 
@@ -49,6 +50,7 @@ export function buildReport(files: readonly FileResults[], corpusDirectory: stri
 }
 
 export async function writeReport(path: string, report: ConformanceReport): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
 }
 

@@ -14,7 +14,3 @@ for (const text of process.argv.slice(2)) {
     console.log(`${text} :: ${compiled.type.kind}${compiled.type.kind==='DECIMAL'?`(${(compiled.type as any).precision},${(compiled.type as any).scale})`:''} = ${out}`);
   } catch (e) { console.log(`${text} :: PLAN ERROR ${(e as Error).message}`); }
 }
-const rowWithN = [null, 123, [], [], new Map(), null, 5n];
-for (const text of ['COALESCE(N, 2.5)', 'IFNULL(N, 2.5)', 'COALESCE(B, 2.5)', 'ARRAY_CONCAT(ARRAY[N], ARRAY[2.5])']) {
-  try { console.log('N=123', text, show(compileExpression(parseExpression(text), context).evaluate(rowWithN))); } catch (e) { console.log('N=123', text, 'THROWS', (e as Error).message); }
-}
