@@ -39,6 +39,8 @@ export interface ProjectStep {
   readonly label: 'Project' | 'PartitionBy';
   readonly expressions: readonly RowFunction[];
   readonly keyCount: number;
+  /** The last two expressions carry a windowed source's window start and end to the sink (tombstones too). */
+  readonly carriesWindow: boolean;
   readonly description: string;
 }
 
@@ -63,6 +65,7 @@ export interface SinkStep {
   readonly valueColumns: readonly Column[];
   readonly keyFormat: FormatInfo;
   readonly valueFormat: FormatInfo;
+  /** A windowed sink: each row ends with the window start and end (BIGINT) after its value columns. */
   readonly window: WindowInfo | undefined;
   /** Index (into key + value columns) of the TIMESTAMP column that sets output record timestamps. */
   readonly timestampColumnIndex: number | undefined;

@@ -79,12 +79,16 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
   const projection = isPersistent
     ? planKeyedProjection(items, keys, compileContext(schema), target, qualifier, source, context.config.get(ConfigNames.newQueryPlanner) === 'true')
     : planTransientProjection(items, compileContext(schema));
-  const expressions = [...projection.keys, ...projection.values].map((column) => column.evaluate);
+  // A persistent query over a windowed source keeps each row's window in its key.
+  const carriesWindow = isPersistent && source.window !== undefined;
+  const windowBounds = carriesWindow ? ['WINDOWSTART', 'WINDOWEND'].map((name) => readColumn(schema.indexOf(name))) : [];
+  const expressions = [...[...projection.keys, ...projection.values].map((column) => column.evaluate), ...windowBounds];
   steps.push({
     kind: 'Project',
     label: 'Project',
     expressions,
     keyCount: projection.keys.length,
+    carriesWindow,
     description: items.map((item) => `${formatExpression(item.expression)} AS ${item.name}`).join(', '),
   });
 
@@ -106,6 +110,10 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
     sinkSource: sink.source,
     limit: query.limit,
   };
+}
+
+function readColumn(index: number): RowFunction {
+  return (row) => row[index];
 }
 
 function rejectUnsupported(query: Query): void {

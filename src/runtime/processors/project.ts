@@ -9,11 +9,13 @@ export function createProject(step: ProjectStep, downstream: Downstream, errors:
   // PARTITION BY carries the old key columns along as values: a tombstone needs them for the
   // keys computed later, so it is rebuilt whole. A SELECT computes only its keys for a tombstone.
   const keyCount = step.label === 'PartitionBy' ? width : step.keyCount;
+  const windowStart = step.carriesWindow ? width - 2 : width;
   return (row, timestamp, tombstone) => {
     const output = new Array<unknown>(width);
     if (tombstone) {
       for (let index = 0; index < keyCount; index++) output[index] = evaluate(expressions[index]!, row, errors, step);
-      for (let index = keyCount; index < width; index++) output[index] = null;
+      for (let index = keyCount; index < windowStart; index++) output[index] = null;
+      for (let index = windowStart; index < width; index++) output[index] = expressions[index]!(row);
       downstream(output, timestamp, true);
       return;
     }
