@@ -2,7 +2,7 @@
 // producer to the sink, committing outputs and input offsets together (exactly-once, in one
 // Kafka transaction per batch) or offsets after the outputs are flushed (at-least-once).
 import type { QueryPlan } from '../planner/index.js';
-import type { Log, LogConsumer, LogProducer, LogRecord, ProduceRecord, TopicPartitionOffset } from './log/index.js';
+import type { Log, LogConsumer, LogProducer, LogRecord, ProduceRecord } from './log/index.js';
 import { buildRecordProcessor, type RecordProcessor } from './pipeline.js';
 import type { ProcessingLog } from './processing-log.js';
 import { createSink } from './processors/sink.js';
@@ -19,8 +19,10 @@ export interface PersistentQueryOptions {
   readonly guarantee: ProcessingGuarantee;
   readonly processingLog: ProcessingLog;
   readonly offsetReset: 'earliest' | 'latest';
-  /** Most records handled per batch (one transaction). */
+  /** Most records handled per poll. */
   readonly maxBatchRecords?: number;
+  /** Longest a commit (transaction) stays open while input keeps arriving. Default 100 ms. */
+  readonly commitIntervalMs?: number;
 }
 
 export class PersistentQuery {
@@ -30,6 +32,9 @@ export class PersistentQuery {
   private producer: LogProducer | undefined;
   private processor: RecordProcessor | undefined;
   private readonly output: ProduceRecord[] = [];
+  /** Next offset to read per source partition, for records processed since the last commit. */
+  private readonly pendingOffsets = new Map<number, number>();
+  private commitOpenedAt = 0;
   private loop: Promise<void> | undefined;
   private stopping = false;
   private currentState: QueryState = 'CREATED';
@@ -60,40 +65,64 @@ export class PersistentQuery {
     if (background) this.loop = this.runLoop();
   }
 
-  /** Processes one batch; resolves to the number of input records handled. */
+  /**
+   * Polls one batch and processes it inside the open commit (a transaction under exactly-once).
+   * The commit closes when the input is drained (an empty poll) or `commitIntervalMs` after it
+   * opened: one transaction spans many batches, as Kafka Streams' commit.interval.ms does.
+   * Resolves to the number of input records handled.
+   */
   async runOnce(timeoutMs: number): Promise<number> {
     const consumer = this.consumer;
     if (consumer === undefined || this.currentState !== 'RUNNING') return 0;
     const records = await consumer.poll(this.options.maxBatchRecords ?? 1000, timeoutMs);
-    if (records.length === 0) return 0;
-    await this.processBatch(records);
+    try {
+      if (records.length > 0) await this.processBatch(records);
+      const due = Date.now() - this.commitOpenedAt >= (this.options.commitIntervalMs ?? 100);
+      if (this.pendingOffsets.size > 0 && (records.length === 0 || due)) await this.commit();
+    } catch (error) {
+      // Nothing since the last commit becomes visible; a restarted query resumes from that commit.
+      await this.abort();
+      throw error;
+    }
     return records.length;
   }
 
   private async processBatch(records: readonly LogRecord[]): Promise<void> {
     const producer = this.producer!;
-    const exactlyOnce = this.options.guarantee === 'exactly_once_v2';
-    if (exactlyOnce) await producer.beginTransaction();
-    try {
-      const processor = this.processor!;
-      for (const record of records) processor(record);
-      if (this.output.length > 0) {
-        producer.send(this.output);
-        this.output.length = 0;
-      }
-      const offsets = nextOffsets(records);
-      if (exactlyOnce) {
-        await producer.commitTransaction(offsets, this.consumer);
-      } else {
-        await producer.flush();
-        await this.consumer!.commit(offsets);
-      }
-    } catch (error) {
-      // Nothing of this batch becomes visible; a restarted query resumes from the last commit.
-      this.output.length = 0;
-      if (exactlyOnce) await producer.abortTransaction().catch(() => undefined);
-      throw error;
+    if (this.pendingOffsets.size === 0) {
+      if (this.options.guarantee === 'exactly_once_v2') await producer.beginTransaction();
+      this.commitOpenedAt = Date.now();
     }
+    const processor = this.processor!;
+    for (const record of records) {
+      processor(record);
+      this.pendingOffsets.set(record.partition, record.offset + 1);
+    }
+    if (this.output.length > 0) {
+      producer.send(this.output);
+      this.output.length = 0;
+    }
+  }
+
+  /** Makes the outputs and input positions since the last commit durable, together. */
+  private async commit(): Promise<void> {
+    const topic = this.plan.source.topic;
+    const offsets = [...this.pendingOffsets].map(([partition, offset]) => ({ topic, partition, offset }));
+    this.pendingOffsets.clear();
+    const producer = this.producer!;
+    if (this.options.guarantee === 'exactly_once_v2') {
+      await producer.commitTransaction(offsets, this.consumer);
+    } else {
+      await producer.flush();
+      await this.consumer!.commit(offsets);
+    }
+  }
+
+  private async abort(): Promise<void> {
+    const hadOpenCommit = this.pendingOffsets.size > 0;
+    this.output.length = 0;
+    this.pendingOffsets.clear();
+    if (hadOpenCommit && this.options.guarantee === 'exactly_once_v2') await this.producer?.abortTransaction().catch(() => undefined);
   }
 
   private async runLoop(): Promise<void> {
@@ -114,6 +143,7 @@ export class PersistentQuery {
     this.stopping = true;
     await this.loop;
     this.loop = undefined;
+    if (this.pendingOffsets.size > 0 && this.currentState === 'RUNNING') await this.commit().catch(() => this.abort());
     if (this.currentState === 'RUNNING') this.currentState = 'TERMINATED';
     const consumer = this.consumer;
     const producer = this.producer;
@@ -122,17 +152,4 @@ export class PersistentQuery {
     await consumer?.close();
     await producer?.close();
   }
-}
-
-/** The next offset to read for each partition in the batch. */
-function nextOffsets(records: readonly LogRecord[]): TopicPartitionOffset[] {
-  const latest = new Map<string, TopicPartitionOffset>();
-  for (const record of records) {
-    const key = `${record.topic}\u0000${record.partition}`;
-    const seen = latest.get(key);
-    if (seen === undefined || record.offset + 1 > seen.offset) {
-      latest.set(key, { topic: record.topic, partition: record.partition, offset: record.offset + 1 });
-    }
-  }
-  return [...latest.values()];
 }

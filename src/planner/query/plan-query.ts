@@ -67,7 +67,12 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
     keys = partitioned.keys;
   }
 
-  const selectItems = expandSelectItems(query.select, schema, (expression) => structFieldNames(expression, compileContext(schema)));
+  const selectItems = expandSelectItems(
+    query.select,
+    schema,
+    (expression) => structFieldNames(expression, compileContext(schema)),
+    new Set(source.columns.map((column) => column.name)),
+  );
   const tableFunctions = planTableFunctions(selectItems, schema, compileContext(schema), context.registry);
   if (tableFunctions !== undefined) {
     steps.push(tableFunctions.step);

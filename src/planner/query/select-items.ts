@@ -20,6 +20,7 @@ export function expandSelectItems(
   items: readonly SelectItem[],
   schema: RowSchema,
   structFields: (expression: Expression) => readonly string[],
+  sourceColumnNames: ReadonlySet<string>,
 ): NamedExpression[] {
   const expanded: { name: string | undefined; expression: Expression; aliased: boolean; span: Span }[] = [];
   for (const item of items) {
@@ -42,7 +43,7 @@ export function expandSelectItems(
       span: item.span,
     });
   }
-  return nameGenerated(expanded);
+  return nameGenerated(expanded, sourceColumnNames);
 }
 
 function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span) {
@@ -73,6 +74,7 @@ function implicitName(expression: Expression): string | undefined {
  */
 function nameGenerated(
   expanded: readonly { name: string | undefined; expression: Expression; aliased: boolean; span: Span }[],
+  inputColumns: ReadonlySet<string>,
 ): NamedExpression[] {
   const taken = new Set(expanded.flatMap((item) => (item.name !== undefined && item.aliased ? [item.name] : [])));
   const implicit = new Set<string>();
@@ -81,7 +83,10 @@ function nameGenerated(
     if (item.name !== undefined && item.aliased) return { name: item.name, expression: item.expression, aliased: true, span: item.span };
     if (item.name !== undefined) {
       let name = item.name;
-      for (let suffix = 1; implicit.has(name) || (taken.has(name) && item.expression.kind !== 'ColumnRef'); suffix++) name = `${item.name}_${suffix}`;
+      // A struct field's name must not hide an input column either (`ITEMID->ITEMID` becomes ITEMID_1).
+      const clashes = (candidate: string) =>
+        implicit.has(candidate) || (item.expression.kind !== 'ColumnRef' && (taken.has(candidate) || inputColumns.has(candidate)));
+      for (let suffix = 1; clashes(name); suffix++) name = `${item.name}_${suffix}`;
       implicit.add(name);
       return { name, expression: item.expression, aliased: false, span: item.span };
     }

@@ -27,8 +27,10 @@ const noHeaders: readonly RecordHeader[] = Object.freeze([]);
  * After a member leaves, the mock cluster waits the group's session timeout less 1 s before it
  * rebalances (45 s by default), so a restarted query would sit idle that long; a short session
  * keeps that wait near 2 s. The consumers are local, so their heartbeats are not at risk.
+ * It also holds an empty fetch for the whole fetch.wait.max.ms even when data arrives meanwhile
+ * (a real broker answers at once), so a short wait is what keeps latency low on it.
  */
-const mockClusterGroupTimeouts = { 'session.timeout.ms': 3000, 'heartbeat.interval.ms': 1000 };
+const mockClusterConsumerSettings = { 'session.timeout.ms': 3000, 'heartbeat.interval.ms': 1000, 'fetch.wait.max.ms': 10 };
 
 export class KafkaLogConsumer implements LogConsumer {
   private closing: Promise<void> | undefined;
@@ -52,7 +54,7 @@ export class KafkaLogConsumer implements LogConsumer {
   ): Promise<KafkaLogConsumer> {
     const config: ConsumerGlobalConfig = Object.assign(
       { 'fetch.wait.max.ms': 100 },
-      settings.mockCluster ? mockClusterGroupTimeouts : {},
+      settings.mockCluster ? mockClusterConsumerSettings : {},
       settings.properties,
       {
         'bootstrap.servers': settings.bootstrapServers,

@@ -50,10 +50,10 @@ function buildNonNullWriter(type: SqlType): JsonValueWriter {
       return (value) => String(value);
     case 'DOUBLE':
       return writeDouble;
-    case 'DECIMAL': {
-      const scale = type.scale;
-      return (value) => (value as Decimal).withScale(scale).toString();
-    }
+    case 'DECIMAL':
+      // Written at the value's own scale, as Jackson writes a BigDecimal: GREATEST(1234567.89, ...)
+      // typed DECIMAL(13, 6) is still 1234567.89.
+      return (value) => (value as Decimal).toString();
     case 'STRING':
       return (value) => JSON.stringify(value);
     case 'BYTES':

@@ -9,7 +9,6 @@ interface PrimitiveSerde {
   deserialize(bytes: Uint8Array): unknown;
 }
 
-const utf8Encoder = new TextEncoder();
 // Not fatal: Kafka's StringDeserializer (Java's new String(bytes, UTF_8)) replaces malformed input.
 const utf8Decoder = new TextDecoder('utf-8');
 
@@ -41,7 +40,7 @@ function primitiveSerde(type: SqlType): PrimitiveSerde {
     case 'DOUBLE':
       return { serialize: serializeDouble, deserialize: deserializeDouble };
     case 'STRING':
-      return { serialize: (value) => utf8Encoder.encode(value as string), deserialize: (bytes) => utf8Decoder.decode(bytes) };
+      return { serialize: (value) => Buffer.from(value as string, 'utf8'), deserialize: (bytes) => utf8Decoder.decode(bytes) };
     case 'BYTES':
       return { serialize: (value) => value as Uint8Array, deserialize: (bytes) => new Uint8Array(bytes) };
     default:

@@ -32,9 +32,10 @@ describe('toJsonText', () => {
     expect(toJsonText(Number.NEGATIVE_INFINITY, SqlTypes.DOUBLE)).toBe('"-Infinity"');
   });
 
-  it('writes DECIMAL plainly at its declared scale', () => {
-    expect(toJsonText(Decimal.parse('10'), SqlTypes.decimal(6, 4))).toBe('10.0000');
-    expect(toJsonText(Decimal.parse('-0.5'), SqlTypes.decimal(3, 2))).toBe('-0.50');
+  it('writes DECIMAL plainly at the value\'s own scale, as Jackson writes a BigDecimal', () => {
+    expect(toJsonText(Decimal.parse('10.0000'), SqlTypes.decimal(6, 4))).toBe('10.0000');
+    expect(toJsonText(Decimal.parse('-0.50'), SqlTypes.decimal(3, 2))).toBe('-0.50');
+    expect(toJsonText(Decimal.parse('1234567.89'), SqlTypes.decimal(13, 6))).toBe('1234567.89');
     expect(toJsonText(Decimal.parse('1e3'), SqlTypes.decimal(4, 0))).toBe('1000');
   });
 
@@ -53,7 +54,7 @@ describe('toJsonText', () => {
       { name: 'm', type: SqlTypes.map(SqlTypes.STRING, SqlTypes.DOUBLE) },
       { name: 'A', type: SqlTypes.array(SqlTypes.decimal(3, 1)) },
     ]);
-    const value = { m: new Map([['k', 2]]), A: [Decimal.parse('1'), null] };
+    const value = { m: new Map([['k', 2]]), A: [Decimal.parse('1.0'), null] };
     expect(toJsonText(value, type)).toBe('{"m":{"k":2.0},"A":[1.0,null]}');
   });
 
