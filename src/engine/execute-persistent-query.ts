@@ -52,7 +52,7 @@ export async function executeInsertInto(
   sequence: number,
 ): Promise<KsqlEntity> {
   const queryNumber = state.nextQueryNumber++;
-  const sink = resolveSource(statement.target, statement.span, state.metastore);
+  const sink = resolveSource(statement.target, statement.targetSpan, state.metastore);
   const queryProperty = statement.properties?.entries.find((entry) => entry.name === 'QUERY_ID');
   const queryId =
     queryProperty !== undefined && queryProperty.value.kind === 'string' ? queryProperty.value.value.toUpperCase() : `INSERTQUERY_${queryNumber}`;

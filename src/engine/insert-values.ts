@@ -59,7 +59,7 @@ export class RowWriter {
 }
 
 export async function executeInsertValues(statement: InsertValues, state: EngineState, producer: LogProducer): Promise<void> {
-  const target = resolveInsertTarget(statement.target, state, statement.span);
+  const target = resolveInsertTarget(statement.target, state, statement.targetSpan);
   const writer = new RowWriter(target);
   const columns = statement.columns.length > 0 ? statement.columns : writer.columnNames();
   if (columns.length !== statement.values.length) {

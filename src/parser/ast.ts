@@ -475,6 +475,7 @@ export interface CreateAsSelect {
 export interface InsertInto {
   readonly kind: 'InsertInto';
   readonly target: string;
+  readonly targetSpan: Span;
   readonly properties: Properties | undefined;
   readonly query: Query;
   readonly span: Span;
@@ -483,6 +484,7 @@ export interface InsertInto {
 export interface InsertValues {
   readonly kind: 'InsertValues';
   readonly target: string;
+  readonly targetSpan: Span;
   /** Empty when no column list was given. */
   readonly columns: readonly string[];
   readonly values: readonly Expression[];

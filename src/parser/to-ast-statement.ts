@@ -188,10 +188,12 @@ function buildInsert(node: InsertStatementCstNode, context: BuildContext): State
   const { target, VALUES, columnList, values, properties, query } = node.children;
   const span = spanOfNode(node, context);
   const targetName = identifierOf(only(target));
+  const targetSpan = spanOfNode(only(target), context);
   if (VALUES !== undefined) {
     return {
       kind: 'InsertValues',
       target: targetName,
+      targetSpan,
       columns: (optional(columnList)?.children.columns ?? []).map(identifierOf),
       values: (values ?? []).map((value) => buildExpression(value, context)),
       span,
@@ -200,6 +202,7 @@ function buildInsert(node: InsertStatementCstNode, context: BuildContext): State
   return {
     kind: 'InsertInto',
     target: targetName,
+    targetSpan,
     properties: buildProperties(optional(properties), context),
     query: buildQuery(only(query ?? []), context),
     span,

@@ -97,6 +97,10 @@ describe('INSERT', () => {
     });
     expect(parsed('INSERT INTO s VALUES (NULL)')).toMatchObject({ columns: [], values: [{ kind: 'NullLiteral' }] });
   });
+
+  it('keeps the position of the target name, for errors about it', () => {
+    expect(parseStatement('INSERT INTO  unknown VALUES (1)').statement).toMatchObject({ targetSpan: { line: 1, column: 14 } });
+  });
 });
 
 describe('DROP and types', () => {
