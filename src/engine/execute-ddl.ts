@@ -7,8 +7,16 @@ import type { KsqlEntity } from './api.js';
 import type { EngineState, StatementContext } from './engine-state.js';
 import { currentStatus } from './entities.js';
 
+/** Formats that need a Schema Registry, which Squall does not speak yet. */
+const SCHEMA_REGISTRY_FORMATS: ReadonlySet<string> = new Set(['AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
+
 /** Checks that the key and value formats can hold the columns (KAFKA single field, NONE no columns...). */
 export function validateSourceFormats(source: DataSource): void {
+  for (const format of [source.keyFormat.format, source.valueFormat.format]) {
+    if (SCHEMA_REGISTRY_FORMATS.has(format)) {
+      throw new SquallError('NOT_SUPPORTED', `The '${format}' format is not supported yet: Squall reads and writes JSON, DELIMITED, KAFKA and NONE.`);
+    }
+  }
   const keys = source.columns.filter((column) => column.namespace === 'KEY');
   const values = source.columns.filter((column) => column.namespace === 'VALUE');
   validateFormat(source.keyFormat.format, 'key', keys, source.keyFormat);
