@@ -35,14 +35,15 @@ export async function startRawLoop(options: RawLoopOptions): Promise<RawLoop> {
       'group.id': options.groupId,
       'enable.auto.commit': false,
       'isolation.level': 'read_committed',
-      // Squall's consumer setting, so both wait for data the same way.
-      'fetch.wait.max.ms': 100,
+      // Squall's consumer setting on the embedded Kafka, so both wait for data the same way.
+      'fetch.wait.max.ms': 5,
     },
     { 'auto.offset.reset': 'earliest' },
   );
   const producer = new kafka.Producer({
     'bootstrap.servers': options.bootstrapServers,
-    'linger.ms': 5,
+    // Squall's producer setting on the embedded Kafka.
+    'linger.ms': 1,
     // No per-message delivery reports: the loop never looks at them.
     dr_cb: false,
     ...(options.exactlyOnce ? { 'transactional.id': options.groupId } : {}),

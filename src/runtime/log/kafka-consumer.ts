@@ -30,7 +30,7 @@ const noHeaders: readonly RecordHeader[] = Object.freeze([]);
  * It also holds an empty fetch for the whole fetch.wait.max.ms even when data arrives meanwhile
  * (a real broker answers at once), so a short wait is what keeps latency low on it.
  */
-const mockClusterConsumerSettings = { 'session.timeout.ms': 3000, 'heartbeat.interval.ms': 1000, 'fetch.wait.max.ms': 10 };
+const mockClusterConsumerSettings = { 'session.timeout.ms': 3000, 'heartbeat.interval.ms': 1000, 'fetch.wait.max.ms': 5 };
 
 export class KafkaLogConsumer implements LogConsumer {
   private closing: Promise<void> | undefined;
