@@ -22,6 +22,8 @@ export interface EngineConfig {
   readonly background: boolean;
   /** Kafka cluster id or a description of it, for /info. */
   readonly kafkaClusterId: string;
+  /** This server among those sharing the service id; new for every start unless given. */
+  readonly instanceId?: string;
 }
 
 export interface EngineState {
@@ -32,6 +34,7 @@ export interface EngineState {
   readonly queries: Map<string, RunningQuery>;
   readonly commandStatuses: Map<string, CommandStatus>;
   readonly processingLog: ProcessingLog;
+  readonly instanceId: string;
   /** Increments with every statement that may create a query, so ids are stable across replays. */
   nextQueryNumber: number;
 }

@@ -65,6 +65,7 @@ export class Engine implements EngineApi {
       queries: new Map(),
       commandStatuses: new Map(),
       processingLog: this.processingLog,
+      instanceId: config.instanceId ?? randomUUID(),
       nextQueryNumber: 0,
     };
     this.handlers = this.createHandlers();

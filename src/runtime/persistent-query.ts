@@ -16,6 +16,12 @@ export interface PersistentQueryOptions {
   readonly plan: QueryPlan;
   /** Consumer group and transactional id: stable per query, so a restart resumes where it stopped. */
   readonly applicationId: string;
+  /**
+   * Tells this server's producer apart from other servers running the same query (same service id):
+   * each gets its share of the partitions, and a shared transactional id would fence the others.
+   * As in Kafka Streams' exactly-once v2, zombies are fenced through the consumer group instead.
+   */
+  readonly instanceId: string;
   readonly guarantee: ProcessingGuarantee;
   readonly processingLog: ProcessingLog;
   readonly offsetReset: 'earliest' | 'latest';
@@ -58,7 +64,7 @@ export class PersistentQuery {
     const { log, applicationId, guarantee, plan } = this.options;
     const exactlyOnce = guarantee === 'exactly_once_v2';
     this.consumer = await log.consumer({ groupId: applicationId, offsetReset: this.options.offsetReset, readCommitted: true });
-    this.producer = await log.producer(exactlyOnce ? { transactionalId: applicationId } : {});
+    this.producer = await log.producer(exactlyOnce ? { transactionalId: `${applicationId}-${this.options.instanceId}` } : {});
     this.processor = buildRecordProcessor(plan, createSink(plan.sink, this.output), this.options.processingLog);
     await this.consumer.subscribe([plan.source.topic]);
     this.currentState = 'RUNNING';

@@ -18,9 +18,9 @@ function newLog(): KafkaLog {
   return new KafkaLog({ bootstrapServers: kafka.bootstrapServers, mockCluster: true });
 }
 
-async function startEngine(log: Log): Promise<Engine> {
+async function startEngine(log: Log, serviceId = 'itest_'): Promise<Engine> {
   const engine = new Engine(log, {
-    serviceId: 'itest_',
+    serviceId,
     guarantee: 'exactly_once_v2',
     properties: {},
     background: true,
@@ -88,4 +88,30 @@ describe('Engine over the embedded Kafka', () => {
     await second.close();
     await secondLog.close();
   }, 90_000);
+
+  it('shares a query between two servers with the same service id, each record processed once', async () => {
+    const firstLog = newLog();
+    const first = await startEngine(firstLog, 'shared_');
+    await first.execute({
+      sql: `CREATE STREAM CLICKS (ID STRING KEY, N INT) WITH (KAFKA_TOPIC='shared_clicks', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE STREAM CLICKS_COPY WITH (KAFKA_TOPIC='shared_clicks_copy') AS SELECT ID, N FROM CLICKS;`,
+    });
+    const secondLog = newLog();
+    const second = await startEngine(secondLog, 'shared_');
+    expect(second.runningQueryTexts()).toEqual(first.runningQueryTexts());
+    const producer = await firstLog.producer();
+    const keys = Array.from({ length: 40 }, (_, index) => `user-${index}`);
+    producer.send(keys.map((key, index) => ({ topic: 'shared_clicks', key: Buffer.from(key), value: Buffer.from(`{"N": ${index}}`) })));
+    await producer.flush();
+    await producer.close();
+    const copied = await eventually(() => readValues(firstLog, 'shared_clicks_copy'), (values) => values.length >= 40);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await readValues(firstLog, 'shared_clicks_copy')).toHaveLength(40);
+    expect(new Set(copied).size).toBe(40);
+    await second.close();
+    await secondLog.close();
+    await first.close();
+    await firstLog.close();
+  }, 90_000);
 });
+
