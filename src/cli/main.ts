@@ -23,7 +23,12 @@ async function main(args: readonly string[]): Promise<void> {
       return runServer(resolveServerConfig(parseFlags(rest), process.env));
     case 'kafka': {
       const flags = parseFlags(rest);
-      return runEmbeddedKafkaProcess({ brokers: Number(flags.get('brokers') ?? '3') });
+      return runEmbeddedKafkaProcess({ brokers: Number(flags.get('brokers') ?? '3') }, (bootstrapServers) => {
+        console.error(
+          `squall: embedded Kafka running until Ctrl-C. Start servers against it (and restart them) with:\n` +
+            `  SQUALL_BOOTSTRAP_SERVERS=${bootstrapServers} SQUALL_MOCK_CLUSTER=true make start`,
+        );
+      });
     }
     case 'run':
       return runFile(rest);

@@ -5,9 +5,13 @@ import { startEmbeddedKafka, type EmbeddedKafkaOptions } from './embedded-kafka.
  * Starts the embedded Kafka, prints `BOOTSTRAP=<servers>` as one stdout line for whoever spawned us,
  * and resolves once SIGTERM or SIGINT has stopped it. `squall kafka` and the test helper use this.
  */
-export async function runEmbeddedKafkaProcess(options: EmbeddedKafkaOptions = {}): Promise<void> {
+export async function runEmbeddedKafkaProcess(
+  options: EmbeddedKafkaOptions = {},
+  announce: (bootstrapServers: string) => void = () => undefined,
+): Promise<void> {
   const embedded = await startEmbeddedKafka(options);
   process.stdout.write(`BOOTSTRAP=${embedded.bootstrapServers}\n`);
+  announce(embedded.bootstrapServers);
   // The mock cluster's threads are native; this handle keeps Node's event loop (and so the process) alive.
   const keepAlive = setInterval(() => undefined, 1 << 30);
   await new Promise<void>((resolve) => {
