@@ -10,7 +10,7 @@ export interface BenchOptions {
   readonly seed: number;
 }
 
-export const usage = `Usage: npm run bench -- [--only NAME[,NAME...]] [--records N] [--rounds N] [--latency-seconds S] [--seed N]
+const usage = `Usage: npm run bench -- [--only NAME[,NAME...]] [--records N] [--rounds N] [--latency-seconds S] [--seed N]
   --only              run these shapes (raw-passthrough always runs too: every ratio is to it)
   --records           input records per run (default 200000)
   --rounds            timed rounds per shape and guarantee, median reported (default 3)

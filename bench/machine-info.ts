@@ -11,11 +11,12 @@ export interface MachineInfo {
 }
 
 export function machineInfo(): MachineInfo {
+  const cpus = os.cpus();
   return {
     commit: gitCommit(),
     node: process.version,
-    cpuModel: os.cpus()[0]?.model ?? 'unknown',
-    cores: os.cpus().length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
     memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
   };
 }

@@ -50,7 +50,7 @@ export async function startRawLoop(options: RawLoopOptions): Promise<RawLoop> {
   });
   await settle<unknown>((callback) => consumer.connect({ timeout: requestTimeoutMs }, callback));
   await settle<unknown>((callback) => producer.connect({ timeout: requestTimeoutMs }, callback));
-  if (options.exactlyOnce) await settle((callback) => producer.initTransactions(requestTimeoutMs, (error) => callback(error, undefined)));
+  if (options.exactlyOnce) await settleDone((done) => producer.initTransactions(requestTimeoutMs, done));
   consumer.subscribe([options.inputTopic]);
   consumer.setDefaultConsumeTimeout(consumeTimeoutMs);
   returnAfterFirstMessage(consumer);
@@ -83,7 +83,7 @@ class RawLoopRunner {
       const messages = await settle<Message[]>((callback) => this.consumer.consume(batchRecords, callback));
       if (messages.length === 0) continue;
       if (this.options.exactlyOnce && !this.inTransaction) {
-        await settle((callback) => this.producer.beginTransaction((error) => callback(error, undefined)));
+        await settleDone((done) => this.producer.beginTransaction(done));
         this.inTransaction = true;
       }
       for (const message of messages) await this.handle(message);
@@ -122,14 +122,14 @@ class RawLoopRunner {
     if (this.options.exactlyOnce) {
       if (!this.inTransaction) return;
       if (offsets.length > 0) {
-        await settle((callback) => this.producer.sendOffsetsToTransaction(offsets, this.consumer, requestTimeoutMs, (error) => callback(error, undefined)));
+        await settleDone((done) => this.producer.sendOffsetsToTransaction(offsets, this.consumer, requestTimeoutMs, done));
       }
-      await settle((callback) => this.producer.commitTransaction(requestTimeoutMs, (error) => callback(error, undefined)));
+      await settleDone((done) => this.producer.commitTransaction(requestTimeoutMs, done));
       this.inTransaction = false;
       return;
     }
     if (offsets.length === 0) return;
-    await settle((callback) => this.producer.flush(requestTimeoutMs, (error) => callback(error, undefined)));
+    await settleDone((done) => this.producer.flush(requestTimeoutMs, done));
     this.consumer.commit(offsets);
   }
 }
@@ -139,6 +139,11 @@ function returnAfterFirstMessage(consumer: NativeConsumer): void {
   const method: unknown = Reflect.get(consumer, 'setDefaultIsTimeoutOnlyForFirstMessage');
   if (typeof method !== 'function') throw new Error('@confluentinc/kafka-javascript lacks setDefaultIsTimeoutOnlyForFirstMessage');
   method.call(consumer, true);
+}
+
+/** `settle` for calls whose callback reports only an error. */
+function settleDone(start: (done: (error: LibrdKafkaError | null | undefined) => void) => void): Promise<void> {
+  return settle<void>((callback) => start((error) => callback(error, undefined)));
 }
 
 function settle<T>(start: (callback: (error: LibrdKafkaError | null | undefined, value: T) => void) => void): Promise<T> {

@@ -13,18 +13,16 @@ export async function startSquallQuery(context: ShapeContext, sql: string): Prom
     background: true,
     kafkaClusterId: 'embedded',
   });
+  const stop = async (): Promise<void> => {
+    await engine.close();
+    await log.close();
+  };
   try {
     await engine.start();
     await engine.execute({ sql });
   } catch (error) {
-    await engine.close();
-    await log.close();
+    await stop();
     throw error;
   }
-  return {
-    stop: async () => {
-      await engine.close();
-      await log.close();
-    },
-  };
+  return { stop };
 }

@@ -19,6 +19,10 @@ describe('passing list', () => {
     expect(mergePassingNames(['b - 1', 'd - 1'], ['a - 1', 'b - 1'])).toEqual(['a - 1', 'b - 1', 'd - 1']);
   });
 
+  it('sorts by code unit, whatever the locale: upper case before lower, accents last', () => {
+    expect(mergePassingNames(['b - 1', 'é - 1'], ['a - 1', 'B - 1'])).toEqual(['B - 1', 'a - 1', 'b - 1', 'é - 1']);
+  });
+
   it('adds newly passing names to the file and keeps the listed ones', async () => {
     const path = join(await mkdtemp(join(tmpdir(), 'passing-')), 'passing.txt');
     await writeFile(path, 'z - kept\n');

@@ -2,8 +2,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-export const passingListPath = fileURLToPath(new URL('./passing.txt', import.meta.url));
-export const deviationsPath = fileURLToPath(new URL('./deviations.json', import.meta.url));
+const passingListPath = fileURLToPath(new URL('./passing.txt', import.meta.url));
+const deviationsPath = fileURLToPath(new URL('./deviations.json', import.meta.url));
 
 /**
  * One full case name per line; blank lines are ignored. Names are kept exactly (the corpus has
@@ -26,9 +26,12 @@ export async function readPassingList(path = passingListPath): Promise<string[]>
   return parsePassingList(await readFile(path, 'utf8'));
 }
 
-/** The ratchet only grows: the result holds every listed name plus the newly passing ones, sorted. */
+/**
+ * The ratchet only grows: the result holds every listed name plus the newly passing ones, sorted.
+ * The default sort compares UTF-16 code units, so the order is the same on every machine and locale.
+ */
 export function mergePassingNames(listed: readonly string[], passing: readonly string[]): string[] {
-  return [...new Set([...listed, ...passing])].sort(compareCodeUnits);
+  return [...new Set([...listed, ...passing])].sort();
 }
 
 /** Adds names to passing.txt and returns how many were new. */
@@ -55,10 +58,4 @@ export function parseDeviations(text: string): Map<string, string> {
 
 export async function readDeviations(path = deviationsPath): Promise<Map<string, string>> {
   return parseDeviations(await readFile(path, 'utf8'));
-}
-
-/** Sorting by code unit keeps the order the same on every machine and locale. */
-function compareCodeUnits(left: string, right: string): number {
-  if (left < right) return -1;
-  return left > right ? 1 : 0;
 }

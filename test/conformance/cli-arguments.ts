@@ -1,8 +1,9 @@
 // Parses `npm run conformance -- [DIR] [--backend memory|embedded] [--filter REGEX] [--sample N] [--report FILE] [--update-passing] [--verbose]`.
+import type { Backend } from './driver-api.js';
 
 export interface CliArguments {
   readonly directory: string;
-  readonly backend: 'memory' | 'embedded';
+  readonly backend: Backend;
   readonly filter?: RegExp;
   readonly sample?: number;
   readonly reportPath: string;
@@ -10,7 +11,7 @@ export interface CliArguments {
   readonly verbose: boolean;
 }
 
-export const usage = 'usage: npm run conformance -- [DIR] [--backend memory|embedded] [--filter REGEX] [--sample N] [--report FILE] [--update-passing] [--verbose]';
+const usage = 'usage: npm run conformance -- [DIR] [--backend memory|embedded] [--filter REGEX] [--sample N] [--report FILE] [--update-passing] [--verbose]';
 
 export class CliUsageError extends Error {
   constructor(message: string) {
@@ -60,7 +61,7 @@ export function parseCliArguments(argv: readonly string[], defaults: { readonly 
   return parsed;
 }
 
-function parseBackend(value: string): 'memory' | 'embedded' {
+function parseBackend(value: string): Backend {
   if (value === 'memory' || value === 'embedded') return value;
   throw new CliUsageError(`--backend must be memory or embedded, got ${value}`);
 }

@@ -15,6 +15,11 @@ describe('compareValue: objects', () => {
     expect(matches(parse('{"name": "a"}'), parse('{"Name": "a"}'))).toBe(false);
   });
 
+  it('reads a field that is not there as null, as the upstream comparator does', () => {
+    expect(matches(parse('{"A": null, "B": 1}'), parse('{"X": null, "B": 1}'))).toBe(true);
+    expect(matches(parse('{"A": 2, "B": 1}'), parse('{"X": 2, "B": 1}'))).toBe(false);
+  });
+
   it('needs the same number of fields', () => {
     expect(compareValue(parse('{"A": 1}'), parse('{"A": 1, "B": 2}'), exact)?.expected).toMatch(/^1 fields/);
   });

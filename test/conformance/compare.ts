@@ -42,26 +42,29 @@ export function compareRecord(expected: QttRecordSpec, actual: ActualRecord, opt
   return compareHeaders(expected.headers, actual.headers);
 }
 
-export function describeMismatch(mismatch: Mismatch): string {
+function describeMismatch(mismatch: Mismatch): string {
   return `mismatch at ${mismatch.path}: expected ${mismatch.expected}, got ${mismatch.actual}`;
 }
 
 /** Compares an expected JSON value (lossless-json) with a decoded actual value; undefined when they match. */
 export function compareValue(expected: unknown, actual: unknown, options: ValueComparisonOptions, path = '$'): Mismatch | undefined {
-  const matches = (): Mismatch | undefined => undefined;
-  const differs = (): Mismatch => ({ path, expected: describeValue(expected), actual: describeValue(actual) });
-  if (expected === null || expected === undefined) return actual === null || actual === undefined ? matches() : differs();
-  if (typeof expected === 'boolean') return actual === expected ? matches() : differs();
-  if (typeof expected === 'string') return stringMatches(expected, actual, options) ? matches() : differs();
+  const differs = (): Mismatch => valueMismatch(path, expected, actual);
+  if (expected === null || expected === undefined) return actual === null || actual === undefined ? undefined : differs();
+  if (typeof expected === 'boolean') return actual === expected ? undefined : differs();
+  if (typeof expected === 'string') return stringMatches(expected, actual, options) ? undefined : differs();
   const expectedNumber = numberText(expected);
-  if (expectedNumber !== undefined) return numberMatches(expectedNumber, actual, options) ? matches() : differs();
-  if (Array.isArray(expected)) return compareArray(expected, actual, options, path) ?? matches();
-  if (isPlainObject(expected)) return compareObject(expected, actual, options, path) ?? matches();
+  if (expectedNumber !== undefined) return numberMatches(expectedNumber, actual, options) ? undefined : differs();
+  if (Array.isArray(expected)) return compareArray(expected, actual, options, path);
+  if (isPlainObject(expected)) return compareObject(expected, actual, options, path);
   return differs();
 }
 
+function valueMismatch(path: string, expected: unknown, actual: unknown): Mismatch {
+  return { path, expected: describeValue(expected), actual: describeValue(actual) };
+}
+
 function compareArray(expected: readonly unknown[], actual: unknown, options: ValueComparisonOptions, path: string): Mismatch | undefined {
-  if (!Array.isArray(actual)) return { path, expected: describeValue(expected), actual: describeValue(actual) };
+  if (!Array.isArray(actual)) return valueMismatch(path, expected, actual);
   if (actual.length !== expected.length) {
     return { path, expected: `${expected.length} elements ${describeValue(expected)}`, actual: `${actual.length} elements ${describeValue(actual)}` };
   }
@@ -72,9 +75,13 @@ function compareArray(expected: readonly unknown[], actual: unknown, options: Va
   return undefined;
 }
 
-/** Same number of fields; each expected field is looked up as written, then upper-cased. */
+/**
+ * Same number of fields; each expected field is looked up as written, then upper-cased. A field
+ * that is not there reads as null, as Java's Map.get gives the upstream comparator: an expected
+ * null matches it (cast.json "of nulls" relies on that), anything else does not.
+ */
 function compareObject(expected: Readonly<Record<string, unknown>>, actual: unknown, options: ValueComparisonOptions, path: string): Mismatch | undefined {
-  if (!isPlainObject(actual)) return { path, expected: describeValue(expected), actual: describeValue(actual) };
+  if (!isPlainObject(actual)) return valueMismatch(path, expected, actual);
   const expectedNames = Object.keys(expected);
   const actualNames = Object.keys(actual);
   if (expectedNames.length !== actualNames.length) {
@@ -83,7 +90,10 @@ function compareObject(expected: Readonly<Record<string, unknown>>, actual: unkn
   for (const name of expectedNames) {
     const actualName = hasOwn(actual, name) ? name : name.toUpperCase();
     const fieldPath = `${path}.${name}`;
-    if (!hasOwn(actual, actualName)) return { path: fieldPath, expected: describeValue(expected[name]), actual: `no such field in ${describeValue(actual)}` };
+    if (!hasOwn(actual, actualName)) {
+      if (expected[name] === null) continue;
+      return { path: fieldPath, expected: describeValue(expected[name]), actual: `no such field in ${describeValue(actual)}` };
+    }
     const mismatch = compareValue(expected[name], actual[actualName], options, fieldPath);
     if (mismatch !== undefined) return mismatch;
   }

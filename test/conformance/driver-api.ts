@@ -3,7 +3,7 @@
 /** A windowed key's window; `time` covers both tumbling and hopping windows. */
 export interface QttWindow { readonly start: number; readonly end: number; readonly type: 'time' | 'session' }
 /** A record header; `VALUE` is base64, or null for a header without a value. */
-export interface QttHeader { readonly KEY: string; readonly VALUE: string | null } // VALUE base64
+export interface QttHeader { readonly KEY: string; readonly VALUE: string | null }
 /**
  * A record as a QTT file writes it. `key` and `value` are lossless-json values (numbers are
  * LosslessNumber) written the way the topic's format expects; an absent key means a null key.
@@ -28,6 +28,8 @@ export interface ConformanceDriver {
   topicNames(): Promise<string[]>;
   close(): Promise<void>;
 }
+/** Where a driver's engine keeps its topics: the in-memory Log or the embedded Kafka. */
+export type Backend = 'memory' | 'embedded';
 /** `properties` are the case's config overrides, every value as a string. */
-export interface DriverOptions { readonly properties: Readonly<Record<string, string>>; readonly topics: readonly TopicDeclaration[]; readonly backend: 'memory' | 'embedded' }
+export interface DriverOptions { readonly properties: Readonly<Record<string, string>>; readonly topics: readonly TopicDeclaration[]; readonly backend: Backend }
 export type DriverFactory = (options: DriverOptions) => Promise<ConformanceDriver>;

@@ -1,6 +1,6 @@
 // The conformance driver: one Squall engine per case variant, over the in-memory Log or the
 // embedded Kafka, translating QTT records to and from the bytes of each topic's formats.
-import { parse as parseLossless, stringify as stringifyLossless, isLosslessNumber, LosslessNumber } from 'lossless-json';
+import { parse as parseLossless, stringify as stringifyLossless, isLosslessNumber } from 'lossless-json';
 import { Engine, StatementError } from '../../src/engine/index.js';
 import { formatSchema, type DataSource, type FormatInfo, type SqlType } from '../../src/planner/index.js';
 import {
@@ -68,6 +68,8 @@ class SquallDriver implements ConformanceDriver {
   ) {}
 
   private executed = 0;
+  /** Each source's codec, built once instead of per record; a re-created source is a new object and gets its own. */
+  private readonly codecs = new WeakMap<DataSource, TopicCodec>();
 
   async execute(statement: string): Promise<void> {
     // ksqlDB runs a case's statements as one script, one per line: line numbers in its messages count from the first.
@@ -80,8 +82,7 @@ class SquallDriver implements ConformanceDriver {
   }
 
   async produce(record: QttRecordSpec): Promise<void> {
-    const source = this.sourceOfTopic(record.topic);
-    const codec = source === undefined ? undefined : topicCodec(source);
+    const codec = this.codecOfTopic(record.topic);
     const key = codec === undefined ? rawBytes(record.key) : codec.encodeKey(record.key, record.window);
     const value = codec === undefined ? rawBytes(record.value) : codec.encodeValue(record.value);
     this.producer.send([
@@ -104,8 +105,7 @@ class SquallDriver implements ConformanceDriver {
   }
 
   async readTopic(topic: string): Promise<ActualRecord[]> {
-    const source = this.sourceOfTopic(topic);
-    const codec = source === undefined ? undefined : topicCodec(source);
+    const codec = this.codecOfTopic(topic);
     const byPartition = new Map<number, LogRecord[]>();
     await scanTopic(this.log, topic, (record) => {
       const partition = byPartition.get(record.partition) ?? [];
@@ -157,9 +157,15 @@ class SquallDriver implements ConformanceDriver {
     return this.shutdown();
   }
 
-  /** The source declared over a topic: the one created first, as sinks come after their sources. */
-  private sourceOfTopic(topic: string): DataSource | undefined {
-    return this.engine.metastore.listSources().find((source) => source.topic === topic);
+  /** The codec of the source declared over a topic: the one created first, as sinks come after their sources. */
+  private codecOfTopic(topic: string): TopicCodec | undefined {
+    const source = this.engine.metastore.listSources().find((candidate) => candidate.topic === topic);
+    if (source === undefined) return undefined;
+    const cached = this.codecs.get(source);
+    if (cached !== undefined) return cached;
+    const codec = topicCodec(source);
+    this.codecs.set(source, codec);
+    return codec;
   }
 }
 
@@ -243,7 +249,7 @@ function encodeSpec(spec: unknown, format: FormatInfo, serde: RowSerde, singleTy
 
 /** A QTT bare value as the runtime representation of a KAFKA-format column. */
 function kafkaValue(spec: unknown, type: SqlType | undefined): unknown {
-  const text = isLosslessNumber(spec) ? (spec as LosslessNumber).toString() : typeof spec === 'string' ? spec : String(spec);
+  const text = isLosslessNumber(spec) ? spec.value : String(spec);
   switch (type?.kind) {
     case 'INTEGER':
       return Number(text);

@@ -72,7 +72,7 @@ function invalidVariant(fileBaseName: string, fullName: string, testCase: QttCas
 }
 
 /** True when a statement, a declared topic or a default-format property uses a Schema Registry format. */
-export function needsSchemaRegistry(variant: Pick<CaseVariant, 'statements' | 'properties' | 'testCase'>): boolean {
+function needsSchemaRegistry(variant: Pick<CaseVariant, 'statements' | 'properties' | 'testCase'>): boolean {
   if (variant.statements.some((statement) => quotedSchemaRegistryFormat.test(statement))) return true;
   if (Object.values(variant.properties).some(isSchemaRegistryFormat)) return true;
   return variant.testCase.topics.some(

@@ -1,6 +1,7 @@
 // Summarises conformance results: the per-file and total lines the CLI prints, and the JSON report.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { Backend } from './driver-api.js';
 import type { CaseResult, CaseStatus } from './run-case.js';
 import type { FileResults } from './run-corpus.js';
 
@@ -8,13 +9,13 @@ export type StatusCounts = Readonly<Record<CaseStatus, number>>;
 
 export interface ConformanceReport {
   readonly corpusDirectory: string;
-  readonly backend: 'memory' | 'embedded';
+  readonly backend: Backend;
   readonly totals: StatusCounts;
   readonly files: readonly { readonly file: string; readonly counts: StatusCounts }[];
   readonly cases: readonly { readonly file: string; readonly name: string; readonly status: CaseStatus; readonly reason?: string; readonly durationMs: number }[];
 }
 
-export function countStatuses(results: readonly CaseResult[]): StatusCounts {
+function countStatuses(results: readonly CaseResult[]): StatusCounts {
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const result of results) counts[result.status] += 1;
   return counts;
@@ -39,7 +40,7 @@ export function totalLine(files: readonly FileResults[]): string {
   return describeCounts(countStatuses(files.flatMap((file) => file.results)));
 }
 
-export function buildReport(files: readonly FileResults[], corpusDirectory: string, backend: 'memory' | 'embedded'): ConformanceReport {
+export function buildReport(files: readonly FileResults[], corpusDirectory: string, backend: Backend): ConformanceReport {
   return {
     corpusDirectory,
     backend,

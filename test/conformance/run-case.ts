@@ -1,7 +1,7 @@
 // Runs one case variant against a fresh driver: statements, inputs, expected outputs or exception, post checks.
 import { SquallError } from '../../src/parser/errors.js';
 import { compareRecord, type RecordComparisonOptions } from './compare.js';
-import type { ActualRecord, ConformanceDriver, DriverFactory, QttRecordSpec } from './driver-api.js';
+import type { ActualRecord, Backend, ConformanceDriver, DriverFactory, QttRecordSpec } from './driver-api.js';
 import type { CaseVariant } from './expand.js';
 import { checkPostConditions } from './post-conditions.js';
 import type { QttExpectedException } from './qtt-loader.js';
@@ -18,7 +18,7 @@ export interface CaseResult {
 
 export interface RunCaseOptions {
   readonly createDriver: DriverFactory;
-  readonly backend: 'memory' | 'embedded';
+  readonly backend: Backend;
   /** The whole variant (driver start, run and checks) must finish within this time. */
   readonly timeoutMs: number;
 }
@@ -141,10 +141,9 @@ function exceptionMismatch(expected: QttExpectedException, failure: PhaseFailure
  * failure. Unknown class names are not checked.
  */
 function exceptionTypeProblem(type: string, failure: PhaseFailure): string | undefined {
-  const simpleName = type.slice(type.lastIndexOf('.') + 1);
   const squallError = errorChain(failure.error).find((error): error is SquallError => error instanceof SquallError);
   const fromStatement = failure.phase === 'statement';
-  switch (simpleName) {
+  switch (simpleClassName(type)) {
     case 'ParseFailedException':
       return fromStatement && squallError?.code === 'PARSE_ERROR' ? undefined : 'a parse error was expected';
     case 'KsqlStatementException':
@@ -170,8 +169,13 @@ function errorChain(error: unknown): unknown[] {
 }
 
 function describeExpectedException(expected: QttExpectedException): string {
-  const type = expected.type === undefined ? 'an exception' : expected.type.slice(expected.type.lastIndexOf('.') + 1);
+  const type = expected.type === undefined ? 'an exception' : simpleClassName(expected.type);
   return expected.message === undefined ? type : `${type} containing ${JSON.stringify(expected.message)}`;
+}
+
+/** `io.confluent.ksql.parser.exception.ParseFailedException` → `ParseFailedException` */
+function simpleClassName(type: string): string {
+  return type.slice(type.lastIndexOf('.') + 1);
 }
 
 /** Reads every topic named in `outputs`; counts must match and records compare in order. */
@@ -190,7 +194,11 @@ async function checkOutputs(variant: CaseVariant, driver: ConformanceDriver): Pr
 
 function groupByTopic(records: readonly QttRecordSpec[]): Map<string, QttRecordSpec[]> {
   const byTopic = new Map<string, QttRecordSpec[]>();
-  for (const record of records) byTopic.set(record.topic, [...(byTopic.get(record.topic) ?? []), record]);
+  for (const record of records) {
+    const topicRecords = byTopic.get(record.topic) ?? [];
+    topicRecords.push(record);
+    byTopic.set(record.topic, topicRecords);
+  }
   return byTopic;
 }
 
