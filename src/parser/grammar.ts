@@ -5,19 +5,11 @@
 // a lambda's parameter list, `GROUP BY (a, b)` versus `GROUP BY (a) + 1`, and a source alias that
 // must not swallow `EMIT CHANGES` or `PARTITION BY`. Alternatives marked IGNORE_AMBIGUITIES are
 // ordered most specific first, as in ksqlDB (`ARRAY[...]` before a column named ARRAY).
-import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type IToken } from 'chevrotain';
 import * as t from './tokens.js';
 
-const identifierTokens: readonly TokenType[] = [
-  t.Identifier,
-  t.QuotedIdentifier,
-  t.BackQuotedIdentifier,
-  t.DigitIdentifier,
-  t.NonReservedKeyword,
-];
-
 function isIdentifierToken(token: IToken): boolean {
-  return identifierTokens.some((type) => token.tokenType === type || token.tokenType.CATEGORIES?.includes(type));
+  return t.identifierTokenTypes.some((type) => token.tokenType === type || token.tokenType.CATEGORIES?.includes(type));
 }
 
 export class SqlGrammar extends CstParser {

@@ -3,15 +3,17 @@ import type { CstNode, IToken } from 'chevrotain';
 import type { Expression, ParsedStatement, Statement, TypeNode } from './ast.js';
 import { SqlGrammar } from './grammar.js';
 import { splitStatements } from './statement-splitter.js';
-import { lexingErrorToParseError, recognitionErrorToParseError, spanInText, type NextTokenOracle } from './syntax-error.js';
+import { type Origin, spanInText, startOfText } from './source-span.js';
+import { lexingErrorToParseError, recognitionErrorToParseError, type NextTokenOracle } from './syntax-error.js';
 import type { SingleStatementCstNode, StandaloneExpressionCstNode, StandaloneTypeCstNode } from './cst-types.js';
-import { type BuildContext, isRuleNode, only, type Origin, startOfText } from './to-ast.js';
+import { type BuildContext, only } from './to-ast.js';
 import { buildExpression } from './to-ast-expression.js';
 import { buildStatement } from './to-ast-statement.js';
 import { buildType } from './to-ast-type.js';
 import { sqlLexer, UnterminatedComment } from './tokens.js';
 
-type EntryRule = 'singleStatement' | 'standaloneExpression' | 'standaloneType';
+type EntryNode = SingleStatementCstNode | StandaloneExpressionCstNode | StandaloneTypeCstNode;
+type EntryRule = EntryNode['name'];
 
 /** Built once: Chevrotain's self-analysis of the grammar is the expensive part of parsing. */
 const grammar = new SqlGrammar();
@@ -26,19 +28,25 @@ function oracleFor(rule: EntryRule): NextTokenOracle {
 function lex(text: string, origin: Origin): IToken[] {
   const lexed = sqlLexer.tokenize(text);
   const [error] = lexed.errors;
-  if (error !== undefined) throw lexingErrorToParseError(text, error, origin);
+  if (error !== undefined) throw lexingErrorToParseError(text, error.offset, error.length, origin);
   const unterminated = lexed.tokens.find((token) => token.tokenType === UnterminatedComment);
-  if (unterminated !== undefined) {
-    throw lexingErrorToParseError(text, { offset: unterminated.startOffset, line: unterminated.startLine, column: unterminated.startColumn, length: 2, message: 'unterminated comment' }, origin);
-  }
+  // Reported at its `/*`, the two characters that open the comment.
+  if (unterminated !== undefined) throw lexingErrorToParseError(text, unterminated.startOffset, 2, origin);
   return lexed.tokens;
 }
 
-function runGrammar(text: string, tokens: IToken[], rule: EntryRule, origin: Origin): CstNode {
+/** Narrows a CST node returned by a grammar rule to its generated type. */
+function isRuleNode<Node extends CstNode>(node: CstNode, name: Node['name']): node is Node {
+  return node.name === name;
+}
+
+/** Runs the entry rule over `tokens`; a node of any other rule is a bug in the grammar. */
+function runGrammar<Node extends EntryNode>(text: string, tokens: IToken[], rule: Node['name'], origin: Origin): Node {
   grammar.input = tokens;
   const cst = grammar[rule]();
   const [error] = grammar.errors;
   if (error !== undefined) throw recognitionErrorToParseError(text, error, tokens, origin, oracleFor(rule));
+  if (!isRuleNode<Node>(cst, rule)) throw new Error(`the grammar returned '${cst.name}' where '${rule}' was expected`);
   return cst;
 }
 
@@ -70,18 +78,12 @@ function parseStatementAt(text: string, origin: Origin): Statement {
   const tokens = lex(text, origin);
   const unsupported = unsupportedStatement(tokens, text, origin);
   if (unsupported !== undefined) return unsupported;
-  const cst = runGrammar(text, tokens, 'singleStatement', origin);
-  return buildStatement(only(entryNode<SingleStatementCstNode>(cst, 'singleStatement').children.statement), contextAt(origin));
+  const entry = runGrammar<SingleStatementCstNode>(text, tokens, 'singleStatement', origin);
+  return buildStatement(only(entry.children.statement), contextAt(origin));
 }
 
 function contextAt(origin: Origin): BuildContext {
   return { origin, lambdaParameters: new Set() };
-}
-
-/** The node a grammar entry rule returned, typed; anything else is a bug in the grammar. */
-function entryNode<Node extends CstNode>(cst: CstNode, name: Node['name']): Node {
-  if (!isRuleNode<Node>(cst, name)) throw new Error(`the grammar returned '${cst.name}' where '${name}' was expected`);
-  return cst;
 }
 
 /**
@@ -102,11 +104,11 @@ export function parseStatements(sql: string): ParsedStatement[] {
 }
 
 export function parseExpression(text: string): Expression {
-  const cst = runGrammar(text, lex(text, startOfText), 'standaloneExpression', startOfText);
-  return buildExpression(only(entryNode<StandaloneExpressionCstNode>(cst, 'standaloneExpression').children.expression), contextAt(startOfText));
+  const entry = runGrammar<StandaloneExpressionCstNode>(text, lex(text, startOfText), 'standaloneExpression', startOfText);
+  return buildExpression(only(entry.children.expression), contextAt(startOfText));
 }
 
 export function parseType(text: string): TypeNode {
-  const cst = runGrammar(text, lex(text, startOfText), 'standaloneType', startOfText);
-  return buildType(only(entryNode<StandaloneTypeCstNode>(cst, 'standaloneType').children.type), contextAt(startOfText));
+  const entry = runGrammar<StandaloneTypeCstNode>(text, lex(text, startOfText), 'standaloneType', startOfText);
+  return buildType(only(entry.children.type), contextAt(startOfText));
 }

@@ -5,10 +5,10 @@
 //   line 2:74: Syntax Error
 //   missing ')' at ','                                   (a closing token is missing)
 //   Syntax error at or near 'NULL' at line 2:47: ...     (anything else)
-import type { ILexingError, IRecognitionException, IToken, TokenType } from 'chevrotain';
+import type { IRecognitionException, IToken, TokenType } from 'chevrotain';
 import type { Span } from './ast.js';
 import { ParseError } from './errors.js';
-import type { Origin } from './to-ast.js';
+import { type Origin, spanInText } from './source-span.js';
 import * as t from './tokens.js';
 
 /** The parser's view needed to explain an error: what could come next after some tokens. */
@@ -16,28 +16,14 @@ export interface NextTokenOracle {
   nextTokenTypes(precedingTokens: readonly IToken[]): readonly TokenType[];
 }
 
-/** The span of `length` characters at `offset` in `text`, shifted to where `text` starts in its source. */
-export function spanInText(text: string, offset: number, length: number, origin: Origin): Span {
-  const before = text.slice(0, offset);
-  const lineBreaks = before.split('\n').length - 1;
-  const lineStart = before.lastIndexOf('\n') + 1;
-  const column = offset - lineStart + 1;
-  return {
-    start: origin.offset + offset,
-    end: origin.offset + offset + Math.max(1, length),
-    line: origin.line + lineBreaks,
-    column: lineBreaks === 0 ? origin.column + column - 1 : column,
-  };
-}
-
 function header(span: Span): string {
   return `line ${span.line}:${span.column}: Syntax Error`;
 }
 
-/** A character the lexer could not start any token with. */
-export function lexingErrorToParseError(text: string, error: ILexingError, origin: Origin): ParseError {
-  const span = spanInText(text, error.offset, error.length, origin);
-  return new ParseError(`${header(span)}\n${describeUnlexable(text, error.offset)}`, span);
+/** The `length` characters at `offset` that the lexer could not make a token of. */
+export function lexingErrorToParseError(text: string, offset: number, length: number, origin: Origin): ParseError {
+  const span = spanInText(text, offset, length, origin);
+  return new ParseError(`${header(span)}\n${describeUnlexable(text, offset)}`, span);
 }
 
 function describeUnlexable(text: string, offset: number): string {
@@ -110,14 +96,13 @@ function headline(error: IRecognitionException, found: string, span: Span, expec
   return description === undefined ? `${location}.` : `${location}: expected ${description}.`;
 }
 
-const identifierTypes: readonly TokenType[] = [t.Identifier, t.QuotedIdentifier, t.BackQuotedIdentifier, t.DigitIdentifier, t.NonReservedKeyword];
 const numberTypes: readonly TokenType[] = [t.IntegerLiteral, t.DecimalLiteral, t.FloatingPointLiteral];
 /** Tokens that can start an expression: when most of them are expected, say "an expression". */
 const expressionStarts: readonly string[] = ['an identifier', 'a number', 'a string', 'NULL', 'TRUE', 'FALSE', 'CASE', 'CAST', 'NOT', "'('", "'+'", "'-'", 'ARRAY', 'MAP', 'STRUCT'];
 const longestExpectedList = 8;
 
 function describeTokenType(type: TokenType): string {
-  if (identifierTypes.includes(type)) return 'an identifier';
+  if (t.identifierTokenTypes.includes(type)) return 'an identifier';
   if (numberTypes.includes(type)) return 'a number';
   if (type === t.StringLiteral) return 'a string';
   if (type === t.EndOfInput) return 'end of input';
@@ -206,7 +191,7 @@ function misspeltKeywordHint(offending: IToken | undefined, previous: IToken | u
 }
 
 function reservedWordHint(offending: IToken | undefined, expected: readonly TokenType[]): string | undefined {
-  if (offending === undefined || !isReservedKeyword(offending) || !expected.some((type) => identifierTypes.includes(type))) return undefined;
+  if (offending === undefined || !isReservedKeyword(offending) || !expected.some((type) => t.identifierTokenTypes.includes(type))) return undefined;
   return `${offending.image.toUpperCase()} is a reserved word: to use it as a name, quote it, as in \`${offending.image}\`.`;
 }
 
@@ -234,7 +219,7 @@ function secondStatementHint(previous: IToken | undefined): string | undefined {
 
 function missingCommaHint(offending: IToken | undefined, previous: IToken | undefined, expected: readonly TokenType[]): string | undefined {
   if (offending === undefined || previous === undefined || !expected.includes(t.Comma)) return undefined;
-  const startsItem = identifierTypes.includes(offending.tokenType) || numberTypes.includes(offending.tokenType) || offending.tokenType === t.StringLiteral;
+  const startsItem = t.identifierTokenTypes.includes(offending.tokenType) || numberTypes.includes(offending.tokenType) || offending.tokenType === t.StringLiteral;
   if (!startsItem) return undefined;
   return `Is a comma missing between '${previous.image}' and '${offending.image}'?`;
 }

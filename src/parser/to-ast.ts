@@ -3,26 +3,13 @@ import type { CstNode, IToken } from 'chevrotain';
 import type { Span } from './ast.js';
 import type { IdentifierCstNode } from './cst-types.js';
 import { ParseError } from './errors.js';
+import { type Origin, spanAt } from './source-span.js';
 import { BackQuotedIdentifier, QuotedIdentifier } from './tokens.js';
-
-/** Where the text being parsed starts inside the larger source it came from (1-based line and column). */
-export interface Origin {
-  readonly offset: number;
-  readonly line: number;
-  readonly column: number;
-}
-
-export const startOfText: Origin = { offset: 0, line: 1, column: 1 };
 
 /** State threaded through the builders: where spans start, and the lambda parameters in scope. */
 export interface BuildContext {
   readonly origin: Origin;
   readonly lambdaParameters: ReadonlySet<string>;
-}
-
-/** Narrows a CST node returned by a grammar rule to its generated type. */
-export function isRuleNode<Node extends CstNode>(node: CstNode, name: Node['name']): node is Node {
-  return node.name === name;
 }
 
 /** The one child a rule always has (typed as an array by the generated CST types). */
@@ -35,15 +22,6 @@ export function only<Child>(children: readonly Child[]): Child {
 /** The child of an optional part of a rule, if it was present. */
 export function optional<Child>(children: readonly Child[] | undefined): Child | undefined {
   return children?.[0];
-}
-
-function spanAt(origin: Origin, startOffset: number, endOffset: number, line: number, column: number): Span {
-  return {
-    start: origin.offset + startOffset,
-    end: origin.offset + endOffset + 1,
-    line: origin.line + line - 1,
-    column: line === 1 ? origin.column + column - 1 : column,
-  };
 }
 
 export function spanOfToken(token: IToken, context: BuildContext): Span {

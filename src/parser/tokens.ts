@@ -76,6 +76,9 @@ export const Keyword = createToken({ name: 'Keyword', pattern: Lexer.NA });
 /** Keywords that may also be used as identifiers (a column named KEY, SIZE, TYPE...). */
 export const NonReservedKeyword = createToken({ name: 'NonReservedKeyword', pattern: Lexer.NA });
 
+/** What the grammar's `identifier` rule accepts as a name; a non-reserved keyword is one through its category. */
+export const identifierTokenTypes: readonly TokenType[] = [Identifier, QuotedIdentifier, BackQuotedIdentifier, DigitIdentifier, NonReservedKeyword];
+
 const keywordTokens: TokenType[] = [];
 
 function keyword(word: string, reserved: boolean): TokenType {

@@ -1,7 +1,6 @@
 // Substitutes `${name}` variable references (from DEFINE or session variables) before a statement is parsed.
 import { ParseError } from './errors.js';
-import { spanInText } from './syntax-error.js';
-import { startOfText } from './to-ast.js';
+import { spanInText, startOfText } from './source-span.js';
 
 const variableReference = /\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/g;
 

@@ -42,6 +42,18 @@ describe('error shape', () => {
     expect(error.message).toMatch(/^line 2:10: Syntax Error/);
     expect(error.span).toMatchObject({ line: 2, column: 10, start: 23 });
   });
+
+  it.each([
+    // A later statement on the first line starts at column 15, so its columns are shifted by 14.
+    ['a grammar error', 'SHOW STREAMS; SELECT * FROMM t;', { start: 23, end: 28, line: 1, column: 24 }],
+    ['a lexing error', "SHOW STREAMS; SELECT 'x", { start: 21, end: 22, line: 1, column: 22 }],
+    ['an error found building the AST', 'SHOW STREAMS; SELECT CAST(a AS DECIMAL(1)) FROM t;', { start: 31, end: 41, line: 1, column: 32 }],
+    ['an error on a later line of a script', 'SHOW STREAMS;\nSELECT 1 FROM t;\n  SELECT CAST(a AS DECIMAL(1)) FROM t;', { start: 50, end: 60, line: 3, column: 20 }],
+  ])('places %s in a later statement relative to the whole script', (_name, sql, span) => {
+    const error = errorOf(() => parseStatements(sql));
+    expect(error.span).toEqual(span);
+    expect(error.message).toMatch(new RegExp(`^line ${span.line}:${span.column}: Syntax Error\n`));
+  });
 });
 
 describe('typical analyst mistakes', () => {
