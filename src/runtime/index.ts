@@ -5,7 +5,6 @@ export {
   createWindowedKeySerde,
   validateFormat,
   SerdeError,
-  toJsonText,
   type RowSerde,
   type SerdeColumn,
   type FormatOptions,

@@ -26,8 +26,9 @@ export function buildRecordProcessor(plan: QueryPlan, terminal: Downstream, proc
     });
   };
   const errors: RecordErrorReporter = { recordError: (message) => report('RECORD_PROCESSING_ERROR', message) };
+  const isTable = plan.source.sourceType === 'TABLE';
   const head = plan.steps.reduceRight<Downstream>(
-    (downstream, step) => createStep(step, plan.source.sourceType === 'TABLE', downstream, errors),
+    (downstream, step) => createStep(step, isTable, downstream, errors),
     terminal,
   );
   const read = createRecordReader(plan.source);

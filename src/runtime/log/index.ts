@@ -18,4 +18,3 @@ export { MemoryLog, type MemoryLogOptions } from './memory-log.js';
 export { KafkaLog, type KafkaLogConfig } from './kafka-log.js';
 export { startEmbeddedKafka, type EmbeddedKafka, type EmbeddedKafkaOptions } from './embedded-kafka.js';
 export { runEmbeddedKafkaProcess } from './embedded-kafka-process.js';
-export { partitionForKey } from './murmur2.js';

@@ -17,12 +17,11 @@ export function createSink(step: SinkStep, output: ProduceRecord[]): Downstream 
   // A windowed row ends with its window start and end, after the value columns.
   const valueEnd = keyCount + step.valueColumns.length;
   return (row, timestamp, tombstone) => {
+    // Both serdes write a null key (no key columns) as null bytes.
     const keyValues = keyCount === 0 ? null : row.slice(0, keyCount);
     const key =
       windowedKeySerde === undefined
-        ? keyValues === null
-          ? null
-          : keySerde.serialize(keyValues)
+        ? keySerde.serialize(keyValues)
         : windowedKeySerde.serialize(keyValues, { start: Number(row[valueEnd]), end: Number(row[valueEnd + 1]) });
     const value = tombstone ? null : valueSerde.serialize(row.slice(keyCount, valueEnd));
     const recordTimestamp = timestampIndex === undefined || tombstone ? timestamp : timestampToMillis(row[timestampIndex], timestampFormat);

@@ -1,6 +1,5 @@
 // The DELIMITED format: one headerless CSV record per message, quoted as ksqlDB's Commons CSV version does.
-import type { Decimal } from '../../planner/decimal.js';
-import type { SqlType } from '../../planner/types.js';
+import type { Decimal, SqlType } from '../../planner/index.js';
 import type { RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { createNoneSerde } from './none.js';
 import {

@@ -1,12 +1,10 @@
-// The serde contract shared by every format, the format names, and each format's checks on a schema.
-import { SquallError } from '../../parser/errors.js';
-import { checkKeyType, formatType, type SqlType } from '../../planner/index.js';
+// The serde contract shared by every format, and each format's checks on a schema.
+import { SquallError } from '../../parser/index.js';
+import { checkKeyType, formatType, type FormatName, type SqlType } from '../../planner/index.js';
 import { createDelimitedSerde } from './delimited.js';
 import { createJsonSerde } from './json.js';
 import { createKafkaSerde } from './kafka.js';
 import { createNoneSerde } from './none.js';
-
-export type FormatName = 'JSON' | 'DELIMITED' | 'KAFKA' | 'NONE' | 'AVRO' | 'PROTOBUF' | 'PROTOBUF_NOSR' | 'JSON_SR';
 
 export interface SerdeColumn {
   readonly name: string;

@@ -1,23 +1,11 @@
 // ksqlDB's JSON text for values, written by closures built once per type so the hot path never walks types.
-import type { Decimal } from '../../planner/decimal.js';
-import type { SqlType, Struct } from '../../planner/types.js';
+import type { Decimal, SqlType, Struct } from '../../planner/index.js';
 import { encodeBase64, formatDouble } from './scalar-text.js';
 
 /** Writes one value of a fixed type; `null`/`undefined` become `null`. */
 export type JsonValueWriter = (value: unknown) => string;
 
-const writerCache = new WeakMap<SqlType, JsonValueWriter>();
-
-/** ksqlDB's JSON text for one value: `5.0`, `1.0E10`, `"NaN"`, `10.0000`, `998877665544332211`, `"AQI="`. */
-export function toJsonText(value: unknown, type: SqlType): string {
-  let writer = writerCache.get(type);
-  if (writer === undefined) {
-    writer = buildJsonValueWriter(type);
-    writerCache.set(type, writer);
-  }
-  return writer(value);
-}
-
+/** ksqlDB's JSON text for values of one type: `5.0`, `1.0E10`, `"NaN"`, `10.0000`, `998877665544332211`, `"AQI="`. */
 export function buildJsonValueWriter(type: SqlType): JsonValueWriter {
   const writeValue = buildNonNullWriter(type);
   return (value) => (value === null || value === undefined ? 'null' : writeValue(value));

@@ -1,7 +1,6 @@
 // The JSON format, read leniently as ksqlDB's KsqlJsonDeserializer does (case-insensitive fields, coerced text).
 import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
-import { Decimal } from '../../planner/decimal.js';
-import { formatType, type SqlType, type Struct, type StructField } from '../../planner/types.js';
+import { Decimal, formatType, type SqlType, type Struct, type StructField } from '../../planner/index.js';
 import type { FormatOptions, RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { buildJsonObjectWriter, buildJsonValueWriter } from './json-writer.js';
 import { createNoneSerde } from './none.js';

@@ -1,5 +1,6 @@
 // The KAFKA format: one column in Kafka's primitive serdes (big-endian numbers, UTF-8 text, raw bytes).
-import type { SqlType } from '../../planner/types.js';
+import type { SqlType } from '../../planner/index.js';
+import { viewOf } from './byte-view.js';
 import type { RowSerde, SerdeColumn } from './format.js';
 import { createNoneSerde } from './none.js';
 import { SerdeError } from './serde-error.js';
@@ -34,11 +35,12 @@ export function createKafkaSerde(columns: readonly SerdeColumn[]): RowSerde {
 function primitiveSerde(type: SqlType): PrimitiveSerde {
   switch (type.kind) {
     case 'INTEGER':
-      return { serialize: serializeInteger, deserialize: deserializeInteger };
+      return fixedWidthSerde(4, 'IntegerDeserializer', (view, value) => view.setInt32(0, value as number), (view) => view.getInt32(0));
     case 'BIGINT':
-      return { serialize: serializeBigint, deserialize: deserializeBigint };
+      return fixedWidthSerde(8, 'LongDeserializer', (view, value) => view.setBigInt64(0, value as bigint), (view) => view.getBigInt64(0));
     case 'DOUBLE':
-      return { serialize: serializeDouble, deserialize: deserializeDouble };
+      // Kafka's DoubleDeserializer names itself just "Deserializer" in its size message.
+      return fixedWidthSerde(8, 'Deserializer', (view, value) => view.setFloat64(0, value as number), (view) => view.getFloat64(0));
     case 'STRING':
       return { serialize: (value) => Buffer.from(value as string, 'utf8'), deserialize: (bytes) => utf8Decoder.decode(bytes) };
     case 'BYTES':
@@ -48,47 +50,22 @@ function primitiveSerde(type: SqlType): PrimitiveSerde {
   }
 }
 
-function serializeInteger(value: unknown): Uint8Array {
-  const bytes = new Uint8Array(4);
-  new DataView(bytes.buffer).setInt32(0, value as number);
-  return bytes;
-}
-
-function deserializeInteger(bytes: Uint8Array): number {
-  checkSize(bytes, 4, 'IntegerDeserializer');
-  return viewOf(bytes).getInt32(0);
-}
-
-function serializeBigint(value: unknown): Uint8Array {
-  const bytes = new Uint8Array(8);
-  new DataView(bytes.buffer).setBigInt64(0, value as bigint);
-  return bytes;
-}
-
-function deserializeBigint(bytes: Uint8Array): bigint {
-  checkSize(bytes, 8, 'LongDeserializer');
-  return viewOf(bytes).getBigInt64(0);
-}
-
-function serializeDouble(value: unknown): Uint8Array {
-  const bytes = new Uint8Array(8);
-  new DataView(bytes.buffer).setFloat64(0, value as number);
-  return bytes;
-}
-
-function deserializeDouble(bytes: Uint8Array): number {
-  // Kafka's DoubleDeserializer names itself just "Deserializer" in this message.
-  checkSize(bytes, 8, 'Deserializer');
-  return viewOf(bytes).getFloat64(0);
-}
-
-/** Kafka's primitive deserializers reject any other length with this message. */
-function checkSize(bytes: Uint8Array, size: number, deserializerName: string): void {
-  if (bytes.length !== size) {
-    throw new SerdeError(`Size of data received by ${deserializerName} is not ${size}`);
-  }
-}
-
-function viewOf(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** A big-endian number of `size` bytes; Kafka's deserializers reject any other length with this message. */
+function fixedWidthSerde(
+  size: number,
+  deserializerName: string,
+  write: (view: DataView, value: unknown) => void,
+  read: (view: DataView) => unknown,
+): PrimitiveSerde {
+  return {
+    serialize(value) {
+      const bytes = new Uint8Array(size);
+      write(viewOf(bytes), value);
+      return bytes;
+    },
+    deserialize(bytes) {
+      if (bytes.length !== size) throw new SerdeError(`Size of data received by ${deserializerName} is not ${size}`);
+      return read(viewOf(bytes));
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // Text forms of scalar values for JSON and DELIMITED, following Java's parse and print rules.
-import { Decimal } from '../../planner/decimal.js';
+import { Decimal } from '../../planner/index.js';
 import { SerdeError } from './serde-error.js';
 
 const INTEGER_TEXT = /^[+-]?\d+$/;
@@ -99,7 +99,7 @@ export function decodeBase64(text: string): Uint8Array {
 }
 
 /** Shortens user data quoted in an error message. */
-export function abbreviate(text: string): string {
+function abbreviate(text: string): string {
   return text.length > 40 ? `${text.slice(0, 40)}...` : text;
 }
 

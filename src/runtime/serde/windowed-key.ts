@@ -1,4 +1,5 @@
 // Windowed keys in Kafka Streams' layout: the inner key's bytes followed by the window bounds.
+import { viewOf } from './byte-view.js';
 import type { RowSerde } from './format.js';
 import { SerdeError } from './serde-error.js';
 
@@ -85,8 +86,4 @@ function requireWindowBounds(bytes: Uint8Array | null, boundsSize: number): Uint
 
 function readInner(inner: RowSerde, bytes: Uint8Array, keyLength: number): unknown[] | null {
   return inner.deserialize(keyLength === 0 ? null : bytes.subarray(0, keyLength));
-}
-
-function viewOf(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

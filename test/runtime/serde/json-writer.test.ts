@@ -1,10 +1,14 @@
-// toJsonText: the JSON text ksqlDB (Jackson) writes for one value of each type.
+// buildJsonValueWriter: the JSON text ksqlDB (Jackson) writes for one value of each type.
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../../src/planner/decimal.js';
-import { SqlTypes } from '../../../src/planner/types.js';
-import { toJsonText } from '../../../src/runtime/serde/index.js';
+import { SqlTypes, type SqlType } from '../../../src/planner/types.js';
+import { buildJsonValueWriter } from '../../../src/runtime/serde/json-writer.js';
 
-describe('toJsonText', () => {
+function toJsonText(value: unknown, type: SqlType): string {
+  return buildJsonValueWriter(type)(value);
+}
+
+describe('buildJsonValueWriter', () => {
   it('writes DOUBLE as Java does, always with a fractional digit', () => {
     const cases: [number, string][] = [
       [5, '5.0'],

@@ -44,6 +44,7 @@ describe('KAFKA', () => {
     expect(() => serde(SqlTypes.INTEGER).deserialize(new Uint8Array(3))).toThrow('Size of data received by IntegerDeserializer is not 4');
     expect(() => serde(SqlTypes.BIGINT).deserialize(new Uint8Array(4))).toThrow('Size of data received by LongDeserializer is not 8');
     expect(() => serde(SqlTypes.DOUBLE).deserialize(new Uint8Array(9))).toThrow(SerdeError);
+    expect(() => serde(SqlTypes.DOUBLE).deserialize(new Uint8Array(9))).toThrow('Size of data received by Deserializer is not 8');
   });
 
   it('ignores the bytes when there is no column', () => {
