@@ -3,6 +3,9 @@
 import type { SquallError } from '../parser/errors.js';
 import type { SqlType } from '../planner/types.js';
 
+/** ksqlDB's answer to SELECT or PRINT sent to /ksql (Errors.QUERY_ENDPOINT). */
+export const QUERY_ENDPOINT_MESSAGE = "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT";
+
 export interface StatementRequest {
   /** One or more `;`-terminated statements. */
   readonly sql: string;

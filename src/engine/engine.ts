@@ -6,6 +6,7 @@ import { FunctionRegistry, Metastore, PlanError, createBuiltinRegistry, layeredC
 import type { Log, LogProducer } from '../runtime/index.js';
 import { createRowSerde } from '../runtime/index.js';
 import {
+  QUERY_ENDPOINT_MESSAGE,
   StatementError,
   type CommandStatus,
   type EngineApi,
@@ -24,6 +25,7 @@ import { executeCreateAsSelect, executeInsertInto, executeTerminate } from './ex
 import { executeInsertValues, resolveInsertTarget, RowWriter } from './insert-values.js';
 import { processingLogSource, TopicProcessingLog } from './processing-log-topic.js';
 import { runPullQuery, startPushQuery, type RunningPushQuery } from './push-query.js';
+import { offsetReset, propertyTexts } from './statement-properties.js';
 
 export const SQUALL_VERSION = '0.1.0';
 
@@ -102,8 +104,8 @@ export class Engine implements EngineApi {
   async execute(request: StatementRequest): Promise<KsqlEntity[]> {
     const entities: KsqlEntity[] = [];
     const properties: Record<string, unknown> = { ...(request.properties ?? {}) };
-    const variables = new Map(Object.entries(request.sessionVariables ?? {}).map(([name, value]) => [name.toUpperCase(), value]));
-    for (const piece of this.split(request.sql, entities)) {
+    const variables = sessionVariables(request);
+    for (const piece of splitRequest(request.sql)) {
       let text = piece.text;
       try {
         text = substituteVariables(piece.text, variables);
@@ -115,14 +117,6 @@ export class Engine implements EngineApi {
       }
     }
     return entities;
-  }
-
-  private split(sql: string, entities: KsqlEntity[]) {
-    try {
-      return splitStatements(sql);
-    } catch (error) {
-      throw new StatementError(asSquallError(error), sql, entities);
-    }
   }
 
   private newContext(statementText: string, properties: Record<string, unknown>, variables: Map<string, string>, replaying: boolean): StatementContext {
@@ -143,7 +137,7 @@ export class Engine implements EngineApi {
     if (COMMAND_KINDS.has(statement.kind)) {
       this.commandSequence++;
       if (!context.replaying) {
-        await this.commandLog.append({ statement: context.statementText, properties: stringValues(context.properties) });
+        await this.commandLog.append({ statement: context.statementText, properties: propertyTexts(context.properties) });
       }
     }
     return entity;
@@ -152,10 +146,7 @@ export class Engine implements EngineApi {
   private createHandlers(): Handlers {
     const state = this.state;
     const refuseQuery = (): never => {
-      throw new SquallError(
-        'PLAN_ERROR',
-        "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT",
-      );
+      throw new SquallError('PLAN_ERROR', QUERY_ENDPOINT_MESSAGE);
     };
     return {
       CreateSource: (statement, context, sequence) => executeCreateSource(statement, context, state, sequence),
@@ -204,12 +195,11 @@ export class Engine implements EngineApi {
   }
 
   async query(request: StatementRequest): Promise<QueryStream> {
-    const variables = new Map(Object.entries(request.sessionVariables ?? {}).map(([name, value]) => [name.toUpperCase(), value]));
     const pieces = splitStatements(request.sql);
     if (pieces.length !== 1) {
       throw new SquallError('PLAN_ERROR', `Expected exactly one SELECT statement, got ${pieces.length} statements.`);
     }
-    const { statement } = parseStatement(substituteVariables(pieces[0]!.text, variables));
+    const { statement } = parseStatement(substituteVariables(pieces[0]!.text, sessionVariables(request)));
     if (statement.kind === 'Print') return notSupported('PRINT', statement.span);
     if (statement.kind !== 'Select') {
       throw new SquallError('PLAN_ERROR', `Only SELECT queries can be run on this endpoint; use /ksql for ${statement.kind} statements.`, statement.span);
@@ -222,11 +212,10 @@ export class Engine implements EngineApi {
       config: layeredConfig(this.state.config.properties, properties),
     });
     if (statement.query.emit === undefined) return runPullQuery(this.state.log, plan, this.processingLog);
-    const reset = String(properties['auto.offset.reset'] ?? properties['ksql.streams.auto.offset.reset'] ?? 'latest');
     const running = await startPushQuery({
       log: this.state.log,
       plan,
-      offsetReset: reset === 'earliest' ? 'earliest' : 'latest',
+      offsetReset: offsetReset(properties, 'latest'),
       processingLog: this.processingLog,
       background: this.state.config.background,
       onClose: (id) => this.pushQueries.delete(id),
@@ -333,6 +322,20 @@ export class Engine implements EngineApi {
   }
 }
 
+/** The request's statements; a request that cannot be split fails before any statement has run. */
+function splitRequest(sql: string): ReturnType<typeof splitStatements> {
+  try {
+    return splitStatements(sql);
+  } catch (error) {
+    throw new StatementError(asSquallError(error), sql, []);
+  }
+}
+
+/** `${name}` values by upper-cased name: variable names are case-insensitive, as DEFINE's are. */
+function sessionVariables(request: StatementRequest): Map<string, string> {
+  return new Map(Object.entries(request.sessionVariables ?? {}).map(([name, value]) => [name.toUpperCase(), value]));
+}
+
 function notSupported(what: string, span: Statement['span']): never {
   throw new PlanError(`${what} is not supported yet.`, span, 'NOT_SUPPORTED');
 }
@@ -348,8 +351,4 @@ function withSourceContext(error: SquallError, sql: string): SquallError {
   const located = new SquallError(error.code, `${error.message}\n${renderErrorContext(sql, error.span)}`, error.span);
   located.name = error.name;
   return located;
-}
-
-function stringValues(properties: Readonly<Record<string, unknown>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, String(value)]));
 }

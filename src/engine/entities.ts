@@ -1,7 +1,7 @@
 // ksqlDB's /ksql response entities, built from Squall's catalog and queries.
 import { type Column, type DataSource, type SqlType } from '../planner/index.js';
 import type { CommandStatus, KsqlEntity, Warning } from './api.js';
-import type { RunningQuery } from './engine-state.js';
+import type { EngineState, RunningQuery } from './engine-state.js';
 
 export function currentStatus(
   statementText: string,
@@ -11,6 +11,19 @@ export function currentStatus(
   warnings: readonly Warning[] = [],
 ): KsqlEntity {
   return { '@type': 'currentStatus', statementText, commandId, commandStatus: status, commandSequenceNumber, warnings };
+}
+
+/** A command that succeeded: its status is kept for /status, and its answer is the currentStatus entity. */
+export function recordSuccess(
+  state: EngineState,
+  statementText: string,
+  commandId: string,
+  status: CommandStatus,
+  commandSequenceNumber: number,
+  warnings: readonly Warning[] = [],
+): KsqlEntity {
+  state.commandStatuses.set(commandId, status);
+  return currentStatus(statementText, commandId, status, commandSequenceNumber, warnings);
 }
 
 export function sourceSummary(source: DataSource): Record<string, unknown> {

@@ -5,7 +5,7 @@ import { PlanError, planCreateSource, resolveType, type DataSource } from '../pl
 import { validateFormat } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, StatementContext } from './engine-state.js';
-import { currentStatus } from './entities.js';
+import { currentStatus, recordSuccess } from './entities.js';
 
 /** Formats that need a Schema Registry, which Squall does not speak yet. */
 const SCHEMA_REGISTRY_FORMATS: ReadonlySet<string> = new Set(['AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
@@ -48,9 +48,7 @@ export async function executeCreateSource(
   validateSourceFormats(source);
   const warnings = await ensureTopic(state, source.topic, partitions, context);
   state.metastore.putSource(source);
-  const status = { status: 'SUCCESS' as const, message: `${noun} created`, queryId: null };
-  state.commandStatuses.set(commandId, status);
-  return currentStatus(context.statementText, commandId, status, sequence, warnings);
+  return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: `${noun} created`, queryId: null }, sequence, warnings);
 }
 
 /**
@@ -75,9 +73,7 @@ export function executeCreateType(statement: CreateType, context: StatementConte
     throw new PlanError(`Cannot register custom type '${statement.name}' since it is already registered with type: ${statement.name}`, statement.span, 'ALREADY_EXISTS');
   }
   state.metastore.putType(statement.name, resolveType(statement.type, state.metastore.types()));
-  const status = { status: 'SUCCESS' as const, message: 'Type created', queryId: null };
-  state.commandStatuses.set(commandId, status);
-  return currentStatus(context.statementText, commandId, status, sequence);
+  return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: 'Type created', queryId: null }, sequence);
 }
 
 export function executeDropType(statement: DropType, context: StatementContext, state: EngineState, sequence: number): KsqlEntity {
@@ -85,9 +81,7 @@ export function executeDropType(statement: DropType, context: StatementContext, 
   if (!state.metastore.deleteType(statement.name) && !statement.ifExists) {
     throw new PlanError(`Type ${statement.name} does not exist.`, statement.span, 'NOT_FOUND');
   }
-  const status = { status: 'SUCCESS' as const, message: 'Dropped type', queryId: null };
-  state.commandStatuses.set(commandId, status);
-  return currentStatus(context.statementText, commandId, status, sequence);
+  return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: 'Dropped type', queryId: null }, sequence);
 }
 
 export async function executeDropSource(
@@ -121,9 +115,8 @@ export async function executeDropSource(
   if (statement.deleteTopic && !context.replaying && !(await state.log.deleteTopic(source.topic))) {
     warnings.push({ message: `The Kafka cluster cannot delete topics: topic ${source.topic} was kept.` });
   }
-  const status = { status: 'SUCCESS' as const, message: `Source \`${source.name}\` (topic: ${source.topic}) was dropped.`, queryId: null };
-  state.commandStatuses.set(commandId, status);
-  return currentStatus(context.statementText, commandId, status, sequence, warnings);
+  const message = `Source \`${source.name}\` (topic: ${source.topic}) was dropped.`;
+  return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message, queryId: null }, sequence, warnings);
 }
 
 export function executeAlterSource(statement: AlterSource, context: StatementContext, state: EngineState, sequence: number): KsqlEntity {
@@ -148,7 +141,5 @@ export function executeAlterSource(statement: AlterSource, context: StatementCon
   validateSourceFormats(altered);
   state.metastore.putSource(altered);
   const commandId = `${noun}/${source.name}/alter`;
-  const status = { status: 'SUCCESS' as const, message: `${statement.sourceType === 'STREAM' ? 'Stream' : 'Table'} altered`, queryId: null };
-  state.commandStatuses.set(commandId, status);
-  return currentStatus(context.statementText, commandId, status, sequence);
+  return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: `${statement.sourceType === 'STREAM' ? 'Stream' : 'Table'} altered`, queryId: null }, sequence);
 }

@@ -4,6 +4,7 @@ import { PlanError, explainPlan, formatPattern, planQuery, type FunctionDefiniti
 import type { KsqlEntity } from './api.js';
 import type { EngineState, StatementContext } from './engine-state.js';
 import { runningQueryInfo, schemaInfo, sourceDescription, sourceSummary } from './entities.js';
+import { propertyTexts } from './statement-properties.js';
 
 export async function executeShow(statement: Show, context: StatementContext, state: EngineState): Promise<KsqlEntity> {
   const base = { statementText: context.statementText, warnings: [] };
@@ -29,7 +30,7 @@ export async function executeShow(statement: Show, context: StatementContext, st
       };
     }
     case 'PROPERTIES': {
-      const merged = { ...state.config.properties, ...Object.fromEntries(Object.entries(context.properties).map(([name, value]) => [name, String(value)])) };
+      const merged = { ...state.config.properties, ...propertyTexts(context.properties) };
       return {
         '@type': 'properties',
         ...base,

@@ -4,8 +4,9 @@ import { PlanError, planQuery, resolveSource, type QueryPlan } from '../planner/
 import { PersistentQuery } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, RunningQuery, StatementContext } from './engine-state.js';
-import { currentStatus } from './entities.js';
+import { currentStatus, recordSuccess } from './entities.js';
 import { validateSourceFormats } from './execute-ddl.js';
+import { offsetReset } from './statement-properties.js';
 
 export async function executeCreateAsSelect(
   statement: CreateAsSelect,
@@ -40,9 +41,7 @@ export async function executeCreateAsSelect(
   }
   await startPersistentQuery(plan, context, state);
   state.metastore.putSource(plan.sinkSource);
-  const status = { status: 'SUCCESS' as const, message: `Created query with ID ${queryId}`, queryId };
-  state.commandStatuses.set(commandId, status);
-  return currentStatus(context.statementText, commandId, status, sequence);
+  return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: `Created query with ID ${queryId}`, queryId }, sequence);
 }
 
 export async function executeInsertInto(
@@ -82,9 +81,7 @@ export async function executeTerminate(statement: Terminate, context: StatementC
     state.queries.delete(id);
   }
   const commandId = `terminate/${statement.queryId ?? 'ALL'}/execute`;
-  const status = { status: 'SUCCESS' as const, message: 'Query terminated.', queryId: null };
-  state.commandStatuses.set(commandId, status);
-  return currentStatus(context.statementText, commandId, status, sequence);
+  return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: 'Query terminated.', queryId: null }, sequence);
 }
 
 /** CREATE OR REPLACE: the query writing the sink is replaced by the new one. */
@@ -99,7 +96,6 @@ async function replaceQueriesWriting(sinkName: string, state: EngineState): Prom
 async function startPersistentQuery(plan: QueryPlan, context: StatementContext, state: EngineState): Promise<void> {
   const partitions = plan.sink.partitions ?? (await state.log.describeTopic(plan.source.topic))?.partitions ?? 1;
   await state.log.createTopic(plan.sink.topic, { partitions });
-  const offsetReset = String(context.properties['auto.offset.reset'] ?? context.properties['ksql.streams.auto.offset.reset'] ?? 'earliest');
   const runtime = new PersistentQuery({
     log: state.log,
     plan,
@@ -107,7 +103,7 @@ async function startPersistentQuery(plan: QueryPlan, context: StatementContext, 
     instanceId: state.instanceId,
     guarantee: state.config.guarantee,
     processingLog: state.processingLog,
-    offsetReset: offsetReset === 'latest' ? 'latest' : 'earliest',
+    offsetReset: offsetReset(context.properties, 'earliest'),
   });
   await runtime.start(state.config.background);
   const running: RunningQuery = {

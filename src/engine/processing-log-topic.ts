@@ -3,7 +3,10 @@
 import { SqlTypes, type DataSource } from '../planner/index.js';
 import type { Log, LogProducer, ProcessingLog, ProcessingLogEntry } from '../runtime/index.js';
 
-export const PROCESSING_LOG_STREAM = 'KSQL_PROCESSING_LOG';
+const PROCESSING_LOG_STREAM = 'KSQL_PROCESSING_LOG';
+
+/** Entries kept in memory: enough for tests and a glance, bounded for a long-running server. */
+const MAX_RECENT_ENTRIES = 1000;
 
 const MESSAGE_TYPE = SqlTypes.struct([
   { name: 'TYPE', type: SqlTypes.STRING },
@@ -40,12 +43,10 @@ export class TopicProcessingLog implements ProcessingLog {
   readonly recent: ProcessingLogEntry[] = [];
   private producer: LogProducer | undefined;
   private pending: Promise<void> = Promise.resolve();
-  count = 0;
 
   constructor(
     private readonly log: Log,
     readonly topic: string,
-    private readonly maxRecent = 1000,
   ) {}
 
   async open(): Promise<void> {
@@ -54,9 +55,8 @@ export class TopicProcessingLog implements ProcessingLog {
   }
 
   write(entry: ProcessingLogEntry): void {
-    this.count++;
     this.recent.push(entry);
-    if (this.recent.length > this.maxRecent) this.recent.shift();
+    if (this.recent.length > MAX_RECENT_ENTRIES) this.recent.shift();
     const producer = this.producer;
     if (producer === undefined) return;
     const value = {

@@ -6,7 +6,7 @@ import { TransientQuery, scanTopic, buildRecordProcessor, type Log, type Process
 import type { QueryColumn, QueryStream } from './api.js';
 import { RowQueue } from './row-queue.js';
 
-export function queryColumns(plan: QueryPlan, markKeys: boolean): QueryColumn[] {
+function queryColumns(plan: QueryPlan, markKeys: boolean): QueryColumn[] {
   return [...plan.sink.keyColumns, ...plan.sink.valueColumns].map((column) => ({
     name: column.name,
     type: column.type,

@@ -26,10 +26,6 @@ export class RowQueue implements AsyncIterable<QueryEvent> {
     waiting?.({ value: undefined, done: true });
   }
 
-  get isEnded(): boolean {
-    return this.ended;
-  }
-
   [Symbol.asyncIterator](): AsyncIterator<QueryEvent> {
     return {
       next: () => {

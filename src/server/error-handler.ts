@@ -4,8 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { StatementError, type KsqlEntity } from '../engine/api.js';
 import { SquallError } from '../parser/errors.js';
-import { toJsonText } from './json-text.js';
-import { jsonMediaType } from './media-types.js';
+import { sendJson } from './json-reply.js';
 import { RestError, STATEMENT_ERROR_CODES } from './rest-error.js';
 
 /** A ksqlDB KsqlErrorMessage (`generic_error`) or KsqlStatementErrorMessage (`statement_error`). */
@@ -26,7 +25,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const response = errorResponse(error, request);
     if (response.statusCode >= 500) request.log.error({ err: error }, 'unexpected error');
-    return reply.code(response.statusCode).type(jsonMediaType(request)).send(toJsonText(response.body));
+    return sendJson(request, reply.code(response.statusCode), response.body);
   });
   app.setNotFoundHandler((_request: FastifyRequest, reply: FastifyReply) => reply.code(404).type('text/plain').send('Not Found'));
 }
@@ -39,18 +38,16 @@ export function streamedErrorBody(error: unknown): ErrorBody {
 
 function errorResponse(error: unknown, request: FastifyRequest): ErrorResponse {
   if (error instanceof StatementError) {
-    return statementError(STATEMENT_ERROR_CODES[error.cause.code], error.cause.message, error.statementText, error.entities);
+    return { statusCode: 400, body: statementError(STATEMENT_ERROR_CODES[error.cause.code], error.cause.message, error.statementText, error.entities) };
   }
   if (error instanceof SquallError) {
     const statementText = requestStatementText(request.body);
     if (statementText === undefined) return { statusCode: 400, body: genericError(40000, error.message) };
-    return statementError(STATEMENT_ERROR_CODES[error.code], error.message, statementText, []);
+    return { statusCode: 400, body: statementError(STATEMENT_ERROR_CODES[error.code], error.message, statementText, []) };
   }
   if (error instanceof RestError) {
     const body =
-      error.statementText === undefined
-        ? genericError(error.errorCode, error.message)
-        : { ...genericError(error.errorCode, error.message), '@type': 'statement_error' as const, statementText: error.statementText, entities: [] };
+      error.statementText === undefined ? genericError(error.errorCode, error.message) : statementError(error.errorCode, error.message, error.statementText, []);
     return { statusCode: error.statusCode, body };
   }
   const clientStatus = clientErrorStatus(error);
@@ -60,8 +57,8 @@ function errorResponse(error: unknown, request: FastifyRequest): ErrorResponse {
   return { statusCode: 500, body: genericError(50000, error instanceof Error ? error.message : String(error)) };
 }
 
-function statementError(errorCode: number, message: string, statementText: string, entities: readonly KsqlEntity[]): ErrorResponse {
-  return { statusCode: 400, body: { '@type': 'statement_error', error_code: errorCode, message, statementText, entities } };
+function statementError(errorCode: number, message: string, statementText: string, entities: readonly KsqlEntity[]): ErrorBody {
+  return { '@type': 'statement_error', error_code: errorCode, message, statementText, entities };
 }
 
 function genericError(errorCode: number, message: string): ErrorBody {

@@ -1,9 +1,7 @@
 // Errors the REST layer raises itself (bad requests, unknown ids), each with its HTTP status and
 // ksqlDB error code; the error handler renders them.
+import { QUERY_ENDPOINT_MESSAGE } from '../engine/api.js';
 import type { ErrorCode } from '../parser/errors.js';
-
-/** ksqlDB's message for SELECT or PRINT sent to /ksql (Errors.QUERY_ENDPOINT). */
-const QUERY_ENDPOINT_MESSAGE = "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT";
 
 export class RestError extends Error {
   readonly statusCode: number;

@@ -32,6 +32,7 @@ describe('Engine', () => {
       commandId: 'stream/RIDES/create',
       commandStatus: { status: 'SUCCESS', message: 'Stream created' },
     });
+    expect(engine.commandStatus('stream/RIDES/create')).toEqual({ status: 'SUCCESS', message: 'Stream created', queryId: null });
     await engine.close();
   });
 

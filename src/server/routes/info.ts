@@ -1,9 +1,8 @@
 // Server information and health: GET /info, /healthcheck, /status, /status/:type/:entity/:action,
 // /clusterStatus, the container probes /chc/ready and /chc/live, and / (a redirect to /info).
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { EngineApi } from '../../engine/api.js';
-import { toJsonText } from '../json-text.js';
-import { jsonMediaType } from '../media-types.js';
+import { sendJson } from '../json-reply.js';
 import { RestError } from '../rest-error.js';
 
 interface CommandIdParams {
@@ -54,8 +53,4 @@ function localHostStatus(): Readonly<Record<string, unknown>> {
     activeStandbyPerQuery: {},
     hostStoreLags: { stateStoreLags: {}, updateTimeMs: 0 },
   };
-}
-
-function sendJson(request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
-  return reply.type(jsonMediaType(request)).send(toJsonText(body));
 }

@@ -2,8 +2,7 @@
 // POST /ksql/terminate (tearing down the cluster) is refused.
 import type { FastifyPluginAsync } from 'fastify';
 import type { EngineApi } from '../../engine/api.js';
-import { toJsonText } from '../json-text.js';
-import { jsonMediaType } from '../media-types.js';
+import { sendJson } from '../json-reply.js';
 import { RestError } from '../rest-error.js';
 import { fromKsqlRequest, ksqlRequestSchema, type KsqlRequestBody } from '../statement-requests.js';
 
@@ -17,7 +16,7 @@ export function ksqlRoutes(engine: EngineApi): FastifyPluginAsync {
       const { ksql } = request.body;
       if (startsWithQuery(ksql)) throw RestError.queryEndpoint(ksql);
       const entities = await engine.execute(fromKsqlRequest(request.body));
-      return reply.type(jsonMediaType(request)).send(toJsonText(entities));
+      return sendJson(request, reply, entities);
     });
 
     app.post('/ksql/terminate', async () => {
