@@ -1,7 +1,7 @@
 // CAST between SQL types as ksqlDB does it: numeric narrowing like Java, text parsing, element-wise collections.
 import { Decimal } from './decimal.js';
 import { EvaluationError } from './expression/evaluation-error.js';
-import { parseDate, parseTime, parseTimestamp } from './expression/temporal-text.js';
+import { millisPerDay, parseDate, parseTime, parseTimestamp } from './expression/temporal-text.js';
 import { formatValue } from './expression/value-text.js';
 import { PlanError } from './plan-error.js';
 import { formatType, typesEqual, type SqlType, type Struct } from './types.js';
@@ -9,8 +9,6 @@ import { formatType, typesEqual, type SqlType, type Struct } from './types.js';
 /** Converts one value; null in gives null out. */
 export type Caster = (value: unknown) => unknown;
 type Converter = (value: never) => unknown;
-
-const millisPerDay = 86_400_000;
 
 /**
  * Builds the conversion from `from` to `to` once, or returns undefined when ksqlDB does not
@@ -263,7 +261,8 @@ export function parseBooleanText(text: string): boolean {
   throw new EvaluationError(invalidSyntaxMessage('BOOLEAN', text));
 }
 
-function parseTemporal(text: string, typeName: string, parse: (text: string) => number | undefined): number {
+/** Parses DATE, TIME or TIMESTAMP text; throws EvaluationError naming the type when it is not one. */
+export function parseTemporal(text: string, typeName: string, parse: (text: string) => number | undefined): number {
   const parsed = parse(text);
   if (parsed === undefined) throw new EvaluationError(invalidSyntaxMessage(typeName, text));
   return parsed;

@@ -4,12 +4,7 @@ import { PlanError } from './plan-error.js';
 import { formatType, type SqlType } from './types.js';
 
 /** Pseudo-columns every source exposes; none may name a user column. */
-export const SYSTEM_COLUMNS = ['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND'] as const;
-const RESERVED: ReadonlySet<string> = new Set(SYSTEM_COLUMNS);
-
-export function isSystemColumn(name: string): boolean {
-  return RESERVED.has(name);
-}
+const RESERVED: ReadonlySet<string> = new Set(['ROWTIME', 'ROWPARTITION', 'ROWOFFSET', 'WINDOWSTART', 'WINDOWEND']);
 
 export function checkReservedName(name: string, span: Span | undefined): void {
   if (RESERVED.has(name)) {

@@ -1,5 +1,5 @@
-// Durations in milliseconds, from the parser's Duration nodes and from text such as '30 SECONDS'.
-import type { Duration, Span, TimeUnit } from '../parser/index.js';
+// Durations in milliseconds from text such as '30 SECONDS' (the WINDOW_SIZE property).
+import type { Span, TimeUnit } from '../parser/index.js';
 import { PlanError } from './plan-error.js';
 
 const MILLISECONDS_PER_UNIT: Readonly<Record<TimeUnit, number>> = {
@@ -11,10 +11,6 @@ const MILLISECONDS_PER_UNIT: Readonly<Record<TimeUnit, number>> = {
   MICROSECONDS: 0.001,
   NANOSECONDS: 0.000001,
 };
-
-export function durationToMs(duration: Duration): number {
-  return duration.value * MILLISECONDS_PER_UNIT[duration.unit];
-}
 
 /** `'30 SECONDS'`, `'1 HOUR'`: the WINDOW_SIZE property's text form. */
 export function parseDurationText(text: string, property: string, span: Span | undefined): number {

@@ -4,7 +4,6 @@ export * from './types.js';
 export { Decimal } from './decimal.js';
 export { PlanError } from './plan-error.js';
 export { resolveType } from './type-rules.js';
-export { castValue } from './cast.js';
 export { EvaluationError } from './expression/evaluation-error.js';
 export { compileExpression, compileConstant, type CompileContext, type CompiledExpression, type ColumnScope, type ColumnBinding } from './expression/index.js';
 export { FunctionRegistry, formatPattern } from './functions/registry.js';

@@ -16,7 +16,7 @@ const FORMAT_NAMES: ReadonlySet<string> = new Set<FormatName>([
   'JSON_SR',
 ]);
 
-export function parseFormatName(text: string, span: Span | undefined): FormatName {
+function parseFormatName(text: string, span: Span | undefined): FormatName {
   const name = text.toUpperCase();
   if (!FORMAT_NAMES.has(name)) {
     throw new PlanError(`Unknown format: ${text}. Supported formats: ${[...FORMAT_NAMES].join(', ')}`, span);
@@ -25,7 +25,7 @@ export function parseFormatName(text: string, span: Span | undefined): FormatNam
 }
 
 /** `'TAB'`, `'SPACE'` or a single character, as ksqlDB's DelimiterValidator accepts. */
-export function parseDelimiter(text: string, property: string, span: Span | undefined): string {
+function parseDelimiter(text: string, property: string, span: Span | undefined): string {
   // A literal space or tab is refused like an empty one: ksqlDB trims the value first.
   if (text.trim() === '') {
     throw new PlanError(

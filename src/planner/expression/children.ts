@@ -48,7 +48,7 @@ const childLists: ChildLists = {
   AtTimeZone: (node) => [node.value],
 };
 
-export function childExpressions(expression: Expression): readonly Expression[] {
+function childExpressions(expression: Expression): readonly Expression[] {
   const children = childLists[expression.kind] as (node: Expression) => readonly Expression[];
   return children(expression);
 }

@@ -51,7 +51,7 @@ function unifyElements(nodes: readonly Expression[], state: CompileState, what: 
 }
 
 function mismatch(what: string, elements: readonly Compiled[], span: Span): PlanError {
-  const types = elements.map((element) => (element.type === null ? 'NULL' : formatType(element.type)));
+  const types = elements.map((element) => describeType(element.type));
   return new PlanError(`Cannot construct ${what} with mismatching types: ${types.join(', ')}`, span);
 }
 

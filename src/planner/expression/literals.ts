@@ -1,5 +1,6 @@
 // Literals: typed once at plan time; their evaluators return a constant.
 import type { DecimalLiteral, DoubleLiteral, IntegerLiteral, TypedLiteral } from '../../parser/ast.js';
+import { invalidSyntaxMessage } from '../cast.js';
 import { Decimal } from '../decimal.js';
 import { PlanError } from '../plan-error.js';
 import { SqlTypes, type SqlType } from '../types.js';
@@ -23,7 +24,11 @@ export function compileIntegerLiteral(node: IntegerLiteral, negative = false): C
 /** DECIMAL(p, s) from the digits as written: `10.30` is DECIMAL(4, 2), `0.01` is DECIMAL(2, 2). */
 export function compileDecimalLiteral(node: DecimalLiteral, negative = false): Compiled {
   const parsed = Decimal.parse(node.text);
-  const value = negative ? parsed.negate() : parsed;
+  return decimalConstant(negative ? parsed.negate() : parsed);
+}
+
+/** A DECIMAL constant whose type holds exactly its digits; also used for text compared with a number. */
+export function decimalConstant(value: Decimal): Compiled {
   return constant(SqlTypes.decimal(Math.max(value.precision(), value.scale), value.scale), value);
 }
 
@@ -45,7 +50,7 @@ export function compileTypedLiteral(node: TypedLiteral): Compiled {
   if (parser === undefined) throw new PlanError(`Unsupported literal type: ${node.typeName}`, node.span);
   const value = parser.parse(node.value);
   if (value === undefined) {
-    throw new PlanError(`invalid input syntax for type ${node.typeName.toUpperCase()}: "${node.value}".`, node.span);
+    throw new PlanError(invalidSyntaxMessage(node.typeName.toUpperCase(), node.value), node.span);
   }
   return constant(parser.type, value);
 }

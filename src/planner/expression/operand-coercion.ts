@@ -1,11 +1,11 @@
 // Bringing two operands to one type: string constants parsed to the other side's type, numbers widened.
 import type { Span } from '../../parser/ast.js';
-import { compileCast, identityCast, invalidSyntaxMessage, parseBooleanText, parseDecimalText } from '../cast.js';
+import { compileCast, identityCast, invalidSyntaxMessage, parseBooleanText, parseDecimalText, parseTemporal } from '../cast.js';
 import { PlanError } from '../plan-error.js';
 import { commonType, isNumeric } from '../type-rules.js';
 import { SqlTypes, type SqlType } from '../types.js';
 import { EvaluationError } from './evaluation-error.js';
-import { constant } from './literals.js';
+import { constant, decimalConstant } from './literals.js';
 import type { Compiled, Evaluator } from './scope.js';
 import { parseDate, parseTime, parseTimestamp } from './temporal-text.js';
 import { formatValue } from './value-text.js';
@@ -82,11 +82,11 @@ function parseConstantText(text: string, target: SqlType): Compiled | undefined 
       if (!numberPattern.test(text.trim())) throw new EvaluationError(invalidSyntaxMessage('DOUBLE', text));
       return constant(SqlTypes.DOUBLE, Number(text.trim()));
     case 'DATE':
-      return parseTemporalConstant(text, target, parseDate);
+      return constant(target, parseTemporal(text, target.kind, parseDate));
     case 'TIME':
-      return parseTemporalConstant(text, target, parseTime);
+      return constant(target, parseTemporal(text, target.kind, parseTime));
     case 'TIMESTAMP':
-      return parseTemporalConstant(text, target, parseTimestamp);
+      return constant(target, parseTemporal(text, target.kind, parseTimestamp));
     default:
       return undefined;
   }
@@ -102,14 +102,7 @@ function parseExactNumber(text: string, target: SqlType): Compiled {
     if (millis !== undefined) return constant(SqlTypes.BIGINT, BigInt(millis));
     throw new EvaluationError(invalidSyntaxMessage(target.kind, text));
   }
-  const value = parseDecimalText(text);
-  return constant(SqlTypes.decimal(Math.max(value.precision(), value.scale), value.scale), value);
-}
-
-function parseTemporalConstant(text: string, target: SqlType, parse: (text: string) => number | undefined): Compiled {
-  const value = parse(text);
-  if (value === undefined) throw new EvaluationError(invalidSyntaxMessage(target.kind, text));
-  return constant(target, value);
+  return decimalConstant(parseDecimalText(text));
 }
 
 /** Both operands cast to their common type; undefined when they have none. */

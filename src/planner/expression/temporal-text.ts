@@ -1,5 +1,5 @@
 // Text forms of DATE, TIME and TIMESTAMP values, parsed and formatted as ksqlDB does (ISO-8601, UTC).
-const millisPerDay = 86_400_000;
+export const millisPerDay = 86_400_000;
 
 const datePattern = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
 const timePattern = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
@@ -19,9 +19,8 @@ export function parseDate(text: string): number | undefined {
 export function parseTime(text: string): number | undefined {
   const match = timePattern.exec(text.trim());
   if (match === null) return undefined;
-  const [, hours, minutes, seconds = '0', fraction = ''] = match;
-  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
-  return ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 + fractionMillis(fraction);
+  const [, hours = '', minutes = '', seconds = '0', fraction = ''] = match;
+  return timeOfDayMillis(hours, minutes, seconds, fraction);
 }
 
 /** Epoch milliseconds of an ISO timestamp (`2022-04-28T21:44:47.943`, optional `Z` or offset; no zone is UTC). */
@@ -30,9 +29,15 @@ export function parseTimestamp(text: string): number | undefined {
   if (match === null) return undefined;
   const [, year, month, day, hours = '0', minutes = '0', seconds = '0', fraction = '', zone] = match;
   const dayMillis = utcMillis(Number(year), Number(month), Number(day));
-  if (dayMillis === undefined || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
-  const timeMillis = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 + fractionMillis(fraction);
+  const timeMillis = timeOfDayMillis(hours, minutes, seconds, fraction);
+  if (dayMillis === undefined || timeMillis === undefined) return undefined;
   return dayMillis + timeMillis - zoneOffsetMillis(zone);
+}
+
+/** Milliseconds since midnight of matched clock fields, or undefined when one is out of range (24:00, 10:60). */
+function timeOfDayMillis(hours: string, minutes: string, seconds: string, fraction: string): number | undefined {
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
+  return ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 + fractionMillis(fraction);
 }
 
 function fractionMillis(fraction: string): number {

@@ -2,8 +2,8 @@
 import { Decimal } from '../decimal.js';
 import type { SqlType } from '../types.js';
 import type { FunctionDefinition, ScalarOverload } from './registry-types.js';
-import { P, argumentType, fixed, sameAsArgument } from './patterns.js';
-import { compareNullsLast, compareValues, containsValue, distinctValues, valuesEqual } from './value-order.js';
+import { P, arrayElementType, fixed, sameAsArgument } from './patterns.js';
+import { compareNullsLast, compareValues, containsValue, distinctValues, extremeValue, valuesEqual } from './value-order.js';
 import { javaDoubleText } from './java-text.js';
 
 const T = P.var('T');
@@ -17,11 +17,6 @@ function elementText(value: unknown, type: SqlType): string {
   return String(value);
 }
 
-function elementType(arrayType: SqlType): SqlType {
-  if (arrayType.kind !== 'ARRAY') throw new Error(`expected an ARRAY argument, got ${arrayType.kind}`);
-  return arrayType.element;
-}
-
 /** ARRAY_JOIN: elements as text between delimiters (default ','); a null delimiter joins with nothing. */
 function joinOverload(params: ScalarOverload['params']): ScalarOverload {
   return {
@@ -29,7 +24,7 @@ function joinOverload(params: ScalarOverload['params']): ScalarOverload {
     returns: P.string,
     nulls: 'handlesNulls',
     create: (argTypes) => {
-      const type = elementType(argumentType(argTypes, 0));
+      const type = arrayElementType(argTypes, 0);
       return (values, delimiter = ',') => {
         if (values === null) return null;
         const texts = (values as unknown[]).map((value) => elementText(value, type));
@@ -37,15 +32,6 @@ function joinOverload(params: ScalarOverload['params']): ScalarOverload {
       };
     },
   };
-}
-
-/** The largest (direction 1) or smallest (-1) non-null element, or null when there is none. */
-function extremeElement(values: readonly unknown[], direction: 1 | -1): unknown {
-  let best: unknown = null;
-  for (const value of values) {
-    if (value !== null && (best === null || compareValues(value, best) * direction > 0)) best = value;
-  }
-  return best;
 }
 
 /** ARRAY_SORT: nulls last in either direction; null for a direction other than ASC or DESC. */
@@ -158,14 +144,14 @@ export const ARRAY_FUNCTIONS: readonly FunctionDefinition[] = [
     type: 'SCALAR',
     category: 'ARRAY',
     description: 'The largest non-null element, or null.',
-    overloads: [fixed([ARRAY_T], T, (values: unknown[]) => extremeElement(values, 1))],
+    overloads: [fixed([ARRAY_T], T, (values: unknown[]) => extremeValue(values, 1))],
   },
   {
     name: 'ARRAY_MIN',
     type: 'SCALAR',
     category: 'ARRAY',
     description: 'The smallest non-null element, or null.',
-    overloads: [fixed([ARRAY_T], T, (values: unknown[]) => extremeElement(values, -1))],
+    overloads: [fixed([ARRAY_T], T, (values: unknown[]) => extremeValue(values, -1))],
   },
   {
     name: 'ARRAY_REMOVE',

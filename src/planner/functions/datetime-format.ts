@@ -1,5 +1,6 @@
 // Java DateTimeFormatter patterns ('yyyy-MM-dd''T''HH:mm:ss.SSSX', 'dd-MMM-yyyy zzz'...) compiled for
 // formatting wall-clock fields and for parsing text back into them.
+import { compiledCache } from './compiled-cache.js';
 import { formatOffset, resolveTimeZone, zoneName, type TimeZone } from './time-zones.js';
 
 type Token =
@@ -42,20 +43,11 @@ const MONTHS = [
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const NUMERIC_LETTERS = new Set(['y', 'u', 'M', 'L', 'd', 'D', 'H', 'h', 'k', 'K', 'm', 's', 'S', 'n']);
 const KNOWN_LETTERS = new Set([...NUMERIC_LETTERS, 'a', 'E', 'z', 'Z', 'X', 'x', 'V']);
-const PATTERN_CACHE_LIMIT = 1000;
-const patternCache = new Map<string, DateTimePattern>();
-
 /** Compiles (and caches) a pattern; throws for letters Java rejects or this port does not support. */
-export function compilePattern(pattern: string): DateTimePattern {
-  let compiled = patternCache.get(pattern);
-  if (compiled === undefined) {
-    const tokens = tokenize(pattern);
-    compiled = { format: (moment) => formatTokens(tokens, moment), parse: (text) => parseTokens(tokens, text) };
-    if (patternCache.size >= PATTERN_CACHE_LIMIT) patternCache.clear();
-    patternCache.set(pattern, compiled);
-  }
-  return compiled;
-}
+export const compilePattern = compiledCache((pattern: string): DateTimePattern => {
+  const tokens = tokenize(pattern);
+  return { format: (moment) => formatTokens(tokens, moment), parse: (text) => parseTokens(tokens, text) };
+});
 
 function tokenize(pattern: string): Token[] {
   const tokens: Token[] = [];
@@ -210,13 +202,27 @@ function expectLiteral(cursor: Cursor, literal: string): void {
   cursor.index += literal.length;
 }
 
-/** Reads digits: exactly `count` when another number follows directly (yyyyMMdd), otherwise as many as there are. */
+/**
+ * Reads ASCII digits: exactly `count` when another number follows directly (yyyyMMdd), otherwise
+ * as many as there are, up to `maxDigits`. Scans characters rather than building a RegExp, as
+ * this runs for every field of every parsed value.
+ */
+function readDigits(cursor: Cursor, count: number, adjacentNumber: boolean, maxDigits: number): string {
+  const start = cursor.index;
+  const limit = Math.min(cursor.text.length, start + (adjacentNumber ? count : maxDigits));
+  let end = start;
+  while (end < limit && isDigit(cursor.text.charCodeAt(end))) end++;
+  if (end === start || (adjacentNumber && end - start !== count)) throw parseError(cursor);
+  cursor.index = end;
+  return cursor.text.slice(start, end);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57; // '0'..'9'
+}
+
 function readNumber(cursor: Cursor, count: number, adjacentNumber: boolean): number {
-  const rest = cursor.text.slice(cursor.index);
-  const match = adjacentNumber ? new RegExp(`^\\d{${count}}`).exec(rest) : /^\d{1,10}/.exec(rest);
-  if (match === null) throw parseError(cursor);
-  cursor.index += match[0].length;
-  return Number(match[0]);
+  return Number(readDigits(cursor, count, adjacentNumber, 10));
 }
 
 /** Case-insensitive match of the longest name (or 3-letter abbreviation) at the cursor; returns its index. */
@@ -284,11 +290,7 @@ function parseField(cursor: Cursor, letter: string, count: number, adjacentNumbe
 
 /** Fraction digits, to ms (digits beyond the third are dropped). */
 function readFraction(cursor: Cursor, count: number, adjacentNumber: boolean): number {
-  const rest = cursor.text.slice(cursor.index);
-  const match = adjacentNumber ? new RegExp(`^\\d{${count}}`).exec(rest) : /^\d{1,9}/.exec(rest);
-  if (match === null) throw parseError(cursor);
-  cursor.index += match[0].length;
-  return Number(match[0].padEnd(3, '0').slice(0, 3));
+  return Number(readDigits(cursor, count, adjacentNumber, 9).padEnd(3, '0').slice(0, 3));
 }
 
 function readZoneName(cursor: Cursor): TimeZone {

@@ -33,6 +33,12 @@ function geoDistance(lat1: number, lon1: number, lat2: number, lon2: number, uni
 
 const COORDINATES = [P.numeric, P.numeric, P.numeric, P.numeric];
 
+/** Both overloads: four numeric coordinates, then the unit when given. */
+function distanceOfArguments(...args: unknown[]): number {
+  const [lat1, lon1, lat2, lon2] = args.slice(0, 4).map(toDouble);
+  return geoDistance(lat1!, lon1!, lat2!, lon2!, args[4] as string | undefined);
+}
+
 export const GEO_FUNCTIONS: readonly FunctionDefinition[] = [
   {
     name: 'GEO_DISTANCE',
@@ -40,14 +46,8 @@ export const GEO_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'GEO',
     description: 'The great-circle distance between two lat/lon points, in KM (default) or MILES.',
     overloads: [
-      fixed(COORDINATES, P.double, (...coordinates: unknown[]) => {
-        const [lat1, lon1, lat2, lon2] = coordinates.map(toDouble);
-        return geoDistance(lat1!, lon1!, lat2!, lon2!);
-      }),
-      fixed([...COORDINATES, P.string], P.double, (...args: unknown[]) => {
-        const [lat1, lon1, lat2, lon2] = args.slice(0, 4).map(toDouble);
-        return geoDistance(lat1!, lon1!, lat2!, lon2!, args[4] as string);
-      }),
+      fixed(COORDINATES, P.double, distanceOfArguments),
+      fixed([...COORDINATES, P.string], P.double, distanceOfArguments),
     ],
   },
 ];

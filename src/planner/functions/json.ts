@@ -5,22 +5,12 @@ import type { FunctionDefinition } from './registry-types.js';
 import { P, argumentType, fixed } from './patterns.js';
 import { parseJson, writeJson, type JsonNode } from './json-text.js';
 import { javaDoubleText } from './java-text.js';
+import { compiledCache } from './compiled-cache.js';
 
 type PathStep = string | number;
 
-const PATH_CACHE_LIMIT = 1000;
-const pathCache = new Map<string, readonly PathStep[]>();
-
 /** The steps of a path, cached: the path is nearly always a literal, parsed once per query. */
-function jsonPath(path: string): readonly PathStep[] {
-  let steps = pathCache.get(path);
-  if (steps === undefined) {
-    steps = parseJsonPath(path);
-    if (pathCache.size >= PATH_CACHE_LIMIT) pathCache.clear();
-    pathCache.set(path, steps);
-  }
-  return steps;
-}
+const jsonPath: (path: string) => readonly PathStep[] = compiledCache(parseJsonPath);
 
 /** Parses `$.a.b[0]['c']` into steps; throws for anything else (a bad path is a query error). */
 function parseJsonPath(path: string): PathStep[] {

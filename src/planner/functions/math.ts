@@ -1,11 +1,12 @@
 // Math functions: absolute value and rounding per numeric type, transcendental functions over DOUBLE,
 // and GREATEST / LEAST.
 import { Decimal } from '../decimal.js';
+import { widerNumeric } from '../type-rules.js';
 import { SqlTypes, type SqlType } from '../types.js';
 import type { FunctionDefinition, ScalarOverload, TypePattern } from './registry-types.js';
 import { P, argumentType, fixed, sameAsArgument } from './patterns.js';
 import { roundDecimal, roundDouble, type RoundingMode } from './decimal-rounding.js';
-import { compareValues } from './value-order.js';
+import { extremeValue } from './value-order.js';
 
 /** Any numeric runtime value as a double (INTEGER number, BIGINT bigint, DECIMAL Decimal, DOUBLE number). */
 export function toDouble(value: unknown): number {
@@ -84,26 +85,17 @@ function logarithm(base: number, value: number): number {
   return Math.log(value) / Math.log(base);
 }
 
-
 /** The DECIMAL wide enough for every DECIMAL argument: max integer digits + max scale. */
 const widenedDecimal: ScalarOverload['returns'] = (argTypes) => {
-  const decimals = argTypes.filter((type) => type.kind === 'DECIMAL').map(decimalType);
-  const scale = Math.max(...decimals.map((type) => type.scale));
-  const integerDigits = Math.max(...decimals.map((type) => type.precision - type.scale));
-  return SqlTypes.decimal(integerDigits + scale, scale);
+  const decimals: readonly SqlType[] = argTypes.filter((type) => type.kind === 'DECIMAL');
+  return decimals.reduce(widerNumeric);
 };
 
 const toBigint = (value: unknown): unknown => (typeof value === 'number' ? BigInt(value) : value);
 
 /** GREATEST / LEAST: one variadic overload per comparable type; nulls are skipped, all nulls give null. */
 function extremeOverloads(direction: 1 | -1): ScalarOverload[] {
-  const pick = (...values: unknown[]): unknown => {
-    let best: unknown = null;
-    for (const value of values) {
-      if (value !== null && (best === null || compareValues(value, best) * direction > 0)) best = value;
-    }
-    return best;
-  };
+  const pick = (...values: unknown[]): unknown => extremeValue(values, direction);
   const exactTypes: readonly TypePattern[] = [P.int, P.string, P.bytes, P.date, P.time, P.timestamp];
   const overloads: ScalarOverload[] = exactTypes.map((type) =>
     fixed([type, type], type, pick, { variadic: true, nulls: 'handlesNulls' }),
@@ -121,8 +113,6 @@ function extremeOverloads(direction: 1 | -1): ScalarOverload[] {
   return overloads;
 }
 
-const abs = (value: number): number => Math.abs(value);
-
 /** Java's Math.abs on an int wraps: the absolute value of -2^31 is -2^31. */
 const absInteger = (value: number): number => Math.abs(value) | 0;
 
@@ -138,7 +128,7 @@ export const MATH_FUNCTIONS: readonly FunctionDefinition[] = [
     overloads: [
       fixed([P.int], P.int, absInteger),
       fixed([P.bigint], P.bigint, absBigint),
-      fixed([P.double], P.double, abs),
+      fixed([P.double], P.double, Math.abs),
       fixed([P.decimal], sameAsArgument(0), (value: Decimal) => (value.unscaled < 0n ? value.negate() : value)),
     ],
   },

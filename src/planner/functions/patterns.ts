@@ -34,6 +34,13 @@ export function argumentType(argTypes: readonly SqlType[], index: number): SqlTy
   return type;
 }
 
+/** The element type of the ARRAY argument `index` (EXPLODE's rows, ARRAY_JOIN's elements). */
+export function arrayElementType(argTypes: readonly SqlType[], index: number): SqlType {
+  const type = argumentType(argTypes, index);
+  if (type.kind !== 'ARRAY') throw new Error(`function argument ${index} is ${type.kind}, not an ARRAY`);
+  return type.element;
+}
+
 /** The return type is the type of argument `index` (ABS, FLOOR, ARRAY_DISTINCT...). */
 export function sameAsArgument(index: number): ScalarOverload['returns'] {
   return (argTypes) => argumentType(argTypes, index);

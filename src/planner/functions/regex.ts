@@ -1,24 +1,22 @@
 // Regular-expression functions with Java regex patterns run as JS RegExps (same syntax for the common subset).
 import type { FunctionDefinition } from './registry-types.js';
 import { P, fixed } from './patterns.js';
-
-const REGEX_CACHE_LIMIT = 1000;
-const regexCache = new Map<string, RegExp>();
+import { compiledCache } from './compiled-cache.js';
 
 /** Compiles a Java pattern as a global JS RegExp; leading inline flags such as (?i) become RegExp flags. */
-function compileJavaRegex(pattern: string): RegExp {
-  let regex = regexCache.get(pattern);
-  if (regex === undefined) {
-    const inline = /^\(\?([imsx]+)\)/.exec(pattern);
-    const flags = `g${(inline?.[1] ?? '').replace('x', '')}`;
-    try {
-      regex = new RegExp(translateJavaSyntax(inline === null ? pattern : pattern.slice(inline[0].length)), flags);
-    } catch {
-      throw new Error(`Invalid regular expression pattern: ${pattern}`);
-    }
-    if (regexCache.size >= REGEX_CACHE_LIMIT) regexCache.clear();
-    regexCache.set(pattern, regex);
+const cachedJavaRegex = compiledCache((pattern: string): RegExp => {
+  const inline = /^\(\?([imsx]+)\)/.exec(pattern);
+  const flags = `g${(inline?.[1] ?? '').replace('x', '')}`;
+  try {
+    return new RegExp(translateJavaSyntax(inline === null ? pattern : pattern.slice(inline[0].length)), flags);
+  } catch {
+    throw new Error(`Invalid regular expression pattern: ${pattern}`);
   }
+});
+
+/** The cached RegExp, rewound: a global RegExp keeps its last match position between uses. */
+function compileJavaRegex(pattern: string): RegExp {
+  const regex = cachedJavaRegex(pattern);
   regex.lastIndex = 0;
   return regex;
 }

@@ -25,35 +25,34 @@ export type TypeBindings = ReadonlyMap<string, SqlType>;
 /** A JS implementation: receives argument values (lambdas arrive as JS functions), returns the result. */
 export type ScalarImplementation = (...args: unknown[]) => unknown;
 
-export interface ScalarOverload {
+/** What every kind of overload declares: the parameters it takes and how its result type is found. */
+export interface OverloadSignature {
   readonly params: readonly TypePattern[];
   /** Parameter names, one per param, shown in "Valid alternatives" messages as ksqlDB does (`explode(ARRAY<T> list)`). */
   readonly paramNames?: readonly string[];
-  /** The last param may repeat zero or more times. */
-  readonly variadic?: boolean;
   /** The result type: a pattern resolved against the bindings, or computed from the argument types. */
   readonly returns: TypePattern | ((argTypes: readonly SqlType[], bindings: TypeBindings) => SqlType);
-  /** 'nullOnNullArgs' (default): any null argument gives null without calling the implementation. */
-  readonly nulls?: 'nullOnNullArgs' | 'handlesNulls';
-  /** Builds the implementation once per call site, specialised to the resolved argument types. */
-  readonly create: (argTypes: readonly SqlType[], returnType: SqlType) => ScalarImplementation;
   /** One line for DESCRIBE FUNCTION. */
   readonly description?: string;
 }
 
+export interface ScalarOverload extends OverloadSignature {
+  /** The last param may repeat zero or more times. */
+  readonly variadic?: boolean;
+  /** 'nullOnNullArgs' (default): any null argument gives null without calling the implementation. */
+  readonly nulls?: 'nullOnNullArgs' | 'handlesNulls';
+  /** Builds the implementation once per call site, specialised to the resolved argument types. */
+  readonly create: (argTypes: readonly SqlType[], returnType: SqlType) => ScalarImplementation;
+}
+
 /** A user-visible aggregate: initialize, aggregate, undo (for tables), merge (for sessions), map. */
-export interface AggregateOverload<Accumulator = unknown> {
-  readonly params: readonly TypePattern[];
-  /** Parameter names, one per param, shown in "Valid alternatives" messages as ksqlDB does (`explode(ARRAY<T> list)`). */
-  readonly paramNames?: readonly string[];
+export interface AggregateOverload<Accumulator = unknown> extends OverloadSignature {
   /** How many leading params are per-record columns; the rest must be literals (e.g. TOPK's k). */
   readonly columnParams?: number;
-  readonly returns: TypePattern | ((argTypes: readonly SqlType[], bindings: TypeBindings) => SqlType);
   readonly create: (
     argTypes: readonly SqlType[],
     literalArgs: readonly unknown[],
   ) => AggregateImplementation<Accumulator>;
-  readonly description?: string;
 }
 
 export interface AggregateImplementation<Accumulator = unknown> {
@@ -66,14 +65,9 @@ export interface AggregateImplementation<Accumulator = unknown> {
 }
 
 /** A table function: one input row gives zero or more output values. */
-export interface TableOverload {
-  readonly params: readonly TypePattern[];
-  /** Parameter names, one per param, shown in "Valid alternatives" messages as ksqlDB does (`explode(ARRAY<T> list)`). */
-  readonly paramNames?: readonly string[];
+export interface TableOverload extends OverloadSignature {
   readonly variadic?: boolean;
-  readonly returns: TypePattern | ((argTypes: readonly SqlType[], bindings: TypeBindings) => SqlType);
   readonly create: (argTypes: readonly SqlType[]) => (...args: unknown[]) => readonly unknown[];
-  readonly description?: string;
 }
 
 export type FunctionCategory =

@@ -7,6 +7,7 @@ import { formatType, SqlTypes, typesEqual, type SqlType } from '../types.js';
 import type {
   AggregateOverload,
   FunctionDefinition,
+  OverloadSignature,
   ScalarOverload,
   TableOverload,
   TypeBindings,
@@ -29,12 +30,8 @@ export interface TimeUnitArgument {
 /** What the caller knows about one argument; null is the type of the NULL literal. */
 export type ArgumentType = SqlType | null | LambdaArgument | TimeUnitArgument;
 
-interface OverloadShape {
-  readonly params: readonly TypePattern[];
-  readonly paramNames?: readonly string[];
-  readonly variadic?: boolean;
-  readonly returns: TypePattern | ((argTypes: readonly SqlType[], bindings: TypeBindings) => SqlType);
-}
+/** Aggregates never repeat their last parameter, so for them `variadic` is always absent. */
+type OverloadShape = OverloadSignature & { readonly variadic?: boolean };
 
 export interface ResolvedOverload<Overload> {
   readonly definition: FunctionDefinition;

@@ -124,12 +124,7 @@ function concatBytes(values: readonly unknown[]): Buffer {
 
 function joinBytes(separator: Uint8Array, values: readonly unknown[]): Buffer {
   const parts = nonNull(values) as Uint8Array[];
-  const joined: Uint8Array[] = [];
-  parts.forEach((part, index) => {
-    if (index > 0) joined.push(separator);
-    joined.push(part);
-  });
-  return Buffer.concat(joined);
+  return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [separator, part])));
 }
 
 export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [

@@ -1,6 +1,6 @@
 // Table functions: EXPLODE (one row per array element) and CUBE_EXPLODE (one row per grouping-set combination).
 import type { FunctionDefinition, TableOverload } from './registry-types.js';
-import { P } from './patterns.js';
+import { P, arrayElementType } from './patterns.js';
 
 /** EXPLODE: each element; a null array gives no rows. */
 function explode(values: unknown): readonly unknown[] {
@@ -39,11 +39,8 @@ export const TABLE_FUNCTIONS: readonly FunctionDefinition[] = [
     category: 'TABLE',
     description: 'One row per element of an array.',
     overloads: [
-      overload([P.array(P.decimal)], (argTypes) => {
-        const arrayType = argTypes[0];
-        if (arrayType?.kind !== 'ARRAY') throw new Error('EXPLODE expects an ARRAY argument');
-        return arrayType.element;
-      }, explode, ['input']),
+      // P.decimal names no single type, so the row type is read from the argument's element type.
+      overload([P.array(P.decimal)], (argTypes) => arrayElementType(argTypes, 0), explode, ['input']),
       overload([P.array(P.var('T'))], P.var('T'), explode, ['list']),
     ],
   },

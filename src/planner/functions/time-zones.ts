@@ -1,4 +1,5 @@
 // Time zones by IANA name, fixed offset or common abbreviation, resolved through Intl (no tz database of our own).
+import { compiledCache } from './compiled-cache.js';
 
 export type TimeZone =
   | { readonly kind: 'fixed'; readonly offsetMs: number; readonly id: string }
@@ -28,18 +29,14 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
 };
 
 const UTC: TimeZone = { kind: 'fixed', offsetMs: 0, id: 'UTC' };
-const zoneCache = new Map<string, TimeZone>();
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
+const nameFormatterCache = new Map<string, Intl.DateTimeFormat>();
 
 /** Resolves `Z`, `UTC`, `+02`, `+0200`, `-05:30`, `GMT+2`, `America/New_York` or `PST`; throws for anything else. */
-export function resolveTimeZone(name: string): TimeZone {
-  const cached = zoneCache.get(name);
-  if (cached !== undefined) return cached;
+export const resolveTimeZone = compiledCache((name: string): TimeZone => {
   const zone = parseTimeZone(name.trim());
   if (zone === null) throw new Error(`Unknown time-zone ID: ${name}`);
-  zoneCache.set(name, zone);
   return zone;
-}
+});
 
 function parseTimeZone(name: string): TimeZone | null {
   const upper = name.toUpperCase();
@@ -58,10 +55,10 @@ function parseTimeZone(name: string): TimeZone | null {
   }
 }
 
-function formatter(zoneId: string): Intl.DateTimeFormat {
-  let cached = formatterCache.get(zoneId);
-  if (cached === undefined) {
-    cached = new Intl.DateTimeFormat('en-US', {
+/** The wall-clock fields of an instant in a zone; building an Intl formatter is slow, so each zone gets one. */
+const formatter = compiledCache(
+  (zoneId: string) =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone: zoneId,
       hourCycle: 'h23',
       era: 'short',
@@ -71,11 +68,8 @@ function formatter(zoneId: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    });
-    formatterCache.set(zoneId, cached);
-  }
-  return cached;
-}
+    }),
+);
 
 /** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
 export function offsetAt(zone: TimeZone, utcMs: number): number {
@@ -131,10 +125,10 @@ export function zoneName(zone: TimeZone, utcMs: number, style: 'short' | 'long')
 
 function nameFormatter(locale: string, zoneId: string, style: 'short' | 'long'): Intl.DateTimeFormat {
   const key = `${locale} ${zoneId} ${style}`;
-  let cached = formatterCache.get(key);
+  let cached = nameFormatterCache.get(key);
   if (cached === undefined) {
     cached = new Intl.DateTimeFormat(locale, { timeZone: zoneId, timeZoneName: style });
-    formatterCache.set(key, cached);
+    nameFormatterCache.set(key, cached);
   }
   return cached;
 }

@@ -19,6 +19,15 @@ export function compareValues(left: unknown, right: unknown): number {
   throw new Error(`cannot compare values ${String(left)} and ${String(right)}`);
 }
 
+/** The largest (direction 1) or smallest (-1) non-null value, or null when there is none. */
+export function extremeValue(values: readonly unknown[], direction: 1 | -1): unknown {
+  let best: unknown = null;
+  for (const value of values) {
+    if (value !== null && (best === null || compareValues(value, best) * direction > 0)) best = value;
+  }
+  return best;
+}
+
 /** Nulls sort last, the way ksqlDB's ARRAY_SORT places them. */
 export function compareNullsLast(left: unknown, right: unknown): number {
   if (left === null) return right === null ? 0 : 1;

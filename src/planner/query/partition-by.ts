@@ -9,7 +9,8 @@ import { PlanError } from '../plan-error.js';
 import { formatQualified } from './same-expression.js';
 import { checkKeyType } from '../column-rules.js';
 import { compileInClause } from './compile-in-clause.js';
-import { RowSchema, type RowColumn } from './row-schema.js';
+import { readColumn, RowSchema, type RowColumn } from './row-schema.js';
+import { implicitName } from './select-items.js';
 
 /** A key of the rows after an operator: the expression that computes it and its column name. */
 export interface KeySpec {
@@ -40,8 +41,7 @@ export function planPartitionBy(
   const compiled = expressions.map((expression) => compilePartitionExpression(expression, context));
   let generated = 0;
   const newKeys = expressions.map((expression, index): RowColumn => {
-    const name =
-      expression.kind === 'ColumnRef' ? expression.name : expression.kind === 'Dereference' ? expression.field : `KSQL_COL_${generated++}`;
+    const name = implicitName(expression) ?? `KSQL_COL_${generated++}`;
     checkKeyType(name, compiled[index]!.type, expression.span);
     return { name, type: compiled[index]!.type, role: 'KEY', qualifier };
   });
@@ -83,7 +83,7 @@ function rekeyed(
   const carried = [...kept('VALUE'), ...kept('KEY'), ...kept('HEADER'), ...kept('PSEUDO')];
   const expressions: RowFunction[] = [
     ...newKeys.map((key) => key.evaluate),
-    ...carried.map(({ index }) => (row: readonly unknown[]) => row[index]),
+    ...carried.map(({ index }) => readColumn(index)),
   ];
   return {
     step: {

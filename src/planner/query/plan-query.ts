@@ -4,17 +4,17 @@ import type { Expression, Query, Span } from '../../parser/index.js';
 import type { CompileContext } from '../expression/index.js';
 import { compileInClause } from './compile-in-clause.js';
 import type { FunctionRegistry } from '../functions/registry.js';
-import type { DataSource, MetastoreView } from '../metastore.js';
+import { keyColumns, valueColumns, type DataSource, type MetastoreView } from '../metastore.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
 import { PlanError } from '../plan-error.js';
 import type { QueryPlan, RowFunction, SourceStep, Step, TableFunctionStep } from '../physical-plan.js';
 import { formatExpression } from '../expression/index.js';
 import { formatQualified, sameExpression } from './same-expression.js';
 import { checkKeyType, checkReservedName } from '../column-rules.js';
-import { typesEqual, type SqlType } from '../types.js';
-import { castValue } from '../cast.js';
+import type { SqlType } from '../types.js';
+import { castNotSupportedMessage, compileCast, identityCast } from '../cast.js';
 import { rewriteExpression } from '../expression-rewriter.js';
-import { RowSchema, type RowColumn } from './row-schema.js';
+import { readColumn, RowSchema, WINDOW_BOUND_COLUMNS, type RowColumn } from './row-schema.js';
 import { expandSelectItems, type NamedExpression } from './select-items.js';
 import { planPartitionBy, type KeySpec } from './partition-by.js';
 import { planSink, type SinkTarget } from './plan-sink.js';
@@ -86,7 +86,7 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
     : planTransientProjection(items, compileContext(schema));
   // A persistent query over a windowed source keeps each row's window in its key.
   const carriesWindow = isPersistent && source.window !== undefined;
-  const windowBounds = carriesWindow ? ['WINDOWSTART', 'WINDOWEND'].map((name) => readColumn(schema.indexOf(name))) : [];
+  const windowBounds = carriesWindow ? WINDOW_BOUND_COLUMNS.map((column) => readColumn(schema.indexOf(column.name))) : [];
   const expressions = [...[...projection.keys, ...projection.values].map((column) => column.evaluate), ...windowBounds];
   steps.push({
     kind: 'Project',
@@ -104,8 +104,6 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
     keyColumns: projection.keys.map((column) => ({ name: column.name, type: column.type, namespace: 'KEY' as const })),
     valueColumns: projection.values.map((column) => ({ name: column.name, type: column.type, namespace: 'VALUE' as const })),
     config: context.config,
-    metastore: context.metastore,
-    partitioned: query.partitionBy !== undefined,
   });
   return {
     queryId,
@@ -115,10 +113,6 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
     sinkSource: sink.source,
     limit: query.limit,
   };
-}
-
-function readColumn(index: number): RowFunction {
-  return (row) => row[index];
 }
 
 function rejectUnsupported(query: Query): void {
@@ -153,8 +147,8 @@ function planSourceStep(source: DataSource, schema: RowSchema): SourceStep {
     sourceName: source.name,
     sourceType: source.sourceType,
     topic: source.topic,
-    keyColumns: source.columns.filter((column) => column.namespace === 'KEY'),
-    valueColumns: source.columns.filter((column) => column.namespace === 'VALUE'),
+    keyColumns: keyColumns(source),
+    valueColumns: valueColumns(source),
     headerColumns: source.columns.filter((column) => column.namespace === 'HEADER'),
     keyFormat: source.keyFormat,
     valueFormat: source.valueFormat,
@@ -218,9 +212,12 @@ function planTableFunctionCall(call: Extract<Expression, { kind: 'FunctionCall' 
   const args = call.args.map((arg) => compileInClause(arg, context, 'SELECT'));
   const resolved = registry.resolveTable(call.name, args.map((arg) => arg.type), call.span);
   const implementation = resolved.overload.create(resolved.argTypes);
-  const evaluators = args.map((arg, index) => {
+  // The conversion to each resolved argument type is built once here, not per record.
+  const evaluators = args.map((arg, index): RowFunction => {
     const target = resolved.argTypes[index]!;
-    return typesEqual(arg.type, target) ? arg.evaluate : (row: readonly unknown[]) => castValue(arg.evaluate(row), arg.type, target);
+    const cast = compileCast(arg.type, target);
+    if (cast === undefined) throw new PlanError(castNotSupportedMessage(arg.type, target), call.args[index]!.span);
+    return cast === identityCast ? arg.evaluate : (row) => cast(arg.evaluate(row));
   });
   const evaluate = (row: readonly unknown[]): readonly unknown[] | null => {
     const values = evaluators.map((evaluator) => evaluator(row));

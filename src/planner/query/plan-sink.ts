@@ -2,7 +2,7 @@
 // transient push query's client. Sets the sink topic, formats and timestamp as ksqlDB does.
 import type { Properties, Query } from '../../parser/index.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
-import { formatSchema, type Column, type DataSource, type MetastoreView, type SourceType } from '../metastore.js';
+import { formatSchema, type Column, type DataSource, type SourceType } from '../metastore.js';
 import type { SinkStep } from '../physical-plan.js';
 import { PlanError } from '../plan-error.js';
 import { resolveFormats } from '../source-formats.js';
@@ -28,9 +28,6 @@ export interface SinkRequest {
   readonly keyColumns: readonly Column[];
   readonly valueColumns: readonly Column[];
   readonly config: PlannerConfig;
-  readonly metastore: MetastoreView;
-  /** PARTITION BY changed the key, so the source's key format may not carry over. */
-  readonly partitioned: boolean;
 }
 
 export function planSink(request: SinkRequest): { step: SinkStep; source: DataSource } {
@@ -51,15 +48,9 @@ function planCreateAsSelectSink(
 ): { step: SinkStep; source: DataSource } {
   const { source, config } = request;
   const properties = new WithProperties(target.properties);
-  if (target.sourceType === 'TABLE' && source.sourceType === 'STREAM') {
+  if (target.sourceType !== source.sourceType) {
     throw new PlanError(
-      'Invalid result type. Your SELECT query produces a STREAM. Please use CREATE STREAM AS SELECT statement instead.',
-      request.query.span,
-    );
-  }
-  if (target.sourceType === 'STREAM' && source.sourceType === 'TABLE') {
-    throw new PlanError(
-      'Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.',
+      `Invalid result type. Your SELECT query produces a ${source.sourceType}. Please use CREATE ${source.sourceType} AS SELECT statement instead.`,
       request.query.span,
     );
   }

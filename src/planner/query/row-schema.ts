@@ -3,6 +3,7 @@
 import type { Span } from '../../parser/index.js';
 import type { ColumnBinding, ColumnScope } from '../expression/index.js';
 import type { Column, ColumnNamespace, DataSource } from '../metastore.js';
+import type { RowFunction } from '../physical-plan.js';
 import { PlanError } from '../plan-error.js';
 import { SqlTypes, type SqlType } from '../types.js';
 
@@ -18,7 +19,7 @@ export interface RowColumn {
 }
 
 /** Pseudo-columns appended after a source's own columns, in this order. */
-export const PSEUDO_COLUMNS: readonly { readonly name: string; readonly type: SqlType }[] = [
+const PSEUDO_COLUMNS: readonly { readonly name: string; readonly type: SqlType }[] = [
   { name: 'ROWTIME', type: SqlTypes.BIGINT },
   { name: 'ROWPARTITION', type: SqlTypes.INTEGER },
   { name: 'ROWOFFSET', type: SqlTypes.BIGINT },
@@ -28,6 +29,11 @@ export const WINDOW_BOUND_COLUMNS: readonly { readonly name: string; readonly ty
   { name: 'WINDOWSTART', type: SqlTypes.BIGINT },
   { name: 'WINDOWEND', type: SqlTypes.BIGINT },
 ];
+
+/** The value at one row index, carried through an operator unchanged. */
+export function readColumn(index: number): RowFunction {
+  return (row) => row[index];
+}
 
 export class RowSchema implements ColumnScope {
   readonly columns: readonly RowColumn[];

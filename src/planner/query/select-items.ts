@@ -12,9 +12,17 @@ export interface NamedExpression {
   readonly span: Span;
 }
 
+/** A select item before generated names are given: `name` is undefined for KSQL_COL_n. */
+interface ExpandedItem {
+  readonly name: string | undefined;
+  readonly expression: Expression;
+  readonly aliased: boolean;
+  readonly span: Span;
+}
+
 /**
  * `*` selects the key, value and header columns of the input (not pseudo-columns).
- * `structType` gives the field names of a struct expression, for `struct->*`.
+ * `structFields` gives the field names of a struct expression, for `struct->*`.
  */
 export function expandSelectItems(
   items: readonly SelectItem[],
@@ -22,7 +30,7 @@ export function expandSelectItems(
   structFields: (expression: Expression) => readonly string[],
   sourceColumnNames: ReadonlySet<string>,
 ): NamedExpression[] {
-  const expanded: { name: string | undefined; expression: Expression; aliased: boolean; span: Span }[] = [];
+  const expanded: ExpandedItem[] = [];
   for (const item of items) {
     if (item.kind === 'SelectAll') {
       expanded.push(...expandStar(item.source, schema, item.span));
@@ -46,7 +54,7 @@ export function expandSelectItems(
   return nameGenerated(expanded, sourceColumnNames);
 }
 
-function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span) {
+function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span): ExpandedItem[] {
   const columns = schema.columns.filter(
     (column) => column.role !== 'PSEUDO' && (qualifier === undefined || column.qualifier === qualifier),
   );
@@ -61,8 +69,8 @@ function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span
   }));
 }
 
-/** The name ksqlDB gives an unaliased select expression, or undefined for a generated one. */
-function implicitName(expression: Expression): string | undefined {
+/** The name ksqlDB gives an unaliased select (or PARTITION BY) expression, or undefined for a generated one. */
+export function implicitName(expression: Expression): string | undefined {
   if (expression.kind === 'ColumnRef') return expression.name;
   if (expression.kind === 'Dereference') return expression.field;
   return undefined;
@@ -73,7 +81,7 @@ function implicitName(expression: Expression): string | undefined {
  * that clashes with an earlier one gets a suffix (`B`, `B_1`, `B_2`), as ksqlDB does for `A->B, C->B`.
  */
 function nameGenerated(
-  expanded: readonly { name: string | undefined; expression: Expression; aliased: boolean; span: Span }[],
+  expanded: readonly ExpandedItem[],
   inputColumns: ReadonlySet<string>,
 ): NamedExpression[] {
   const taken = new Set(expanded.flatMap((item) => (item.name !== undefined && item.aliased ? [item.name] : [])));

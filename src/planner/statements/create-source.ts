@@ -1,12 +1,12 @@
 // CREATE [SOURCE] STREAM|TABLE name (columns) WITH (...): validates the declaration into a DataSource.
 import type { ColumnDefinition, CreateSource } from '../../parser/index.js';
 import type { PlannerConfig } from '../config.js';
-import type { Column, DataSource, MetastoreView, WindowInfo, WindowType } from '../metastore.js';
+import { keyColumns, type Column, type DataSource, type MetastoreView, type SourceType, type WindowInfo, type WindowType } from '../metastore.js';
 import { PlanError } from '../plan-error.js';
 import { resolveFormats } from '../source-formats.js';
 import { checkKeyType, checkReservedName } from '../column-rules.js';
 import { resolveType } from '../type-rules.js';
-import { SqlTypes, type SqlType } from '../types.js';
+import { formatType, SqlTypes, typesEqual, type SqlType } from '../types.js';
 import { WithProperties } from '../with-properties.js';
 import { parseDurationText } from '../duration.js';
 import { resolveTimestampColumn } from '../timestamp-column.js';
@@ -33,7 +33,7 @@ export function planCreateSource(
   }
   const columns = statement.columns.map((definition) => planColumn(definition, statement, metastore));
   checkDuplicateColumns(columns, statement);
-  const keys = columns.filter((column) => column.namespace === 'KEY');
+  const keys = keyColumns({ columns });
   if (statement.sourceType === 'TABLE' && keys.length === 0 && columns.length > 0) {
     throw new PlanError('Tables require a PRIMARY KEY. Please define the PRIMARY KEY.', statement.span);
   }
@@ -69,36 +69,32 @@ function planColumn(definition: ColumnDefinition, statement: CreateSource, metas
     case 'None':
       return { name: definition.name, type, namespace: 'VALUE' };
     case 'Key':
-      if (statement.sourceType === 'TABLE') {
-        throw new PlanError(
-          `Column ${definition.name} is a 'KEY' column: please use 'PRIMARY KEY' for tables.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
-          definition.span,
-        );
-      }
-      checkKeyType(definition.name, type, definition.span);
-      return { name: definition.name, type, namespace: 'KEY' };
     case 'PrimaryKey':
-      if (statement.sourceType === 'STREAM') {
-        throw new PlanError(
-          `Column ${definition.name} is a 'PRIMARY KEY' column: please use 'KEY' for streams.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
-          definition.span,
-        );
-      }
+      checkKeyConstraint(definition, constraint.kind === 'Key' ? 'KEY' : 'PRIMARY KEY', statement.sourceType);
       checkKeyType(definition.name, type, definition.span);
       return { name: definition.name, type, namespace: 'KEY' };
     case 'Headers':
-      checkHeaderType(definition.name, type, HEADERS_TYPE, definition);
+      checkHeaderType(definition, type, HEADERS_TYPE);
       return { name: definition.name, type, namespace: 'HEADER' };
     case 'Header':
-      checkHeaderType(definition.name, type, SqlTypes.BYTES, definition);
+      checkHeaderType(definition, type, SqlTypes.BYTES);
       return { name: definition.name, type, namespace: 'HEADER', headerKey: constraint.key };
   }
 }
 
-function checkHeaderType(name: string, type: SqlType, expected: SqlType, definition: ColumnDefinition): void {
-  if (JSON.stringify(type) !== JSON.stringify(expected)) {
-    const wanted = expected.kind === 'BYTES' ? 'BYTES' : 'ARRAY<STRUCT<`KEY` STRING, `VALUE` BYTES>>';
-    throw new PlanError(`Invalid type for HEADER column ${name}: expected ${wanted}`, definition.span);
+/** Streams declare KEY columns and tables PRIMARY KEY columns; the other spelling is refused. */
+function checkKeyConstraint(definition: ColumnDefinition, written: 'KEY' | 'PRIMARY KEY', sourceType: SourceType): void {
+  const expected = sourceType === 'TABLE' ? 'PRIMARY KEY' : 'KEY';
+  if (written === expected) return;
+  throw new PlanError(
+    `Column ${definition.name} is a '${written}' column: please use '${expected}' for ${sourceType === 'TABLE' ? 'tables' : 'streams'}.\nTables have PRIMARY KEYs, which are unique and NON NULL.\nStreams have KEYs, which have no uniqueness or NON NULL constraints.`,
+    definition.span,
+  );
+}
+
+function checkHeaderType(definition: ColumnDefinition, type: SqlType, expected: SqlType): void {
+  if (!typesEqual(type, expected)) {
+    throw new PlanError(`Invalid type for HEADER column ${definition.name}: expected ${formatType(expected)}`, definition.span);
   }
 }
 

@@ -28,6 +28,17 @@ describe('parsing patterns', () => {
     expect(compilePattern('yyyyDDD').parse('2018131')).toEqual({ year: 2018, dayOfYear: 131 });
   });
 
+  it('reads exactly the letter count of digits only when another number follows directly', () => {
+    expect(compilePattern('yyyyMMdd').parse('20180511')).toEqual({ year: 2018, month: 5, day: 11 });
+    expect(compilePattern('d/M/yyyy').parse('011/5/02018')).toEqual({ year: 2018, month: 5, day: 11 });
+    expect(compilePattern('ss.SSS').parse('33.123456789')).toEqual({ second: 33, fractionMs: 123 });
+    expect(compilePattern('HHmm').parse('2158')).toEqual({ hour: 21, minute: 58 });
+    expect(compilePattern('HHmm').parse('215')).toEqual({ hour: 21, minute: 5 });
+    expect(() => compilePattern('HHmm').parse('2')).toThrow("Text '2' could not be parsed at index 0");
+    expect(() => compilePattern('HHmm').parse('2x58')).toThrow("Text '2x58' could not be parsed at index 0");
+    expect(() => compilePattern('s.SSS').parse('1.1234567890')).toThrow(/at index 11/);
+  });
+
   it('reports where text stops matching', () => {
     expect(() => compilePattern('yyyy-MM').parse('2018/05')).toThrow("Text '2018/05' could not be parsed at index 4");
     expect(() => compilePattern('MMM').parse('Foo')).toThrow(/at index 0/);

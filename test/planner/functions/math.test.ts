@@ -170,6 +170,8 @@ describe('GREATEST and LEAST', () => {
     expect(decimalText(call2.invoke(dec('1234567.89'), dec('0.123456')))).toBe('1234567.89');
     expect(decimalText(resolveScalar('LEAST', [T.decimal(9, 2), T.decimal(7, 6)]).invoke(dec('1.5'), dec('0.123456')))).toBe('0.123456');
     expect(call2.invoke(null, null)).toBeNull();
+    expect(resolveScalar('GREATEST', [T.decimal(4, 1), T.decimal(9, 2), T.decimal(7, 6)]).returnType).toEqual(T.decimal(13, 6));
+    expect(resolveScalar('LEAST', [T.decimal(5, 2)]).returnType).toEqual(T.decimal(5, 2));
   });
 
   it('accepts arguments still in a narrower numeric representation', () => {

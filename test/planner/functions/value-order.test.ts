@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../../src/planner/decimal.js';
-import { compareNullsLast, compareValues, distinctValues, valuesEqual } from '../../../src/planner/functions/value-order.js';
+import { compareNullsLast, compareValues, distinctValues, extremeValue, valuesEqual } from '../../../src/planner/functions/value-order.js';
 
 describe('compareValues', () => {
   it('orders each representation by value', () => {
@@ -15,6 +15,13 @@ describe('compareValues', () => {
 
   it('refuses values of different kinds', () => {
     expect(() => compareValues(1, 'one')).toThrow(/cannot compare/);
+  });
+
+  it('extremeValue picks the largest or smallest non-null value', () => {
+    expect(extremeValue([2, null, 5, 1], 1)).toBe(5);
+    expect(extremeValue([2, null, 5, 1], -1)).toBe(1);
+    expect(extremeValue([null, null], 1)).toBeNull();
+    expect(extremeValue([], -1)).toBeNull();
   });
 
   it('compareNullsLast puts nulls after everything', () => {

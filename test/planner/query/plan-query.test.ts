@@ -110,6 +110,26 @@ describe('planQuery', () => {
     expect(formatSchema(planned.sinkSource.columns)).toBe('`K` STRING KEY, `X` INTEGER');
   });
 
+  it('runs a lifted table function over the row, giving null for a null argument', () => {
+    //   row: K, XS, ROWTIME, ROWPARTITION, ROWOFFSET
+    const metastore = catalog("CREATE STREAM S (K STRING KEY, XS ARRAY<INT>) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON');");
+    const step = plan(metastore, 'CREATE STREAM OUTPUT AS SELECT K, EXPLODE(XS) AS X FROM S;').steps[0]!;
+    if (step.kind !== 'TableFunctions') throw new Error(`expected a TableFunctions step, got ${step.kind}`);
+    const [explode] = step.functions;
+    expect(explode!(['k', [1, 2], 0n, 0, 0n])).toEqual([1, 2]);
+    expect(explode!(['k', null, 0n, 0, 0n])).toBeNull();
+  });
+
+  it('refuses a sink whose kind differs from what the SELECT produces', () => {
+    const metastore = catalog(INPUT, "CREATE TABLE T (ID INT PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON');");
+    expect(() => plan(metastore, 'CREATE TABLE OUTPUT AS SELECT * FROM INPUT;')).toThrow(
+      'Invalid result type. Your SELECT query produces a STREAM. Please use CREATE STREAM AS SELECT statement instead.',
+    );
+    expect(() => plan(metastore, 'CREATE STREAM OUTPUT AS SELECT * FROM T;')).toThrow(
+      'Invalid result type. Your SELECT query produces a TABLE. Please use CREATE TABLE AS SELECT statement instead.',
+    );
+  });
+
   it('defaults the sink topic to the sink name, with the configured prefix', () => {
     const planned = plan(catalog(INPUT), 'CREATE STREAM OUTPUT AS SELECT * FROM INPUT;', { 'ksql.output.topic.name.prefix': 'team.' });
     expect(planned.sink.topic).toBe('team.OUTPUT');
