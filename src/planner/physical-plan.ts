@@ -31,16 +31,20 @@ export interface FilterStep {
 }
 
 /**
- * Computes a new row from expressions. The first `keyCount` outputs are key columns: for a table
- * tombstone only those are computed. `label` names the logical operator (Project, PartitionBy).
+ * Computes a new row from expressions. The first `keyCount` outputs are key columns. `label`
+ * names the logical operator (Project, PartitionBy).
  */
 export interface ProjectStep {
   readonly kind: 'Project';
   readonly label: 'Project' | 'PartitionBy';
   readonly expressions: readonly RowFunction[];
   readonly keyCount: number;
-  /** The last two expressions carry a windowed source's window start and end to the sink (tombstones too). */
-  readonly carriesWindow: boolean;
+  /**
+   * Which outputs a tombstone (a record without a value) still computes; the others are NULL.
+   * A SELECT keeps its keys and a windowed row's window bounds; PARTITION BY keeps everything,
+   * since the old key columns it carries feed keys computed later.
+   */
+  readonly keptOnTombstone: readonly boolean[];
   readonly description: string;
 }
 

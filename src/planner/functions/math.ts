@@ -1,7 +1,6 @@
 // Math functions: absolute value and rounding per numeric type, transcendental functions over DOUBLE,
 // and GREATEST / LEAST.
 import { Decimal } from '../decimal.js';
-import { widerNumeric } from '../type-rules.js';
 import { SqlTypes, type SqlType } from '../types.js';
 import type { FunctionDefinition, ScalarOverload, TypePattern } from './registry-types.js';
 import { P, argumentType, fixed, sameAsArgument } from './patterns.js';
@@ -87,8 +86,10 @@ function logarithm(base: number, value: number): number {
 
 /** The DECIMAL wide enough for every DECIMAL argument: max integer digits + max scale. */
 const widenedDecimal: ScalarOverload['returns'] = (argTypes) => {
-  const decimals: readonly SqlType[] = argTypes.filter((type) => type.kind === 'DECIMAL');
-  return decimals.reduce(widerNumeric);
+  const decimals = argTypes.filter((type) => type.kind === 'DECIMAL').map(decimalType);
+  const scale = Math.max(...decimals.map((type) => type.scale));
+  const integerDigits = Math.max(...decimals.map((type) => type.precision - type.scale));
+  return SqlTypes.decimal(integerDigits + scale, scale);
 };
 
 const toBigint = (value: unknown): unknown => (typeof value === 'number' ? BigInt(value) : value);

@@ -91,7 +91,7 @@ function rekeyed(
       label: 'PartitionBy',
       expressions,
       keyCount: newKeys.length,
-      carriesWindow: false,
+      keptOnTombstone: expressions.map(() => true),
       description: keys.length === 0 ? 'NULL' : keys.map((key) => formatQualified(key.expression, qualifier)).join(', '),
     },
     schema: new RowSchema([...newKeys.map((key) => key.column), ...carried.map(({ column }) => column)]),

@@ -93,7 +93,7 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
     label: 'Project',
     expressions,
     keyCount: projection.keys.length,
-    carriesWindow,
+    keptOnTombstone: [...projection.keys.map(() => true), ...projection.values.map(() => false), ...windowBounds.map(() => true)],
     description: items.map((item) => `${formatExpression(item.expression)} AS ${item.name}`).join(', '),
   });
 

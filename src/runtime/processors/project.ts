@@ -6,16 +6,11 @@ import type { Downstream, RecordErrorReporter } from './downstream.js';
 export function createProject(step: ProjectStep, downstream: Downstream, errors: RecordErrorReporter): Downstream {
   const expressions = step.expressions;
   const width = expressions.length;
-  // PARTITION BY carries the old key columns along as values: a tombstone needs them for the
-  // keys computed later, so it is rebuilt whole. A SELECT computes only its keys for a tombstone.
-  const keyCount = step.label === 'PartitionBy' ? width : step.keyCount;
-  const windowStart = step.carriesWindow ? width - 2 : width;
+  const kept = step.keptOnTombstone;
   return (row, timestamp, tombstone) => {
     const output = new Array<unknown>(width);
     if (tombstone) {
-      for (let index = 0; index < keyCount; index++) output[index] = evaluate(expressions[index]!, row, errors, step);
-      for (let index = keyCount; index < windowStart; index++) output[index] = null;
-      for (let index = windowStart; index < width; index++) output[index] = expressions[index]!(row);
+      for (let index = 0; index < width; index++) output[index] = kept[index] ? evaluate(expressions[index]!, row, errors, step) : null;
       downstream(output, timestamp, true);
       return;
     }

@@ -47,9 +47,10 @@ export function createRecordReader(step: SourceStep): RecordReader {
     if (timestampIndex !== undefined && !tombstone) {
       timestamp = timestampToMillis(row[timestampIndex], timestampFormat);
     }
-    row[pseudoStart] = BigInt(timestamp);
-    row[pseudoStart + 1] = record.partition;
-    row[pseudoStart + 2] = BigInt(record.offset);
+    // ksqlDB keeps ROWTIME, ROWPARTITION and ROWOFFSET with the value: a record without one has them NULL.
+    row[pseudoStart] = tombstone ? null : BigInt(timestamp);
+    row[pseudoStart + 1] = tombstone ? null : record.partition;
+    row[pseudoStart + 2] = tombstone ? null : BigInt(record.offset);
     if (window !== undefined) {
       row[pseudoStart + 3] = BigInt(window.start);
       row[pseudoStart + 4] = BigInt(window.end);
