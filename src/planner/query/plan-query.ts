@@ -18,6 +18,8 @@ import { readColumn, RowSchema, WINDOW_BOUND_COLUMNS, type RowColumn } from './r
 import { expandSelectItems, type NamedExpression } from './select-items.js';
 import { planPartitionBy, type KeySpec } from './partition-by.js';
 import { planSink, type SinkTarget } from './plan-sink.js';
+import { WithProperties } from '../with-properties.js';
+import { resolveTimestampColumn } from '../timestamp-column.js';
 import { sourceNameHint } from '../source-name-hint.js';
 
 export interface QueryPlanningContext {
@@ -81,6 +83,7 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
   const items = tableFunctions?.items ?? selectItems;
 
   const isPersistent = target.kind !== 'Transient';
+  checkSinkTimestampSelected(target, items);
   const projection = isPersistent
     ? planKeyedProjection(items, keys, compileContext(schema), target, qualifier, source, context.config.get(ConfigNames.newQueryPlanner) === 'true')
     : planTransientProjection(items, compileContext(schema));
@@ -113,6 +116,16 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
     sinkSource: sink.source,
     limit: query.limit,
   };
+}
+
+/** A sink's TIMESTAMP must name a selected column; ksqlDB says so before any key rule. */
+function checkSinkTimestampSelected(target: SinkTarget, items: readonly NamedExpression[]): void {
+  if (target.kind !== 'CreateAsSelect') return;
+  const properties = new WithProperties(target.properties);
+  const name = properties.string('TIMESTAMP');
+  if (name === undefined || items.some((item) => item.name === name || item.name === name.toUpperCase())) return;
+  // Resolving against no columns raises ksqlDB's "does not exist in the schema" error.
+  resolveTimestampColumn(properties, []);
 }
 
 function rejectUnsupported(query: Query): void {
