@@ -15,6 +15,7 @@ export const ConfigNames = {
   substringLegacyArgs: 'ksql.functions.substring.legacy.args',
   /** ksqlDB's newer planner: keys in projection order, unselected keys dropped. */
   newQueryPlanner: 'ksql.new.query.planner.enabled',
+  timestampThrowOnInvalid: 'ksql.timestamp.throw.on.invalid',
 } as const;
 
 /** A PlannerConfig over a plain record, with later layers overriding earlier ones. */

@@ -19,6 +19,8 @@ export interface SourceStep {
   /** Row index of the column that supplies ROWTIME instead of the record timestamp. */
   readonly timestampColumnIndex: number | undefined;
   readonly timestampFormat: string | undefined;
+  /** `ksql.timestamp.throw.on.invalid`: an invalid event time stops the query instead of skipping the record. */
+  readonly failOnInvalidTimestamp: boolean;
   /** Total row width: key + value + header columns + pseudo-columns. */
   readonly rowWidth: number;
 }

@@ -7,9 +7,10 @@ import type { Downstream, RecordErrorReporter } from './processors/downstream.js
 import { createFilter } from './processors/filter.js';
 import { createProject } from './processors/project.js';
 import { createRecordReader } from './processors/source.js';
+import { InvalidTimestampError } from './processors/timestamps.js';
 import { createTableFunctions } from './processors/table-functions.js';
 
-/** Processes one record synchronously; never throws for bad data. */
+/** Processes one record synchronously; throws for bad data only where the query is set to stop on it. */
 export type RecordProcessor = (record: LogRecord) => void;
 
 export function buildRecordProcessor(plan: QueryPlan, terminal: Downstream, processingLog: ProcessingLog): RecordProcessor {
@@ -38,6 +39,11 @@ export function buildRecordProcessor(plan: QueryPlan, terminal: Downstream, proc
     try {
       deserialized = read(record);
     } catch (error) {
+      if (error instanceof InvalidTimestampError && plan.source.failOnInvalidTimestamp) {
+        throw new Error(
+          `Fatal user code error in TimestampExtractor callback for record ${record.topic}-${record.partition}@${record.offset}: ${error.message}`,
+        );
+      }
       report('DESERIALIZATION_ERROR', `Failed to deserialize record from topic ${record.topic}: ${(error as Error).message}`);
       return;
     }

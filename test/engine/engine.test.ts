@@ -136,4 +136,22 @@ describe('Engine', () => {
     expect(await values(log, 'COPY')).toEqual(['{"FARE":1.0,"ZONE":null}', '{"FARE":2.0,"ZONE":null}']);
     await second.close();
   });
+
+  it('skips a record with an invalid event time, or stops the query when told to', async () => {
+    const sql =
+      "CREATE STREAM EVENTS (ID STRING KEY, TS STRING) WITH (KAFKA_TOPIC='events', VALUE_FORMAT='JSON', PARTITIONS=1, TIMESTAMP='TS', TIMESTAMP_FORMAT='yyyy-MM-dd');" +
+      'CREATE STREAM COPY AS SELECT * FROM EVENTS;' +
+      "INSERT INTO EVENTS (ID, TS) VALUES ('a', 'not a date');";
+    const lenient = await startEngine();
+    await lenient.execute({ sql });
+    await lenient.drain();
+    expect(lenient.processingLogEntries[0]?.message).toContain('not a date');
+    await lenient.close();
+
+    const strict = await startEngine();
+    await strict.execute({ sql, properties: { 'ksql.timestamp.throw.on.invalid': 'true' } });
+    await expect(strict.drain()).rejects.toThrow('Fatal user code error in TimestampExtractor callback for record events-0@0');
+    await strict.close();
+  });
 });
+

@@ -45,7 +45,7 @@ export function planQuery(query: Query, target: SinkTarget, queryId: string, con
   const source = resolveSource(query.from.from.name, query.from.from.span, context.metastore);
   const qualifier = query.from.from.alias ?? source.name;
   let schema = RowSchema.ofSource(source, qualifier);
-  const sourceStep = planSourceStep(source, schema);
+  const sourceStep = planSourceStep(source, schema, context.config);
   const steps: Step[] = [];
   const compileContext = (scope: RowSchema): CompileContext => ({
     scope,
@@ -153,7 +153,7 @@ export function resolveSource(name: string, span: Span, metastore: MetastoreView
   throw new PlanError(`Line: ${span.line}, Col: ${span.column}: Source \`${name}\` does not exist.${hint}`, span, 'NOT_FOUND');
 }
 
-function planSourceStep(source: DataSource, schema: RowSchema): SourceStep {
+function planSourceStep(source: DataSource, schema: RowSchema, config: PlannerConfig): SourceStep {
   const timestampColumnIndex = source.timestamp === undefined ? undefined : schema.indexOf(source.timestamp.column);
   return {
     kind: 'Source',
@@ -168,6 +168,7 @@ function planSourceStep(source: DataSource, schema: RowSchema): SourceStep {
     window: source.window,
     timestampColumnIndex,
     timestampFormat: source.timestamp?.format,
+    failOnInvalidTimestamp: config.get(ConfigNames.timestampThrowOnInvalid) === 'true',
     rowWidth: schema.width,
   };
 }
