@@ -91,7 +91,6 @@ export async function runPullQuery(log: Log, plan: QueryPlan, processingLog: Pro
   );
   await scanTopic(log, plan.source.topic, (record) => {
     currentKey = record.key === null ? '' : Buffer.from(record.key).toString('base64');
-    if (isTable) latestByKey.delete(currentKey);
     processor(record);
   });
   const results = isTable ? [...latestByKey.values()] : rows;

@@ -153,5 +153,24 @@ describe('Engine', () => {
     await expect(strict.drain()).rejects.toThrow('Fatal user code error in TimestampExtractor callback for record events-0@0');
     await strict.close();
   });
+
+  it('keeps a table row in a pull query when a later record for its key cannot be read', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log);
+    await engine.execute({ sql: "CREATE TABLE T (ID STRING PRIMARY KEY, N INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON', PARTITIONS=1);" });
+    const producer = await log.producer();
+    producer.send([
+      { topic: 't', key: Buffer.from('a'), value: Buffer.from('{"N": 1}') },
+      { topic: 't', key: Buffer.from('a'), value: Buffer.from('{"N": ') },
+      { topic: 't', key: Buffer.from('b'), value: Buffer.from('{"N": 2}') },
+      { topic: 't', key: Buffer.from('b'), value: null },
+    ]);
+    await producer.flush();
+    const pull = await engine.query({ sql: 'SELECT ID, N FROM T;' });
+    const rows = [];
+    for await (const event of pull.events) rows.push(event);
+    expect(rows).toEqual([{ kind: 'row', values: ['a', 1] }]);
+    await engine.close();
+  });
 });
 
