@@ -1,6 +1,6 @@
 // What the engine offers the server and the CLI: statements in, ksqlDB-shaped entities out;
 // queries as async row streams. The REST layer renders these; it never reaches past this API.
-import type { SquallError } from '../parser/errors.js';
+import type { SquallError } from '../errors/index.js';
 import type { SqlType } from '../planner/types.js';
 
 /** ksqlDB's answer to SELECT or PRINT sent to /ksql (Errors.QUERY_ENDPOINT). */

@@ -1,7 +1,8 @@
 // The engine: runs statements (parse → plan → runtime), keeps the catalog and the running
 // queries, records commands in the command topic and replays them at start-up.
 import { randomUUID } from 'node:crypto';
-import { SquallError, parseStatement, renderErrorContext, splitStatements, substituteVariables, type Statement } from '../parser/index.js';
+import { SquallError, renderErrorContext } from '../errors/index.js';
+import { parseStatement, splitStatements, substituteVariables, type Statement } from '../parser/index.js';
 import { FunctionRegistry, Metastore, PlanError, createBuiltinRegistry, layeredConfig, planQuery } from '../planner/index.js';
 import type { Log, LogProducer } from '../runtime/index.js';
 import { createRowSerde } from '../runtime/index.js';

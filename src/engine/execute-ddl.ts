@@ -1,5 +1,5 @@
 // DDL statements: CREATE STREAM/TABLE over a topic, CREATE/DROP TYPE, DROP STREAM/TABLE, ALTER.
-import { SquallError } from '../parser/index.js';
+import { SquallError } from '../errors/index.js';
 import type { AlterSource, CreateSource, CreateType, DropSource, DropType } from '../parser/index.js';
 import { PlanError, planCreateSource, resolveType, type DataSource } from '../planner/index.js';
 import { validateFormat } from '../runtime/index.js';

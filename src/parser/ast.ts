@@ -4,13 +4,9 @@
 // of the text it was parsed from, so that any later error can point at line and column.
 // Identifiers are already normalised: unquoted ones upper-cased, quoted ones kept as written.
 
-/** Where a node came from in the statement text. Offsets are 0-based; line and column 1-based. */
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-  readonly line: number;
-  readonly column: number;
-}
+/** Where a node came from in the statement text (defined below the parser, with the errors that carry it). */
+import type { Span } from '../errors/index.js';
+export type { Span };
 
 // ───────────────────────────── types ─────────────────────────────
 

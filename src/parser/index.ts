@@ -3,4 +3,4 @@ export { parseExpression, parseStatement, parseStatements, parseType } from './p
 export { splitStatements, type StatementPiece } from './statement-splitter.js';
 export { substituteVariables } from './variables.js';
 export * from './ast.js';
-export { ParseError, SquallError, renderErrorContext, type ErrorCode } from './errors.js';
+export { ParseError } from './errors.js';

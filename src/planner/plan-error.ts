@@ -1,5 +1,5 @@
 // PlanError: a semantic error in a statement (unknown column, type mismatch...), with its span.
-import { SquallError, type ErrorCode } from '../parser/errors.js';
+import { SquallError, type ErrorCode } from '../errors/index.js';
 import type { Span } from '../parser/ast.js';
 
 export class PlanError extends SquallError {

@@ -3,7 +3,7 @@
 // Only a bug in Squall may become a 500.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { StatementError, type KsqlEntity } from '../engine/api.js';
-import { SquallError } from '../parser/errors.js';
+import { SquallError } from '../errors/index.js';
 import { sendJson } from './json-reply.js';
 import { RestError, STATEMENT_ERROR_CODES } from './rest-error.js';
 

@@ -1,7 +1,7 @@
 // Errors the REST layer raises itself (bad requests, unknown ids), each with its HTTP status and
 // ksqlDB error code; the error handler renders them.
 import { QUERY_ENDPOINT_MESSAGE } from '../engine/api.js';
-import type { ErrorCode } from '../parser/errors.js';
+import type { ErrorCode } from '../errors/index.js';
 
 export class RestError extends Error {
   readonly statusCode: number;

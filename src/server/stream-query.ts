@@ -2,7 +2,7 @@
 // them, and stops the query when the client disconnects.
 import type { FastifyReply } from 'fastify';
 import type { QueryEvent, QueryStream } from '../engine/api.js';
-import { SquallError } from '../parser/errors.js';
+import { SquallError } from '../errors/index.js';
 import { streamedErrorBody } from './error-handler.js';
 import type { QueryFormat } from './query-formats.js';
 import { openResponseStream } from './response-stream.js';

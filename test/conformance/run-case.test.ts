@@ -1,7 +1,8 @@
 // Tests for running one case variant, against a small in-memory echo driver defined here.
 import { parse } from 'lossless-json';
 import { describe, expect, it } from 'vitest';
-import { ParseError, SquallError } from '../../src/parser/errors.js';
+import { SquallError } from '../../src/errors/index.js';
+import { ParseError } from '../../src/parser/errors.js';
 import type { ActualRecord, ConformanceDriver, DriverFactory, DriverOptions, QttRecordSpec, SourceInfo } from './driver-api.js';
 import { expandCase, type CaseVariant } from './expand.js';
 import type { QttCase } from './qtt-loader.js';

@@ -1,5 +1,5 @@
 // Runs one case variant against a fresh driver: statements, inputs, expected outputs or exception, post checks.
-import { SquallError } from '../../src/parser/errors.js';
+import { SquallError } from '../../src/errors/index.js';
 import { compareRecord, type RecordComparisonOptions } from './compare.js';
 import type { ActualRecord, Backend, ConformanceDriver, DriverFactory, QttRecordSpec } from './driver-api.js';
 import type { CaseVariant } from './expand.js';

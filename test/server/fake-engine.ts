@@ -12,7 +12,7 @@ import type {
   ServerInfo,
   StatementRequest,
 } from '../../src/engine/api.js';
-import { SquallError } from '../../src/parser/errors.js';
+import { SquallError } from '../../src/errors/index.js';
 
 /** A query whose events the test pushes; it ends on `finish` or `close`. */
 export class FakeQueryStream implements QueryStream {

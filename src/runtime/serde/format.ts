@@ -1,5 +1,5 @@
 // The serde contract shared by every format, and each format's checks on a schema.
-import { SquallError } from '../../parser/index.js';
+import { SquallError } from '../../errors/index.js';
 import { checkKeyType, formatType, type FormatName, type SqlType } from '../../planner/index.js';
 import { createDelimitedSerde } from './delimited.js';
 import { createJsonSerde } from './json.js';

@@ -1,6 +1,6 @@
 // validateFormat: ksqlDB's messages for schemas and options a format cannot hold.
 import { describe, expect, it } from 'vitest';
-import { SquallError } from '../../../src/parser/errors.js';
+import { SquallError } from '../../../src/errors/index.js';
 import { SqlTypes } from '../../../src/planner/types.js';
 import { createRowSerde, validateFormat, type SerdeColumn } from '../../../src/runtime/serde/index.js';
 

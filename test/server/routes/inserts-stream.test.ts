@@ -1,7 +1,7 @@
 // POST /inserts-stream: a target line, then NDJSON rows, each acknowledged in order.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { SquallError } from '../../../src/parser/errors.js';
+import { SquallError } from '../../../src/errors/index.js';
 import { buildServer } from '../../../src/server/index.js';
 import { FakeEngine, FakeInsertSink } from '../fake-engine.js';
 

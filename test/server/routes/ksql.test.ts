@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { StatementError, type KsqlEntity } from '../../../src/engine/api.js';
-import { ParseError, SquallError } from '../../../src/parser/errors.js';
+import { SquallError } from '../../../src/errors/index.js';
+import { ParseError } from '../../../src/parser/errors.js';
 import { buildServer } from '../../../src/server/index.js';
 import { FakeEngine } from '../fake-engine.js';
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { QueryColumn } from '../../../src/engine/api.js';
 import { Decimal } from '../../../src/planner/decimal.js';
-import { SquallError } from '../../../src/parser/errors.js';
+import { SquallError } from '../../../src/errors/index.js';
 import { SqlTypes } from '../../../src/planner/types.js';
 import { buildServer } from '../../../src/server/index.js';
 import { FakeEngine, FakeQueryStream } from '../fake-engine.js';

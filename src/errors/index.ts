@@ -1,0 +1,2 @@
+// Errors shared by every layer.
+export { SquallError, renderErrorContext, type ErrorCode, type Span } from './squall-error.js';
