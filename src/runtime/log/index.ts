@@ -18,3 +18,4 @@ export { MemoryLog, type MemoryLogOptions } from './memory-log.js';
 export { KafkaLog, type KafkaLogConfig } from './kafka-log.js';
 export { startEmbeddedKafka, type EmbeddedKafka, type EmbeddedKafkaOptions } from './embedded-kafka.js';
 export { runEmbeddedKafkaProcess } from './embedded-kafka-process.js';
+export { LogUnavailableError, ProducerFencedError } from './log-errors.js';
