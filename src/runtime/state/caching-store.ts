@@ -1,0 +1,329 @@
+// Write caches in front of the changelogging stores: writes coalesce in memory until `flush()`,
+// so a key updated many times in a commit interval costs one SQLite write and one changelog record.
+import { Buffer } from 'node:buffer';
+import { StoreWrapper } from './store-wrapper.js';
+import type { KeyValueStore, Session, SessionEntry, SessionStore, StateStore, WindowedEntry, WindowStore } from './store.js';
+
+const NO_BYTES = new Uint8Array(0);
+
+/** An unflushed write; a null value is a delete. `position` identifies what it writes (key, window...). */
+interface CachedWrite {
+  readonly position: string;
+  readonly key: Uint8Array;
+  readonly value: Uint8Array | null;
+}
+
+/**
+ * The unflushed writes of one store, one per position (the last write wins), in the order of each
+ * position's last write, like Kafka Streams' dirty keys. Past `maxEntries` the oldest write is
+ * written through early.
+ */
+class WriteCache<Write extends CachedWrite> {
+  private readonly writes = new Map<string, Write>();
+
+  constructor(
+    private readonly writeThrough: (write: Write) => void,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(position: string): Write | undefined {
+    return this.writes.get(position);
+  }
+
+  values(): IterableIterator<Write> {
+    return this.writes.values();
+  }
+
+  put(write: Write): void {
+    // Deleting first moves a rewritten position to the end of the insertion order.
+    this.writes.delete(write.position);
+    this.writes.set(write.position, write);
+    if (this.writes.size > this.maxEntries) this.evictOldest();
+  }
+
+  flush(): void {
+    for (const write of this.writes.values()) this.writeThrough(write);
+    this.clear();
+  }
+
+  discard(): void {
+    this.clear();
+  }
+
+  /** Forgets the writes `test` accepts without writing them through (they expired). */
+  dropWhere(test: (write: Write) => boolean): void {
+    for (const write of this.writes.values()) if (test(write)) this.remove(write);
+  }
+
+  protected remove(write: Write): void {
+    this.writes.delete(write.position);
+  }
+
+  protected clear(): void {
+    this.writes.clear();
+  }
+
+  private evictOldest(): void {
+    const oldest = this.writes.values().next().value!;
+    this.remove(oldest);
+    this.writeThrough(oldest);
+  }
+}
+
+interface KeyedWrite extends CachedWrite {
+  /** The key's bytes as a string, grouping the writes of a key's windows or sessions. */
+  readonly recordKey: string;
+}
+
+/** A write cache that also finds a key's writes without scanning the others. */
+class KeyedWriteCache<Write extends KeyedWrite> extends WriteCache<Write> {
+  private readonly byRecordKey = new Map<string, Map<string, Write>>();
+
+  writesOf(key: Uint8Array): Iterable<Write> {
+    return this.byRecordKey.get(keyString(key))?.values() ?? [];
+  }
+
+  override put(write: Write): void {
+    let writes = this.byRecordKey.get(write.recordKey);
+    if (writes === undefined) {
+      writes = new Map();
+      this.byRecordKey.set(write.recordKey, writes);
+    }
+    writes.set(write.position, write);
+    super.put(write);
+  }
+
+  protected override remove(write: Write): void {
+    super.remove(write);
+    const writes = this.byRecordKey.get(write.recordKey)!;
+    writes.delete(write.position);
+    if (writes.size === 0) this.byRecordKey.delete(write.recordKey);
+  }
+
+  protected override clear(): void {
+    super.clear();
+    this.byRecordKey.clear();
+  }
+}
+
+/** Latin-1 maps each byte to one character, so these strings compare like the bytes. */
+function keyString(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
+}
+
+/**
+ * Lays the cached writes that `include` accepts over `stored` rows sorted by `compare`: at an
+ * equal position the cached write wins, and a cached delete hides the stored row. The writes are
+ * read now, so later writes do not show in a range already begun.
+ */
+function overlay<Write extends CachedWrite, Row>(
+  writes: Iterable<Write>,
+  include: (write: Write) => boolean,
+  toRow: (write: Write, value: Uint8Array) => Row,
+  stored: Iterable<Row>,
+  compare: (left: Row, right: Row) => number,
+): IterableIterator<Row> {
+  const cached: { row: Row; deleted: boolean }[] = [];
+  for (const write of writes) {
+    if (include(write)) cached.push({ row: toRow(write, write.value ?? NO_BYTES), deleted: write.value === null });
+  }
+  cached.sort((left, right) => compare(left.row, right.row));
+  return mergeSorted(cached, stored[Symbol.iterator](), compare);
+}
+
+function* mergeSorted<Row>(
+  cached: readonly { row: Row; deleted: boolean }[],
+  stored: Iterator<Row>,
+  compare: (left: Row, right: Row) => number,
+): Generator<Row, void, undefined> {
+  let next = stored.next();
+  for (const { row, deleted } of cached) {
+    while (!next.done && compare(next.value, row) < 0) {
+      yield next.value;
+      next = stored.next();
+    }
+    if (!next.done && compare(next.value, row) === 0) next = stored.next();
+    if (!deleted) yield row;
+  }
+  while (!next.done) {
+    yield next.value;
+    next = stored.next();
+  }
+}
+
+/** Flushing or discarding a store flushes or discards its cache, then the stores below. */
+abstract class CachingWrapper<Inner extends StateStore, Write extends CachedWrite> extends StoreWrapper<Inner> {
+  protected abstract readonly cache: WriteCache<Write>;
+
+  override flush(): void {
+    this.cache.flush();
+    super.flush();
+  }
+
+  override discard(): void {
+    this.cache.discard();
+    super.discard();
+  }
+}
+
+export class CachingKeyValueStore extends CachingWrapper<KeyValueStore, CachedWrite> implements KeyValueStore {
+  readonly kind = 'keyValue';
+  protected readonly cache: WriteCache<CachedWrite>;
+
+  constructor(inner: KeyValueStore, maxEntries = Infinity) {
+    super(inner);
+    this.cache = new WriteCache((write) => {
+      if (write.value === null) inner.delete(write.key);
+      else inner.put(write.key, write.value);
+    }, maxEntries);
+  }
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    const cached = this.cache.get(keyString(key));
+    return cached === undefined ? this.inner.get(key) : (cached.value ?? undefined);
+  }
+
+  put(key: Uint8Array, value: Uint8Array): void {
+    this.cache.put({ position: keyString(key), key, value });
+  }
+
+  delete(key: Uint8Array): void {
+    this.cache.put({ position: keyString(key), key, value: null });
+  }
+
+  range(from: Uint8Array | undefined, to: Uint8Array | undefined): IterableIterator<[Uint8Array, Uint8Array]> {
+    return overlay(
+      this.cache.values(),
+      (write) => (from === undefined || Buffer.compare(write.key, from) >= 0) && (to === undefined || Buffer.compare(write.key, to) <= 0),
+      (write, value): [Uint8Array, Uint8Array] => [write.key, value],
+      this.inner.range(from, to),
+      (left, right) => Buffer.compare(left[0], right[0]),
+    );
+  }
+}
+
+interface WindowWrite extends KeyedWrite {
+  readonly windowStart: number;
+}
+
+/** Window start, then key bytes: the order of `fetchAll`. */
+function compareWindows(left: WindowedEntry, right: WindowedEntry): number {
+  return left.windowStart - right.windowStart || Buffer.compare(left.key, right.key);
+}
+
+export class CachingWindowStore extends CachingWrapper<WindowStore, WindowWrite> implements WindowStore {
+  readonly kind = 'window';
+  protected readonly cache: KeyedWriteCache<WindowWrite>;
+
+  constructor(inner: WindowStore, maxEntries = Infinity) {
+    super(inner);
+    this.cache = new KeyedWriteCache((write) => {
+      if (write.value === null) inner.delete(write.key, write.windowStart);
+      else inner.put(write.key, write.windowStart, write.value);
+    }, maxEntries);
+  }
+
+  put(key: Uint8Array, windowStart: number, value: Uint8Array): void {
+    this.cache.put(windowWrite(key, windowStart, value));
+  }
+
+  delete(key: Uint8Array, windowStart: number): void {
+    this.cache.put(windowWrite(key, windowStart, null));
+  }
+
+  fetch(key: Uint8Array, windowStart: number): Uint8Array | undefined {
+    const cached = this.cache.get(`${windowStart}:${keyString(key)}`);
+    return cached === undefined ? this.inner.fetch(key, windowStart) : (cached.value ?? undefined);
+  }
+
+  fetchRange(key: Uint8Array, fromStart: number, toStart: number): IterableIterator<[number, Uint8Array]> {
+    return overlay(
+      this.cache.writesOf(key),
+      (write) => write.windowStart >= fromStart && write.windowStart <= toStart,
+      (write, value): [number, Uint8Array] => [write.windowStart, value],
+      this.inner.fetchRange(key, fromStart, toStart),
+      (left, right) => left[0] - right[0],
+    );
+  }
+
+  fetchAll(fromStart: number, toStart: number): IterableIterator<WindowedEntry> {
+    return overlay(
+      this.cache.values(),
+      (write) => write.windowStart >= fromStart && write.windowStart <= toStart,
+      (write, value): WindowedEntry => ({ key: write.key, windowStart: write.windowStart, value }),
+      this.inner.fetchAll(fromStart, toStart),
+      compareWindows,
+    );
+  }
+
+  expireBefore(windowStart: number): number {
+    this.cache.dropWhere((write) => write.windowStart < windowStart);
+    return this.inner.expireBefore(windowStart);
+  }
+}
+
+function windowWrite(key: Uint8Array, windowStart: number, value: Uint8Array | null): WindowWrite {
+  const recordKey = keyString(key);
+  return { position: `${windowStart}:${recordKey}`, recordKey, key, windowStart, value };
+}
+
+interface SessionWrite extends KeyedWrite {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** End, then start: the order of `findSessions`. */
+function compareSessions(left: Session, right: Session): number {
+  return left.end - right.end || left.start - right.start;
+}
+
+export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWrite> implements SessionStore {
+  readonly kind = 'session';
+  protected readonly cache: KeyedWriteCache<SessionWrite>;
+
+  constructor(inner: SessionStore, maxEntries = Infinity) {
+    super(inner);
+    this.cache = new KeyedWriteCache((write) => {
+      if (write.value === null) inner.remove(write.key, write.start, write.end);
+      else inner.put(write.key, write.start, write.end, write.value);
+    }, maxEntries);
+  }
+
+  put(key: Uint8Array, start: number, end: number, value: Uint8Array): void {
+    this.cache.put(sessionWrite(key, start, end, value));
+  }
+
+  remove(key: Uint8Array, start: number, end: number): void {
+    this.cache.put(sessionWrite(key, start, end, null));
+  }
+
+  findSessions(key: Uint8Array, earliestEnd: number, latestStart: number): IterableIterator<Session> {
+    return overlay(
+      this.cache.writesOf(key),
+      (write) => write.end >= earliestEnd && write.start <= latestStart,
+      (write, value): Session => ({ start: write.start, end: write.end, value }),
+      this.inner.findSessions(key, earliestEnd, latestStart),
+      compareSessions,
+    );
+  }
+
+  fetchAll(): IterableIterator<SessionEntry> {
+    return overlay(
+      this.cache.values(),
+      () => true,
+      (write, value): SessionEntry => ({ key: write.key, start: write.start, end: write.end, value }),
+      this.inner.fetchAll(),
+      (left, right) => Buffer.compare(left.key, right.key) || compareSessions(left, right),
+    );
+  }
+
+  expireBefore(end: number): number {
+    this.cache.dropWhere((write) => write.end < end);
+    return this.inner.expireBefore(end);
+  }
+}
+
+function sessionWrite(key: Uint8Array, start: number, end: number, value: Uint8Array | null): SessionWrite {
+  const recordKey = keyString(key);
+  return { position: `${start}:${end}:${recordKey}`, recordKey, key, start, end, value };
+}
