@@ -11,7 +11,14 @@ export {
   type WindowedKeySerde,
 } from './serde/index.js';
 export type { ProcessingLog, ProcessingLogEntry, ProcessingErrorKind } from './processing-log.js';
-export { buildRecordProcessor, type RecordProcessor } from './pipeline.js';
 export { PersistentQuery, type PersistentQueryOptions, type ProcessingGuarantee, type QueryState } from './persistent-query.js';
 export { TransientQuery, type TransientQueryOptions, type RowListener } from './transient-query.js';
 export { scanTopic } from './topic-scan.js';
+export { recordsFeed, runQueryOnce, topicFeed, type RecordFeed, type ScanRowListener } from './scan-query.js';
+export { MaterializedTable, type MaterializedTableOptions } from './table/materialized-table.js';
+export type { Topology, SubTopology, TopologySource, TopologyNode, InternalTopic } from './topology/topology.js';
+export { describeTopology, internalTopicName, taskId } from './topology/topology.js';
+export type { Change } from './topology/change.js';
+export type { Processor, ProcessorContext, ProcessorDefinition, PunctuationType, RecordCoordinates } from './topology/processor.js';
+export type { StreamTask } from './task/stream-task.js';
+export { buildPersistentTopology } from './topology/build-topology.js';

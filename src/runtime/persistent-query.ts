@@ -1,11 +1,17 @@
-// A persistent query: a consumer group over the source topic, the record processor, and a
-// producer to the sink, committing outputs and input offsets together (exactly-once, in one
-// Kafka transaction per batch) or offsets after the outputs are flushed (at-least-once).
-import type { QueryPlan } from '../planner/index.js';
-import type { Log, LogConsumer, LogProducer, LogRecord, ProduceRecord } from './log/index.js';
-import { buildRecordProcessor, type RecordProcessor } from './pipeline.js';
+// A persistent query: a consumer group over the topology's source topics, one task per assigned
+// partition, and a producer to its sinks, changelogs and repartition topics.
+//
+// The commit protocol. Exactly-once (the default): a task's outputs, changelog records and input
+// offsets go in one Kafka transaction; its stores' SQLite transaction commits only after the
+// Kafka commit succeeded; on abort the stores roll back and the consumer seeks back to the
+// first offset of the aborted commit. At-least-once: flush, commit the offsets, then the stores.
+// On revoke, the open commit is made before the partitions go.
+import type { Log, LogConsumer, LogProducer, ProduceRecord, TopicPartition, TopicPartitionOffset } from './log/index.js';
+import { LogUnavailableError } from './log/index.js';
 import type { ProcessingLog } from './processing-log.js';
-import { createSink } from './processors/sink.js';
+import { TaskManager } from './task/task-manager.js';
+import type { StreamTask } from './task/stream-task.js';
+import { sourceTopics, type Topology } from './topology/topology.js';
 
 export type ProcessingGuarantee = 'exactly_once_v2' | 'at_least_once';
 
@@ -13,33 +19,38 @@ export type QueryState = 'CREATED' | 'RUNNING' | 'ERROR' | 'TERMINATED';
 
 export interface PersistentQueryOptions {
   readonly log: Log;
-  readonly plan: QueryPlan;
-  /** Consumer group and transactional id: stable per query, so a restart resumes where it stopped. */
+  readonly topology: Topology;
+  /** Consumer group and transactional id prefix: stable per query, so a restart resumes where it stopped. */
   readonly applicationId: string;
   /**
    * Tells this server's producer apart from other servers running the same query (same service id):
    * each gets its share of the partitions, and a shared transactional id would fence the others.
-   * As in Kafka Streams' exactly-once v2, zombies are fenced through the consumer group instead.
+   * It is kept in the state dir, so a restarted server fences its own predecessor at once.
    */
   readonly instanceId: string;
   readonly guarantee: ProcessingGuarantee;
   readonly processingLog: ProcessingLog;
   readonly offsetReset: 'earliest' | 'latest';
+  /** Where tasks with stores keep their databases. */
+  readonly stateDir?: string;
   /** Most records handled per poll. */
   readonly maxBatchRecords?: number;
   /** Longest a commit (transaction) stays open while input keeps arriving. Default 100 ms. */
   readonly commitIntervalMs?: number;
+  /** Wait before retrying after Kafka was unavailable. Default 1 s. */
+  readonly retryBackoffMs?: number;
+  readonly onProgress?: (line: string) => void;
 }
 
 export class PersistentQuery {
-  readonly plan: QueryPlan;
+  readonly topology: Topology;
   private readonly options: PersistentQueryOptions;
+  private readonly exactlyOnce: boolean;
   private consumer: LogConsumer | undefined;
   private producer: LogProducer | undefined;
-  private processor: RecordProcessor | undefined;
   private readonly output: ProduceRecord[] = [];
-  /** Next offset to read per source partition, for records processed since the last commit. */
-  private readonly pendingOffsets = new Map<number, number>();
+  private readonly tasks: TaskManager;
+  private transactionOpen = false;
   private commitOpenedAt = 0;
   private loop: Promise<void> | undefined;
   private stopping = false;
@@ -48,7 +59,15 @@ export class PersistentQuery {
 
   constructor(options: PersistentQueryOptions) {
     this.options = options;
-    this.plan = options.plan;
+    this.topology = options.topology;
+    this.exactlyOnce = options.guarantee === 'exactly_once_v2';
+    this.tasks = new TaskManager({
+      topology: options.topology,
+      services: { queryId: options.topology.queryId, processingLog: options.processingLog, output: this.output },
+      log: options.log,
+      stateDir: options.stateDir,
+      onProgress: options.onProgress,
+    });
   }
 
   get state(): QueryState {
@@ -59,14 +78,20 @@ export class PersistentQuery {
     return this.lastError;
   }
 
+  /** The tasks this instance runs now (its share of the partitions). */
+  get runningTasks(): readonly StreamTask[] {
+    return this.tasks.all();
+  }
+
   /** Connects the consumer and producer; `background` starts the poll loop (else call `runOnce`). */
   async start(background: boolean): Promise<void> {
-    const { log, applicationId, guarantee, plan } = this.options;
-    const exactlyOnce = guarantee === 'exactly_once_v2';
+    const { log, applicationId } = this.options;
+    this.producer = await log.producer(this.exactlyOnce ? { transactionalId: `${applicationId}-${this.options.instanceId}` } : {});
     this.consumer = await log.consumer({ groupId: applicationId, offsetReset: this.options.offsetReset, readCommitted: true });
-    this.producer = await log.producer(exactlyOnce ? { transactionalId: `${applicationId}-${this.options.instanceId}` } : {});
-    this.processor = buildRecordProcessor(plan, createSink(plan.sink, this.output), this.options.processingLog);
-    await this.consumer.subscribe([plan.source.topic]);
+    await this.consumer.subscribe(sourceTopics(this.topology), {
+      onAssigned: (partitions) => this.tasks.assign(partitions),
+      onRevoked: (partitions) => this.onRevoked(partitions),
+    });
     this.currentState = 'RUNNING';
     if (background) this.loop = this.runLoop();
   }
@@ -75,60 +100,96 @@ export class PersistentQuery {
    * Polls one batch and processes it inside the open commit (a transaction under exactly-once).
    * The commit closes when the input is drained (an empty poll) or `commitIntervalMs` after it
    * opened: one transaction spans many batches, as Kafka Streams' commit.interval.ms does.
-   * Resolves to the number of input records handled.
+   * Resolves to the number of input records handled. On failure the open commit is aborted and
+   * rewound before the error is rethrown.
    */
   async runOnce(timeoutMs: number): Promise<number> {
     const consumer = this.consumer;
     if (consumer === undefined || this.currentState !== 'RUNNING') return 0;
-    const records = await consumer.poll(this.options.maxBatchRecords ?? 1000, timeoutMs);
     try {
-      if (records.length > 0) await this.processBatch(records);
-      const due = Date.now() - this.commitOpenedAt >= (this.options.commitIntervalMs ?? 100);
-      if (this.pendingOffsets.size > 0 && (records.length === 0 || due)) await this.commit();
+      const records = await consumer.poll(this.options.maxBatchRecords ?? 1000, timeoutMs);
+      if (records.length > 0) {
+        await this.openCommit();
+        for (const record of records) this.tasks.taskFor(record.topic, record.partition)?.add(record);
+        for (const task of this.tasks.all()) task.process();
+      }
+      const now = Date.now();
+      for (const task of this.tasks.all()) task.punctuateWallClock(now);
+      this.sendOutput();
+      const due = now - this.commitOpenedAt >= (this.options.commitIntervalMs ?? 100);
+      if (this.hasOpenCommit() && (records.length === 0 || due)) await this.commit();
+      return records.length;
     } catch (error) {
-      // Nothing since the last commit becomes visible; a restarted query resumes from that commit.
       await this.abort();
       throw error;
     }
-    return records.length;
   }
 
-  private async processBatch(records: readonly LogRecord[]): Promise<void> {
-    const producer = this.producer!;
-    if (this.pendingOffsets.size === 0) {
-      if (this.options.guarantee === 'exactly_once_v2') await producer.beginTransaction();
-      this.commitOpenedAt = Date.now();
-    }
-    const processor = this.processor!;
-    for (const record of records) {
-      processor(record);
-      this.pendingOffsets.set(record.partition, record.offset + 1);
-    }
-    if (this.output.length > 0) {
-      producer.send(this.output);
-      this.output.length = 0;
-    }
+  private hasOpenCommit(): boolean {
+    return this.transactionOpen || this.tasks.all().some((task) => task.hasOpenCommit);
   }
 
-  /** Makes the outputs and input positions since the last commit durable, together. */
+  private async openCommit(): Promise<void> {
+    if (this.transactionOpen) return;
+    if (this.exactlyOnce) await this.producer!.beginTransaction();
+    this.transactionOpen = true;
+    this.commitOpenedAt = Date.now();
+  }
+
+  private sendOutput(): void {
+    if (this.output.length === 0) return;
+    this.producer!.send(this.output);
+    this.output.length = 0;
+  }
+
+  /** Makes the outputs, changelogs and input positions since the last commit durable, together; then the stores. */
   private async commit(): Promise<void> {
-    const topic = this.plan.source.topic;
-    const offsets = [...this.pendingOffsets].map(([partition, offset]) => ({ topic, partition, offset }));
-    this.pendingOffsets.clear();
+    const tasks = this.tasks.all();
+    for (const task of tasks) task.flushStores();
+    this.sendOutput();
+    const offsets = tasks.flatMap((task) => task.offsetsToCommit());
     const producer = this.producer!;
-    if (this.options.guarantee === 'exactly_once_v2') {
+    if (this.exactlyOnce) {
       await producer.commitTransaction(offsets, this.consumer);
     } else {
       await producer.flush();
       await this.consumer!.commit(offsets);
     }
+    this.transactionOpen = false;
+    for (const task of tasks) task.committed(await this.changelogCheckpoints(task));
   }
 
+  /** After a commit, the end of each of the task's changelog partitions is where its stores stand. */
+  private async changelogCheckpoints(task: StreamTask): Promise<TopicPartitionOffset[]> {
+    if (task.state === undefined) return [];
+    const partitions = task.subTopology.stores.map((spec) => ({ topic: spec.changelogTopic, partition: task.partition }));
+    const ends = await this.consumer!.endOffsets(partitions);
+    return partitions.map((partition, index) => ({ ...partition, offset: ends[index]! }));
+  }
+
+  /** Drops the open commit: nothing of it becomes visible, the stores roll back, the input is read again. */
   private async abort(): Promise<void> {
-    const hadOpenCommit = this.pendingOffsets.size > 0;
     this.output.length = 0;
-    this.pendingOffsets.clear();
-    if (hadOpenCommit && this.options.guarantee === 'exactly_once_v2') await this.producer?.abortTransaction().catch(() => undefined);
+    const wasOpen = this.transactionOpen;
+    this.transactionOpen = false;
+    if (wasOpen && this.exactlyOnce) await this.producer?.abortTransaction().catch(() => undefined);
+    const tasks = this.tasks.all();
+    const rewind = tasks.flatMap((task) => task.offsetsToRewind());
+    for (const task of tasks) task.aborted();
+    if (rewind.length > 0) await this.consumer?.seek(rewind).catch(() => undefined);
+  }
+
+  private async onRevoked(partitions: readonly TopicPartition[]): Promise<void> {
+    if (this.hasOpenCommit()) {
+      try {
+        await this.commit();
+      } catch (error) {
+        // The partitions' new owner resumes from the last commit: nothing is lost or written twice.
+        await this.abort();
+        this.options.onProgress?.(`squall: ${this.topology.queryId}: commit on revoke failed: ${(error as Error).message}`);
+      }
+    }
+    this.tasks.revoke(partitions);
   }
 
   private async runLoop(): Promise<void> {
@@ -136,7 +197,13 @@ export class PersistentQuery {
       try {
         await this.runOnce(100);
       } catch (error) {
-        // A failure of Kafka itself (not of a record): the query stops in ERROR, visible in SHOW QUERIES.
+        if (error instanceof LogUnavailableError) {
+          // Kafka is away: the open commit was aborted and rewound; try again once it may be back.
+          this.options.onProgress?.(`squall: ${this.topology.queryId}: Kafka unavailable, retrying: ${error.message}`);
+          await new Promise((resolve) => setTimeout(resolve, this.options.retryBackoffMs ?? 1000));
+          continue;
+        }
+        // Anything else (fenced by a newer instance, a fatal record): the query stops in ERROR, visible in SHOW QUERIES.
         this.lastError = error as Error;
         this.currentState = 'ERROR';
         return;
@@ -144,18 +211,19 @@ export class PersistentQuery {
     }
   }
 
-  /** Stops the loop and closes the clients; safe to call twice. */
+  /** Stops the loop, commits what is open and closes the clients; safe to call twice. */
   async stop(): Promise<void> {
     this.stopping = true;
     await this.loop;
     this.loop = undefined;
-    if (this.pendingOffsets.size > 0 && this.currentState === 'RUNNING') await this.commit().catch(() => this.abort());
+    if (this.currentState === 'RUNNING' && this.hasOpenCommit()) await this.commit().catch(() => this.abort());
     if (this.currentState === 'RUNNING') this.currentState = 'TERMINATED';
     const consumer = this.consumer;
     const producer = this.producer;
     this.consumer = undefined;
     this.producer = undefined;
     await consumer?.close();
+    this.tasks.closeAll();
     await producer?.close();
   }
 }

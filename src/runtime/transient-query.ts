@@ -1,12 +1,14 @@
-// A transient push query: the same record processor as a persistent query, delivering rows to
-// a client instead of a topic. Its consumer group is its own and it commits nothing.
+// A transient push query: the query's topology run by tasks like a persistent query's, delivering
+// rows to a client instead of a topic. Its consumer group is its own and it commits nothing.
 import type { QueryPlan } from '../planner/index.js';
 import type { Log, LogConsumer, OffsetReset } from './log/index.js';
-import { buildRecordProcessor, type RecordProcessor } from './pipeline.js';
 import type { ProcessingLog } from './processing-log.js';
+import { TaskManager } from './task/task-manager.js';
+import { buildTopology } from './topology/build-topology.js';
+import { sourceTopics } from './topology/topology.js';
+import { rowListenerProcessor, type RowListener } from './processors/row-listener.js';
 
-/** Receives each result row; `tombstone` marks a table delete (only key values are set). */
-export type RowListener = (row: readonly unknown[], tombstone: boolean) => void;
+export type { RowListener } from './processors/row-listener.js';
 
 export interface TransientQueryOptions {
   readonly log: Log;
@@ -15,36 +17,50 @@ export interface TransientQueryOptions {
   readonly offsetReset: OffsetReset;
   readonly processingLog: ProcessingLog;
   readonly onRow: RowListener;
+  /** The query failed (Kafka, a fatal record): it has stopped, and the client must be told. */
+  readonly onError?: (error: Error) => void;
 }
 
 export class TransientQuery {
   readonly plan: QueryPlan;
   private readonly options: TransientQueryOptions;
+  private readonly tasks: TaskManager;
   private consumer: LogConsumer | undefined;
-  private processor: RecordProcessor | undefined;
   private loop: Promise<void> | undefined;
   private stopping = false;
 
   constructor(options: TransientQueryOptions) {
     this.options = options;
     this.plan = options.plan;
+    const topology = buildTopology(options.plan, (name) => rowListenerProcessor(name, options.onRow));
+    this.tasks = new TaskManager({
+      topology,
+      services: { queryId: options.plan.queryId, processingLog: options.processingLog, output: [] },
+      log: options.log,
+      stateDir: undefined,
+    });
   }
 
   async start(background: boolean): Promise<void> {
-    const { log, plan, groupId, offsetReset, onRow } = this.options;
+    const { log, groupId, offsetReset } = this.options;
     this.consumer = await log.consumer({ groupId, offsetReset, readCommitted: true });
-    await this.consumer.subscribe([plan.source.topic]);
-    this.processor = buildRecordProcessor(plan, (row, _timestamp, tombstone) => onRow(row, tombstone), this.options.processingLog);
+    await this.consumer.subscribe(sourceTopics(this.tasks.topology), {
+      onAssigned: (partitions) => this.tasks.assign(partitions),
+      onRevoked: (partitions) => this.tasks.revoke(partitions),
+    });
     if (background) this.loop = this.runLoop();
   }
 
   /** Processes what is available; resolves to the number of records read. */
   async runOnce(timeoutMs: number): Promise<number> {
-    if (this.consumer === undefined || this.processor === undefined || this.stopping) return 0;
+    if (this.consumer === undefined || this.stopping) return 0;
     const records = await this.consumer.poll(500, timeoutMs);
-    for (const record of records) {
+    for (const record of records) this.tasks.taskFor(record.topic, record.partition)?.add(record);
+    for (const task of this.tasks.all()) {
       if (this.stopping) break;
-      this.processor(record);
+      task.process();
+      // Nothing is committed: the offsets only mark progress, so they are dropped as they come.
+      task.committed([]);
     }
     return records.length;
   }
@@ -53,7 +69,8 @@ export class TransientQuery {
     while (!this.stopping) {
       try {
         await this.runOnce(100);
-      } catch {
+      } catch (error) {
+        if (!this.stopping) this.options.onError?.(error as Error);
         return;
       }
     }
@@ -65,5 +82,6 @@ export class TransientQuery {
     const consumer = this.consumer;
     this.consumer = undefined;
     await consumer?.close();
+    this.tasks.closeAll();
   }
 }

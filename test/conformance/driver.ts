@@ -33,11 +33,12 @@ export const createDriver: DriverFactory = async (options) => {
     stopEmbedded = () => embedded.stop();
     log = new KafkaLog({ bootstrapServers: embedded.bootstrapServers, mockCluster: true });
   } else {
-    // One partition per auto-created topic: the upstream test driver is one ordered log per topic.
-    log = new MemoryLog({ autoCreateTopics: true, defaultPartitions: 1 });
+    // Several partitions per topic, as the embedded Kafka auto-creates them: every query runs one task per
+    // partition; outputs are read back merged by timestamp, as the upstream driver's single log orders them.
+    log = new MemoryLog({ autoCreateTopics: true, defaultPartitions: 4 });
   }
   for (const topic of options.topics) {
-    await log.createTopic(topic.name, { partitions: options.backend === 'memory' ? 1 : (topic.partitions ?? 1) });
+    await log.createTopic(topic.name, { partitions: topic.partitions ?? 4 });
   }
   const engine = new Engine(log, {
     serviceId: 'some_ksql_service_id',

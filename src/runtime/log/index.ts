@@ -9,6 +9,7 @@ export type {
   OffsetReset,
   ProduceRecord,
   ProducerOptions,
+  RebalanceListener,
   RecordHeader,
   TopicDescription,
   TopicPartition,
@@ -19,3 +20,4 @@ export { KafkaLog, type KafkaLogConfig } from './kafka-log.js';
 export { startEmbeddedKafka, type EmbeddedKafka, type EmbeddedKafkaOptions } from './embedded-kafka.js';
 export { runEmbeddedKafkaProcess } from './embedded-kafka-process.js';
 export { LogUnavailableError, ProducerFencedError } from './log-errors.js';
+export { MemoryFaults, SimulatedCrash, type FaultOperation } from './memory-faults.js';

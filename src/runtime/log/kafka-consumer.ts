@@ -1,8 +1,8 @@
 // The Kafka Log's consumer over librdkafka: batched consume, manual commits, group or direct assignment.
 import kafka, { type ConsumerGlobalConfig, type LibrdKafkaError, type Message, type MessageHeader, type TopicPartitionOffset as NativeOffset } from '@confluentinc/kafka-javascript';
-import { call, callVoid } from './librdkafka-calls.js';
+import { call, callVoid, toClientError } from './librdkafka-calls.js';
 import type { KafkaClientSettings } from './kafka-settings.js';
-import type { ConsumerOptions, LogConsumer, LogRecord, RecordHeader, TopicPartition, TopicPartitionOffset } from './log.js';
+import type { ConsumerOptions, LogConsumer, LogRecord, RebalanceListener, RecordHeader, TopicPartition, TopicPartitionOffset } from './log.js';
 
 type NativeConsumer = InstanceType<typeof kafka.KafkaConsumer>;
 
@@ -32,8 +32,20 @@ const noHeaders: readonly RecordHeader[] = Object.freeze([]);
  */
 const mockClusterConsumerSettings = { 'session.timeout.ms': 3000, 'heartbeat.interval.ms': 1000, 'fetch.wait.max.ms': 5 };
 
+/** librdkafka's rebalance events (eager protocol). */
+const ASSIGN_PARTITIONS = -175;
+const REVOKE_PARTITIONS = -174;
+
+interface RebalanceEvent {
+  readonly kind: 'assign' | 'revoke';
+  readonly partitions: readonly TopicPartition[];
+}
+
 export class KafkaLogConsumer implements LogConsumer {
   private closing: Promise<void> | undefined;
+  private listener: RebalanceListener | undefined;
+  /** Rebalance events librdkafka reported, served (with the listener) at the next poll. */
+  private readonly rebalances: RebalanceEvent[] = [];
   private readonly undeclared: UndeclaredConsumerMethods;
 
   private constructor(
@@ -66,7 +78,14 @@ export class KafkaLogConsumer implements LogConsumer {
     );
     // A topic-level property: given in the global config, an explicit topic config would override it.
     const topicConfig = { 'auto.offset.reset': options.offsetReset };
-    const consumer = new KafkaLogConsumer(new kafka.KafkaConsumer(config, topicConfig), settings, onClose);
+    // The group's assignment is taken up from `poll` (see `serveRebalances`), so that a revoke
+    // waits for the listener's commit before librdkafka hands the partitions on.
+    let self: KafkaLogConsumer | undefined;
+    const rebalanceConfig = {
+      rebalance_cb: (error: LibrdKafkaError | undefined, assignment: NativeOffset[]) => self?.onRebalance(error, assignment),
+    };
+    const consumer = new KafkaLogConsumer(new kafka.KafkaConsumer({ ...config, ...rebalanceConfig }, topicConfig), settings, onClose);
+    self = consumer;
     try {
       await call('Consumer connect', (callback) => consumer.native.connect({ timeout: settings.requestTimeoutMs }, callback));
     } catch (error) {
@@ -76,8 +95,40 @@ export class KafkaLogConsumer implements LogConsumer {
     return consumer;
   }
 
-  async subscribe(topics: readonly string[]): Promise<void> {
+  async subscribe(topics: readonly string[], listener?: RebalanceListener): Promise<void> {
+    this.listener = listener;
     this.native.subscribe([...topics]);
+  }
+
+  private onRebalance(error: LibrdKafkaError | undefined, assignment: NativeOffset[]): void {
+    const partitions = assignment.map(({ topic, partition }) => ({ topic, partition }));
+    const kind = error?.code === ASSIGN_PARTITIONS ? 'assign' : error?.code === REVOKE_PARTITIONS ? 'revoke' : undefined;
+    if (kind === undefined) return;
+    // Without a listener, or while closing, there is nothing to wait for.
+    if (this.listener === undefined || this.closing !== undefined) return this.applyRebalance(kind, partitions);
+    this.rebalances.push({ kind, partitions });
+  }
+
+  private applyRebalance(kind: RebalanceEvent['kind'], partitions: readonly TopicPartition[]): void {
+    try {
+      if (kind === 'assign') this.native.assign(partitions.map(({ topic, partition }) => ({ topic, partition })));
+      else this.native.unassign();
+    } catch (error) {
+      if (this.native.isConnected()) throw toClientError(kind === 'assign' ? 'Assign' : 'Unassign', error);
+    }
+  }
+
+  /** Runs the listener for each reported rebalance, then lets librdkafka go on with it. */
+  private async serveRebalances(): Promise<void> {
+    for (let event = this.rebalances.shift(); event !== undefined; event = this.rebalances.shift()) {
+      if (event.kind === 'revoke') {
+        await this.listener?.onRevoked(event.partitions);
+        this.applyRebalance('revoke', event.partitions);
+      } else {
+        this.applyRebalance('assign', event.partitions);
+        await this.listener?.onAssigned(event.partitions);
+      }
+    }
   }
 
   async assign(partitions: readonly TopicPartitionOffset[]): Promise<void> {
@@ -85,9 +136,27 @@ export class KafkaLogConsumer implements LogConsumer {
   }
 
   async poll(maxRecords: number, timeoutMs: number): Promise<LogRecord[]> {
+    await this.serveRebalances();
     this.native.setDefaultConsumeTimeout(timeoutMs);
     const messages = await call<Message[]>('Consume', (callback) => this.native.consume(maxRecords, callback));
+    // A revoke reported during this consume is served first: its partitions' records wait for
+    // the next owner, which reads them again from the committed offsets.
+    if (this.rebalances.length > 0) {
+      const revoked = new Set(
+        this.rebalances.filter((event) => event.kind === 'revoke').flatMap((event) => event.partitions.map(({ topic, partition }) => `${topic}\u0000${partition}`)),
+      );
+      await this.serveRebalances();
+      return messages.filter((message) => !revoked.has(`${message.topic}\u0000${message.partition}`)).map(toLogRecord);
+    }
     return messages.map(toLogRecord);
+  }
+
+  async seek(offsets: readonly TopicPartitionOffset[]): Promise<void> {
+    await Promise.all(
+      offsets.map(({ topic, partition, offset }) =>
+        callVoid('Seek', (callback) => this.native.seek({ topic, partition, offset }, this.settings.requestTimeoutMs, callback)),
+      ),
+    );
   }
 
   assignment(): TopicPartition[] {
@@ -123,7 +192,13 @@ export class KafkaLogConsumer implements LogConsumer {
   }
 
   close(): Promise<void> {
-    this.closing ??= new Promise<void>((resolve) => this.native.disconnect(() => resolve())).then(() => this.onClose(this));
+    this.closing ??= (async () => {
+      const owned = this.assignment();
+      if (this.listener !== undefined && owned.length > 0) await this.listener.onRevoked(owned);
+      this.rebalances.length = 0;
+      await new Promise<void>((resolve) => this.native.disconnect(() => resolve()));
+      this.onClose(this);
+    })();
     return this.closing;
   }
 

@@ -99,9 +99,23 @@ export interface LogProducer {
   close(): Promise<void>;
 }
 
+/**
+ * Told of the partitions a group member gains and loses. Both are called from inside `poll`
+ * (as librdkafka serves its rebalance callback) and awaited before it returns records.
+ */
+export interface RebalanceListener {
+  /** Partitions this member now owns; called before any of their records is returned. */
+  onAssigned(partitions: readonly TopicPartition[]): Promise<void> | void;
+  /**
+   * Partitions being taken away: the owner commits their work here. No record of them is
+   * returned afterwards, and the group hands them on only once this resolved.
+   */
+  onRevoked(partitions: readonly TopicPartition[]): Promise<void> | void;
+}
+
 export interface LogConsumer {
   /** Joins the group for these topics; partitions are assigned by the group. */
-  subscribe(topics: readonly string[]): Promise<void>;
+  subscribe(topics: readonly string[], listener?: RebalanceListener): Promise<void>;
   /** Reads these partitions directly, outside group management, from the given offsets. */
   assign(partitions: readonly TopicPartitionOffset[]): Promise<void>;
   /**
@@ -109,6 +123,8 @@ export interface LogConsumer {
    * Records of one partition come in offset order.
    */
   poll(maxRecords: number, timeoutMs: number): Promise<LogRecord[]>;
+  /** The next poll reads these partitions from these offsets (rewinding after an aborted transaction). */
+  seek(offsets: readonly TopicPartitionOffset[]): Promise<void>;
   /** Currently assigned partitions. */
   assignment(): TopicPartition[];
   /** Commits offsets for the group (at-least-once; exactly-once commits through the producer). */

@@ -1,5 +1,6 @@
 // The in-memory log's consumer: group or manual assignment, read-committed filtering, waiting polls.
-import type { ConsumerOptions, LogConsumer, LogRecord, OffsetReset, TopicPartition, TopicPartitionOffset } from './log.js';
+import type { ConsumerOptions, LogConsumer, LogRecord, OffsetReset, RebalanceListener, TopicPartition, TopicPartitionOffset } from './log.js';
+import { SimulatedCrash } from './memory-faults.js';
 import { partitionKey, type GroupMember, type MemoryPartition, type MemoryStore } from './memory-store.js';
 
 interface AssignedPartition {
@@ -15,6 +16,10 @@ export class MemoryConsumer implements LogConsumer, GroupMember {
   private readonly readCommitted: boolean;
   private mode: 'idle' | 'subscribed' | 'assigned' = 'idle';
   private assigned: AssignedPartition[] = [];
+  private listener: RebalanceListener | undefined;
+  /** The group's latest assignment for this member, taken up at the next poll; undefined when in effect. */
+  private target: readonly TopicPartition[] | undefined;
+  private crashed = false;
   /** Rotates the partition a poll starts from, so a busy partition cannot starve the others. */
   private pollRound = 0;
   private closed = false;
@@ -31,11 +36,12 @@ export class MemoryConsumer implements LogConsumer, GroupMember {
     this.readCommitted = options.readCommitted ?? true;
   }
 
-  async subscribe(topics: readonly string[]): Promise<void> {
+  async subscribe(topics: readonly string[], listener?: RebalanceListener): Promise<void> {
     this.assertOpen();
     if (this.mode === 'assigned') throw new Error('Cannot subscribe a consumer that uses assign');
     this.mode = 'subscribed';
     this.subscription = [...topics];
+    this.listener = listener;
     this.store.join(this.groupId, this);
   }
 
@@ -46,20 +52,55 @@ export class MemoryConsumer implements LogConsumer, GroupMember {
     this.assigned = partitions.map(({ topic, partition, offset }) => ({ topic, partition, position: offset }));
   }
 
-  /** Called by the group: keeps positions of partitions it still owns, starts the new ones from the group's offsets. */
   receiveAssignment(partitions: readonly TopicPartition[]): void {
-    const previous = new Map(this.assigned.map((entry) => [partitionKey(entry.topic, entry.partition), entry]));
-    this.assigned = partitions.map(({ topic, partition }) => {
-      const kept = previous.get(partitionKey(topic, partition));
-      return kept ?? { topic, partition, position: this.startingPosition(topic, partition) };
-    });
+    this.target = partitions;
+  }
+
+  /**
+   * Takes up the group's assignment: revokes what the member lost (releasing it to the group once
+   * the listener is done), then claims what it gained and no other member still holds, starting
+   * from the group's committed offsets. A partition still held elsewhere waits for a later poll.
+   */
+  private async rebalance(): Promise<void> {
+    const target = this.target;
+    if (target === undefined || this.mode !== 'subscribed') return;
+    const wanted = new Set(target.map(({ topic, partition }) => partitionKey(topic, partition)));
+    const lost = this.assignment().filter(({ topic, partition }) => !wanted.has(partitionKey(topic, partition)));
+    if (lost.length > 0) {
+      await this.listener?.onRevoked(lost);
+      this.assigned = this.assigned.filter(({ topic, partition }) => wanted.has(partitionKey(topic, partition)));
+      this.store.release(this.groupId, this, lost);
+    }
+    const owned = new Set(this.assigned.map(({ topic, partition }) => partitionKey(topic, partition)));
+    const gained = target.filter(
+      ({ topic, partition }) => !owned.has(partitionKey(topic, partition)) && this.store.claim(this.groupId, this, topic, partition),
+    );
+    for (const { topic, partition } of gained) this.assigned.push({ topic, partition, position: this.startingPosition(topic, partition) });
+    if (gained.length > 0) await this.listener?.onAssigned(gained);
+    if (this.target === target && this.assigned.length === target.length) this.target = undefined;
   }
 
   async poll(maxRecords: number, timeoutMs: number): Promise<LogRecord[]> {
     this.assertOpen();
+    this.store.faults.check('poll');
+    await this.rebalance();
+    if (this.target !== undefined && timeoutMs > 0) {
+      // Waiting for partitions another member still holds: give it a moment to release them.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(timeoutMs, 10)));
+      await this.rebalance();
+    }
+    if (this.closed) return [];
     const records = this.read(maxRecords);
     if (records.length > 0 || timeoutMs <= 0) return records;
     return this.waitForRecords(maxRecords, timeoutMs);
+  }
+
+  async seek(offsets: readonly TopicPartitionOffset[]): Promise<void> {
+    this.assertOpen();
+    for (const { topic, partition, offset } of offsets) {
+      const entry = this.assigned.find((candidate) => candidate.topic === topic && candidate.partition === partition);
+      if (entry !== undefined) entry.position = offset;
+    }
   }
 
   assignment(): TopicPartition[] {
@@ -68,6 +109,7 @@ export class MemoryConsumer implements LogConsumer, GroupMember {
 
   async commit(offsets: readonly TopicPartitionOffset[]): Promise<void> {
     this.assertOpen();
+    this.store.faults.check('commit');
     this.store.commitOffsets(this.groupId, offsets);
   }
 
@@ -90,6 +132,7 @@ export class MemoryConsumer implements LogConsumer, GroupMember {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.mode === 'subscribed' && !this.crashed && this.assigned.length > 0) await this.listener?.onRevoked(this.assignment());
     this.closed = true;
     if (this.mode === 'subscribed') this.store.leave(this.groupId, this);
     this.assigned = [];
@@ -106,6 +149,8 @@ export class MemoryConsumer implements LogConsumer, GroupMember {
         resolve(records);
       };
       const onData = (): void => {
+        // A rebalance (or a released partition) is taken up by the next poll.
+        if (this.target !== undefined) return finish([]);
         const records = this.read(maxRecords);
         if (records.length > 0) finish(records);
       };
@@ -155,7 +200,20 @@ export class MemoryConsumer implements LogConsumer, GroupMember {
     return found;
   }
 
+  /**
+   * @internal The process died (a simulated crash): the consumer is unusable and its group
+   * membership ends at once, as a session timeout would end it, without a revoke.
+   */
+  crash(): void {
+    this.crashed = true;
+    if (this.mode === 'subscribed') this.store.leave(this.groupId, this);
+    this.closed = true;
+    this.wakeOnClose?.();
+    this.onClose(this);
+  }
+
   private assertOpen(): void {
+    if (this.crashed) throw new SimulatedCrash('a consumer call after the crash');
     if (this.closed) throw new Error('Consumer is closed');
   }
 }

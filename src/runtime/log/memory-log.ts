@@ -9,6 +9,7 @@ import type {
   TopicDescription,
 } from './log.js';
 import { MemoryConsumer } from './memory-consumer.js';
+import { MemoryFaults } from './memory-faults.js';
 import { MemoryProducer } from './memory-producer.js';
 import { MemoryStore } from './memory-store.js';
 
@@ -30,11 +31,19 @@ export class MemoryLog implements Log {
   private closed = false;
 
   constructor(options: MemoryLogOptions = {}) {
-    this.store = new MemoryStore({
-      autoCreateTopics: options.autoCreateTopics ?? false,
-      defaultPartitions: options.defaultPartitions ?? 1,
-      clock: options.clock ?? Date.now,
-    });
+    this.store = new MemoryStore(
+      {
+        autoCreateTopics: options.autoCreateTopics ?? false,
+        defaultPartitions: options.defaultPartitions ?? 1,
+        clock: options.clock ?? Date.now,
+      },
+      new MemoryFaults((transactionalId) => this.transactionalProducers.get(transactionalId)?.fence()),
+    );
+  }
+
+  /** Fault injection for tests of the commit protocol. */
+  get faults(): MemoryFaults {
+    return this.store.faults;
   }
 
   async createTopic(name: string, options: CreateTopicOptions): Promise<void> {
@@ -95,5 +104,6 @@ export class MemoryLog implements Log {
 
   private assertOpen(): void {
     if (this.closed) throw new Error('MemoryLog is closed');
+    this.store.faults.check('admin');
   }
 }

@@ -1,6 +1,8 @@
 // The in-memory log's producer: appends at once, with Kafka's transactional visibility and fencing.
 import type { LogConsumer, LogProducer, LogRecord, ProduceRecord, RecordHeader, TopicPartitionOffset } from './log.js';
 import { MemoryConsumer } from './memory-consumer.js';
+import { SimulatedCrash, type FaultOperation } from './memory-faults.js';
+import { ProducerFencedError } from './log-errors.js';
 import type { MemoryStore, MemoryTransaction } from './memory-store.js';
 import { partitionForKey } from './murmur2.js';
 
@@ -14,6 +16,8 @@ export class MemoryProducer implements LogProducer {
   private nextNullKeyPartition = 0;
   private fenced = false;
   private closed = false;
+  /** The process died mid-commit: the transaction stays open until a successor fences it. */
+  private crashed = false;
 
   constructor(
     private readonly store: MemoryStore,
@@ -22,24 +26,34 @@ export class MemoryProducer implements LogProducer {
   ) {}
 
   send(records: readonly ProduceRecord[]): void {
+    try {
+      this.store.faults.check('send');
+    } catch (error) {
+      return this.fail(error as Error);
+    }
     for (const record of records) this.append(record);
     this.store.notify();
   }
 
   async flush(): Promise<void> {
-    this.assertUsable();
+    this.assertUsable('flush');
     this.throwPendingError();
   }
 
   async beginTransaction(): Promise<void> {
-    this.assertUsable();
+    this.assertUsable('beginTransaction');
     if (this.transactionalId === undefined) throw new Error('beginTransaction needs a producer created with a transactionalId');
     if (this.transaction !== undefined) throw new Error(`Transaction already open for '${this.transactionalId}'`);
     this.transaction = { state: 'open', partitions: new Set() };
   }
 
   async commitTransaction(offsets: readonly TopicPartitionOffset[], consumer: LogConsumer | undefined): Promise<void> {
-    const transaction = this.openTransaction();
+    const transaction = this.openTransaction('commitTransaction');
+    if (this.store.faults.takeCrash()) {
+      this.crashed = true;
+      if (consumer instanceof MemoryConsumer) consumer.crash();
+      throw new SimulatedCrash('commitTransaction');
+    }
     if (this.pendingError !== undefined) {
       this.endTransaction(transaction, 'aborted');
       this.throwPendingError();
@@ -52,13 +66,13 @@ export class MemoryProducer implements LogProducer {
   }
 
   async abortTransaction(): Promise<void> {
-    this.endTransaction(this.openTransaction(), 'aborted');
+    this.endTransaction(this.openTransaction('abortTransaction'), 'aborted');
     this.pendingError = undefined;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.transaction !== undefined) this.endTransaction(this.transaction, 'aborted');
+    if (this.transaction !== undefined && !this.crashed) this.endTransaction(this.transaction, 'aborted');
     this.closed = true;
     this.onClose(this);
   }
@@ -70,7 +84,7 @@ export class MemoryProducer implements LogProducer {
   }
 
   private append(record: ProduceRecord): void {
-    if (this.closed || this.fenced) return this.fail(new Error(this.unusableReason()));
+    if (this.closed || this.fenced || this.crashed) return this.fail(this.unusableError());
     if (this.transactionalId !== undefined && this.transaction === undefined) {
       return this.fail(new Error(`Transactional producer '${this.transactionalId}' sent outside a transaction`));
     }
@@ -108,8 +122,8 @@ export class MemoryProducer implements LogProducer {
     if (error !== undefined) throw error;
   }
 
-  private openTransaction(): MemoryTransaction {
-    this.assertUsable();
+  private openTransaction(operation: FaultOperation): MemoryTransaction {
+    this.assertUsable(operation);
     if (this.transaction === undefined) throw new Error(`No open transaction for '${this.transactionalId ?? 'a non-transactional producer'}'`);
     return this.transaction;
   }
@@ -121,12 +135,14 @@ export class MemoryProducer implements LogProducer {
     this.store.notify();
   }
 
-  private assertUsable(): void {
-    if (this.closed || this.fenced) throw new Error(this.unusableReason());
+  private assertUsable(operation: FaultOperation): void {
+    if (this.closed || this.fenced || this.crashed) throw this.unusableError();
+    this.store.faults.check(operation);
   }
 
-  private unusableReason(): string {
-    if (this.fenced) return `Producer fenced: a newer producer uses transactional id '${this.transactionalId}'`;
-    return 'Producer is closed';
+  private unusableError(): Error {
+    if (this.crashed) return new SimulatedCrash('a producer call after the crash');
+    if (this.fenced) return new ProducerFencedError(`Producer fenced: a newer producer uses transactional id '${this.transactionalId}'`);
+    return new Error('Producer is closed');
   }
 }

@@ -1,5 +1,6 @@
 // The in-memory log's shared state: topics, partitions with transactional visibility, and consumer groups.
 import type { LogRecord, TopicPartition, TopicPartitionOffset } from './log.js';
+import { MemoryFaults } from './memory-faults.js';
 
 type TransactionState = 'open' | 'committed' | 'aborted';
 
@@ -48,12 +49,18 @@ interface MemoryTopic {
 /** What the store needs from a subscribed consumer to rebalance its group. */
 export interface GroupMember {
   readonly subscription: readonly string[];
+  /** The member's new target assignment; it takes it up at its next poll. */
   receiveAssignment(partitions: readonly TopicPartition[]): void;
 }
 
 class MemoryGroup {
   readonly committed = new Map<string, number>();
   readonly members: GroupMember[] = [];
+  /**
+   * Who holds each partition now. A partition moves to its new member only once the old one
+   * released it (after its revoke callback), as Kafka's group protocol makes members rejoin first.
+   */
+  readonly owners = new Map<string, GroupMember>();
 }
 
 export function partitionKey(topic: string, partition: number): string {
@@ -75,7 +82,10 @@ export class MemoryStore {
   /** Pollers waiting for data; each is called after every append or transaction end. */
   private readonly waiters = new Set<() => void>();
 
-  constructor(readonly options: MemoryStoreOptions) {}
+  constructor(
+    readonly options: MemoryStoreOptions,
+    readonly faults: MemoryFaults,
+  ) {}
 
   createTopic(name: string, partitions: number): MemoryTopic {
     const existing = this.topics.get(name);
@@ -130,6 +140,7 @@ export class MemoryStore {
     const group = this.group(groupId);
     if (!group.members.includes(member)) group.members.push(member);
     rebalance(group, this.topics);
+    this.notify();
   }
 
   leave(groupId: string, member: GroupMember): void {
@@ -137,7 +148,27 @@ export class MemoryStore {
     const index = group.members.indexOf(member);
     if (index < 0) return;
     group.members.splice(index, 1);
+    for (const [key, owner] of group.owners) if (owner === member) group.owners.delete(key);
     rebalance(group, this.topics);
+    this.notify();
+  }
+
+  /** Takes the partition for `member` unless another member still holds it. */
+  claim(groupId: string, member: GroupMember, topic: string, partition: number): boolean {
+    const owners = this.group(groupId).owners;
+    const owner = owners.get(partitionKey(topic, partition));
+    if (owner !== undefined && owner !== member) return false;
+    owners.set(partitionKey(topic, partition), member);
+    return true;
+  }
+
+  /** The member gave these partitions up: members waiting for them can take them. */
+  release(groupId: string, member: GroupMember, partitions: readonly TopicPartition[]): void {
+    const owners = this.group(groupId).owners;
+    for (const { topic, partition } of partitions) {
+      if (owners.get(partitionKey(topic, partition)) === member) owners.delete(partitionKey(topic, partition));
+    }
+    this.notify();
   }
 
   addWaiter(waiter: () => void): void {

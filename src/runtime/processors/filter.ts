@@ -1,28 +1,29 @@
-// WHERE: passes rows whose predicate is TRUE. Streams drop the rest; tables forward a tombstone
-// so that a row that stops matching is deleted downstream.
+// WHERE: passes rows whose predicate is TRUE. Streams drop the rest; tables forward a delete so
+// that a row that stops matching is deleted downstream.
 import type { FilterStep } from '../../planner/index.js';
-import type { Downstream, RecordErrorReporter } from './downstream.js';
+import type { ProcessorDefinition } from '../topology/processor.js';
 
-export function createFilter(
-  step: FilterStep,
-  isTable: boolean,
-  downstream: Downstream,
-  errors: RecordErrorReporter,
-): Downstream {
+export function filterProcessor(name: string, step: FilterStep, isTable: boolean): ProcessorDefinition {
   const predicate = step.predicate;
-  return (row, timestamp, tombstone) => {
-    if (tombstone) {
-      if (isTable) downstream(row, timestamp, true);
-      return;
-    }
-    let matches: unknown;
-    try {
-      matches = predicate(row);
-    } catch (error) {
-      errors.recordError(`Error evaluating predicate ${step.description}: ${(error as Error).message}`);
-      matches = false;
-    }
-    if (matches === true) downstream(row, timestamp, false);
-    else if (isTable) downstream(row, timestamp, true);
+  return {
+    name,
+    stores: [],
+    create: (context) => ({
+      process(change) {
+        if (change.isDelete) {
+          if (isTable) context.forward(change);
+          return;
+        }
+        let matches: unknown;
+        try {
+          matches = predicate(change.row);
+        } catch (error) {
+          context.recordError(`Error evaluating predicate ${step.description}: ${(error as Error).message}`);
+          matches = false;
+        }
+        if (matches === true) context.forward(change);
+        else if (isTable) context.forward({ row: change.row, oldRow: change.oldRow, timestampMs: change.timestampMs, isDelete: true });
+      },
+    }),
   };
 }

@@ -1,35 +1,42 @@
 // SELECT expressions and PARTITION BY keys: builds each output row from compiled expressions.
 // An expression that fails for one record yields NULL for that column and is logged, as ksqlDB does.
 import type { ProjectStep, RowFunction } from '../../planner/index.js';
-import type { Downstream, RecordErrorReporter } from './downstream.js';
+import type { ProcessorContext, ProcessorDefinition } from '../topology/processor.js';
 
-export function createProject(step: ProjectStep, downstream: Downstream, errors: RecordErrorReporter): Downstream {
+export function projectProcessor(name: string, step: ProjectStep): ProcessorDefinition {
   const expressions = step.expressions;
   const width = expressions.length;
   const kept = step.keptOnTombstone;
-  return (row, timestamp, tombstone) => {
-    const output = new Array<unknown>(width);
-    if (tombstone) {
-      for (let index = 0; index < width; index++) output[index] = kept[index] ? evaluate(expressions[index]!, row, errors, step) : null;
-      downstream(output, timestamp, true);
-      return;
-    }
-    try {
-      for (let index = 0; index < width; index++) output[index] = expressions[index]!(row);
-    } catch {
-      // Slow path, only for a record that failed: find each failing column and null it.
-      for (let index = 0; index < width; index++) output[index] = evaluate(expressions[index]!, row, errors, step);
-    }
-    downstream(output, timestamp, false);
+  return {
+    name,
+    stores: [],
+    create: (context) => ({
+      process(change) {
+        const input = change.row;
+        const output = new Array<unknown>(width);
+        if (change.isDelete) {
+          for (let index = 0; index < width; index++) output[index] = kept[index] ? evaluate(expressions[index]!, input, context, step) : null;
+        } else {
+          try {
+            for (let index = 0; index < width; index++) output[index] = expressions[index]!(input);
+          } catch {
+            // Slow path, only for a record that failed: find each failing column and null it.
+            for (let index = 0; index < width; index++) output[index] = evaluate(expressions[index]!, input, context, step);
+          }
+        }
+        // The old row is not re-projected: no processor downstream of a projection reads it yet.
+        context.forward({ row: output, oldRow: null, timestampMs: change.timestampMs, isDelete: change.isDelete });
+      },
+    }),
   };
 }
 
-function evaluate(expression: RowFunction, row: readonly unknown[], errors: RecordErrorReporter, step: ProjectStep): unknown {
+function evaluate(expression: RowFunction, row: readonly unknown[], context: ProcessorContext, step: ProjectStep): unknown {
   try {
     const value = expression(row);
     return value === undefined ? null : value;
   } catch (error) {
-    errors.recordError(`Error computing expression in ${step.label} (${step.description}): ${(error as Error).message}`);
+    context.recordError(`Error computing expression in ${step.label} (${step.description}): ${(error as Error).message}`);
     return null;
   }
 }

@@ -1,12 +1,11 @@
-// The sink of a persistent query: serialises rows into records for the sink topic. Records are
-// buffered and handed to the producer once per batch by the query loop.
+// The sink of a persistent query: serialises rows into records for the sink topic, queued on the
+// task's producer; the task's commit makes them visible together with the input offsets.
 import type { SinkStep } from '../../planner/index.js';
-import type { ProduceRecord } from '../log/index.js';
 import { createRowSerde, createWindowedKeySerde } from '../serde/index.js';
-import type { Downstream } from './downstream.js';
+import type { ProcessorDefinition } from '../topology/processor.js';
 import { timestampToMillis } from './timestamps.js';
 
-export function createSink(step: SinkStep, output: ProduceRecord[]): Downstream {
+export function sinkProcessor(name: string, step: SinkStep): ProcessorDefinition {
   const keySerde = createRowSerde(step.keyFormat.format, 'key', step.keyColumns, step.keyFormat);
   const valueSerde = createRowSerde(step.valueFormat.format, 'value', step.valueColumns, step.valueFormat);
   const keyCount = step.keyColumns.length;
@@ -16,15 +15,21 @@ export function createSink(step: SinkStep, output: ProduceRecord[]): Downstream 
   const windowedKeySerde = step.window === undefined ? undefined : createWindowedKeySerde(keySerde, step.window.type, step.window.sizeMs);
   // A windowed row ends with its window start and end, after the value columns.
   const valueEnd = keyCount + step.valueColumns.length;
-  return (row, timestamp, tombstone) => {
-    // Both serdes write a null key (no key columns) as null bytes.
-    const keyValues = keyCount === 0 ? null : row.slice(0, keyCount);
-    const key =
-      windowedKeySerde === undefined
-        ? keySerde.serialize(keyValues)
-        : windowedKeySerde.serialize(keyValues, { start: Number(row[valueEnd]), end: Number(row[valueEnd + 1]) });
-    const value = tombstone ? null : valueSerde.serialize(row.slice(keyCount, valueEnd));
-    const recordTimestamp = timestampIndex === undefined || tombstone ? timestamp : timestampToMillis(row[timestampIndex], timestampFormat);
-    output.push({ topic, key, value, timestamp: recordTimestamp });
+  return {
+    name,
+    stores: [],
+    create: (context) => ({
+      process({ row, timestampMs, isDelete }) {
+        // Both serdes write a null key (no key columns) as null bytes.
+        const keyValues = keyCount === 0 ? null : row.slice(0, keyCount);
+        const key =
+          windowedKeySerde === undefined
+            ? keySerde.serialize(keyValues)
+            : windowedKeySerde.serialize(keyValues, { start: Number(row[valueEnd]), end: Number(row[valueEnd + 1]) });
+        const value = isDelete ? null : valueSerde.serialize(row.slice(keyCount, valueEnd));
+        const timestamp = timestampIndex === undefined || isDelete ? timestampMs : timestampToMillis(row[timestampIndex], timestampFormat);
+        context.send({ topic, key, value, timestamp });
+      },
+    }),
   };
 }

@@ -3,17 +3,10 @@
 import type { Column, SourceStep } from '../../planner/index.js';
 import type { LogRecord } from '../log/index.js';
 import { createRowSerde, createWindowedKeySerde, type RowSerde, type WindowedKeySerde } from '../serde/index.js';
+import type { RecordReader } from '../topology/topology.js';
 import { timestampToMillis } from './timestamps.js';
 
-export interface DeserializedRecord {
-  readonly row: unknown[];
-  readonly timestamp: number;
-  readonly tombstone: boolean;
-}
-
-/** Turns records into rows; throws (SerdeError or Error) for a record that cannot be read. */
-export type RecordReader = (record: LogRecord) => DeserializedRecord;
-
+/** Turns records into changes; throws (SerdeError, InvalidTimestampError) for a record that cannot be read. */
 export function createRecordReader(step: SourceStep): RecordReader {
   const keySerde = createRowSerde(step.keyFormat.format, 'key', step.keyColumns, step.keyFormat);
   const windowedKeySerde: WindowedKeySerde | undefined =
@@ -27,7 +20,7 @@ export function createRecordReader(step: SourceStep): RecordReader {
   const timestampIndex = step.timestampColumnIndex;
   const timestampFormat = step.timestampFormat;
 
-  return (record) => {
+  return (record: LogRecord) => {
     const row = new Array<unknown>(width);
     let window: { start: number; end: number } | undefined;
     let keyValues: unknown[] | null;
@@ -55,7 +48,7 @@ export function createRecordReader(step: SourceStep): RecordReader {
       row[pseudoStart + 3] = BigInt(window.start);
       row[pseudoStart + 4] = BigInt(window.end);
     }
-    return { row, timestamp, tombstone };
+    return { row, oldRow: null, timestampMs: timestamp, isDelete: tombstone };
   };
 }
 

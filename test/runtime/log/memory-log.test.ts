@@ -66,18 +66,25 @@ describe('MemoryLog', () => {
     const second = await log.consumer({ groupId: 'g', offsetReset: 'earliest' });
     await first.subscribe(['t']);
     await second.subscribe(['t']);
+    // As with Kafka, a member takes up its assignment in poll.
+    expect(first.assignment()).toEqual([]);
+    await first.poll(1, 0);
+    await second.poll(1, 0);
     expect(first.assignment().map((entry) => entry.partition)).toEqual([0, 2]);
     expect(second.assignment().map((entry) => entry.partition)).toEqual([1, 3]);
     await second.close();
-    expect(first.assignment().map((entry) => entry.partition)).toEqual([0, 1, 2, 3]);
+    await first.poll(1, 0);
+    expect(first.assignment().map((entry) => entry.partition)).toEqual([0, 2, 1, 3]);
   });
 
   it('assigns a subscribed topic once it is created', async () => {
     const log = new MemoryLog();
     const consumer = await log.consumer({ groupId: 'g', offsetReset: 'earliest' });
     await consumer.subscribe(['later']);
+    await consumer.poll(1, 0);
     expect(consumer.assignment()).toEqual([]);
     await log.createTopic('later', { partitions: 2 });
+    await consumer.poll(1, 0);
     expect(consumer.assignment()).toEqual([{ topic: 'later', partition: 0 }, { topic: 'later', partition: 1 }]);
   });
 
@@ -88,6 +95,7 @@ describe('MemoryLog', () => {
     producer.send([{ topic: 't', key: null, value: bytes('old') }]);
     const consumer = await log.consumer({ groupId: 'g', offsetReset: 'latest' });
     await consumer.subscribe(['t']);
+    expect(await consumer.poll(10, 0)).toEqual([]);
     producer.send([{ topic: 't', key: null, value: bytes('new') }]);
     expect(values(await consumer.poll(10, 0))).toEqual(['new']);
   });

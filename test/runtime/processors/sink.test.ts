@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { Column, SinkStep } from '../../../src/planner/index.js';
 import { SqlTypes } from '../../../src/planner/types.js';
 import type { ProduceRecord } from '../../../src/runtime/log/index.js';
-import { createSink } from '../../../src/runtime/processors/sink.js';
+import { sinkProcessor } from '../../../src/runtime/processors/sink.js';
+import { harness } from './processor-harness.js';
+
+/** The sink as a function of (row, timestamp, isDelete), writing into `output`. */
+function createSink(step: SinkStep, output: ProduceRecord[]): (row: unknown[], timestampMs: number, isDelete: boolean) => void {
+  const sink = harness(sinkProcessor('sink', step));
+  return (row, timestampMs, isDelete) => {
+    sink.process(row, timestampMs, isDelete);
+    output.push(...sink.sent.splice(0));
+  };
+}
 
 const keyColumn: Column = { name: 'K', type: SqlTypes.INTEGER, namespace: 'KEY' };
 const valueColumn: Column = { name: 'V', type: SqlTypes.STRING, namespace: 'VALUE' };

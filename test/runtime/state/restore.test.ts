@@ -263,6 +263,7 @@ function truncatedLog(firstOffset: number, endOffset: number): { log: Log; close
     subscribe: unused,
     assign: async () => {},
     poll: async () => [],
+    seek: unused,
     assignment: unused,
     commit: unused,
     committed: unused,

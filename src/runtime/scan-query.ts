@@ -1,0 +1,48 @@
+// Runs a query's topology once over a finite set of records (a pull query): a topic's current
+// contents, or the rows of a materialised table. Each result row goes to `onRow` with the Kafka
+// key it came from.
+import type { QueryPlan } from '../planner/index.js';
+import type { Log, LogRecord } from './log/index.js';
+import type { ProcessingLog } from './processing-log.js';
+import { rowListenerProcessor } from './processors/row-listener.js';
+import { TaskManager } from './task/task-manager.js';
+import { buildTopology } from './topology/build-topology.js';
+import { scanTopic } from './topic-scan.js';
+
+/** `key` is the input record's key bytes (base64, '' for none): a table row's identity. */
+export type ScanRowListener = (row: readonly unknown[], tombstone: boolean, key: string) => void;
+
+/** Hands each record to `deliver`, in each partition's order. */
+export type RecordFeed = (deliver: (record: LogRecord) => void) => Promise<void>;
+
+export async function runQueryOnce(plan: QueryPlan, processingLog: ProcessingLog, feed: RecordFeed, onRow: ScanRowListener): Promise<void> {
+  let currentKey = '';
+  const topology = buildTopology(plan, (name) => rowListenerProcessor(name, (row, tombstone) => onRow(row, tombstone, currentKey)));
+  const tasks = new TaskManager({ topology, services: { queryId: plan.queryId, processingLog, output: [] }, log: undefined, stateDir: undefined });
+  try {
+    await feed((record) => {
+      currentKey = record.key === null ? '' : Buffer.from(record.key).toString('base64');
+      let task = tasks.taskFor(record.topic, record.partition);
+      if (task === undefined) {
+        tasks.assignStateless({ topic: record.topic, partition: record.partition });
+        task = tasks.taskFor(record.topic, record.partition)!;
+      }
+      task.add(record);
+      task.process();
+    });
+  } finally {
+    tasks.closeAll();
+  }
+}
+
+/** A feed of the topic's records from its first retained offset to its end as of the call. */
+export function topicFeed(log: Log, topic: string): RecordFeed {
+  return (deliver) => scanTopic(log, topic, deliver);
+}
+
+/** A feed of records already at hand (a materialised table's rows). */
+export function recordsFeed(records: Iterable<LogRecord>): RecordFeed {
+  return async (deliver) => {
+    for (const record of records) deliver(record);
+  };
+}

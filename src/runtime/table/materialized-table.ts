@@ -1,0 +1,143 @@
+// A source table (`CREATE TABLE … WITH (KAFKA_TOPIC=…)`) materialised into a key-value store, so
+// that pull queries read the table's current rows instead of scanning its topic.
+//
+// The table's own topic is the store's changelog (Kafka Streams' source-topic changelog): the
+// store holds, per Kafka key, the latest readable record, with its checkpoint (next offset per
+// partition) committed in the same SQLite transaction, so a restart resumes where it stopped.
+import { join } from 'node:path';
+import type { QueryPlan } from '../../planner/index.js';
+import type { Log, LogConsumer, LogRecord } from '../log/index.js';
+import { createRecordReader } from '../processors/source.js';
+import { ChangelogTruncatedError, openSqliteStore, TaskDatabase, type KeyValueStore } from '../state/index.js';
+import type { RecordReader } from '../topology/topology.js';
+import { decodeStoredRecord, encodeStoredRecord } from './stored-record.js';
+
+export interface MaterializedTableOptions {
+  readonly log: Log;
+  /** A plan over the table (`SELECT * FROM table`): its source step says how records are read. */
+  readonly plan: QueryPlan;
+  readonly stateDir: string;
+  readonly onProgress?: (line: string) => void;
+}
+
+/** Records applied per SQLite transaction. */
+const BATCH_RECORDS = 5000;
+/** How long a catch-up waits for records it knows exist before it tries again. */
+const POLL_MS = 200;
+
+export class MaterializedTable {
+  private readonly db: TaskDatabase;
+  private readonly store: KeyValueStore;
+  private readonly reader: RecordReader;
+  private readonly topic: string;
+  private consumer: LogConsumer | undefined;
+  /** Serialises catch-ups: pull queries and the background refresh share one consumer. */
+  private pending: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(private readonly options: MaterializedTableOptions) {
+    this.topic = options.plan.source.topic;
+    this.reader = createRecordReader(options.plan.source);
+    this.db = TaskDatabase.open(join(options.stateDir, 'tables', `${options.plan.source.sourceName}.sqlite`));
+    this.store = openSqliteStore(this.db, { name: 'rows', kind: 'keyValue', changelogTopic: this.topic });
+  }
+
+  static async open(options: MaterializedTableOptions): Promise<MaterializedTable> {
+    const table = new MaterializedTable(options);
+    try {
+      await table.catchUp();
+    } catch (error) {
+      table.close();
+      throw error;
+    }
+    return table;
+  }
+
+  /**
+   * Applies the topic up to its end offsets as of this call, so that a pull query sees every
+   * record written before it was asked (read-your-writes for INSERT VALUES).
+   */
+  catchUp(): Promise<void> {
+    const run = this.pending.then(() => this.applyToEnd());
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Every current row, as the record it was read from (key order). */
+  *records(): IterableIterator<LogRecord> {
+    for (const [key, stored] of this.store.range(undefined, undefined)) yield decodeStoredRecord(this.topic, key, stored);
+  }
+
+  /** The row of one Kafka key (its serialised key bytes). */
+  record(key: Uint8Array): LogRecord | undefined {
+    const stored = this.store.get(key);
+    return stored === undefined ? undefined : decodeStoredRecord(this.topic, key, stored);
+  }
+
+  get size(): number {
+    return this.store.approximateCount();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    void this.consumer?.close();
+    this.db.close();
+  }
+
+  private async applyToEnd(): Promise<void> {
+    if (this.closed) return;
+    const { log } = this.options;
+    const partitions = (await log.describeTopic(this.topic))?.partitions ?? 0;
+    if (partitions === 0) return;
+    this.consumer ??= await log.consumer({ groupId: `_squall_table_${this.topic}`, offsetReset: 'earliest', readCommitted: true });
+    const consumer = this.consumer;
+    const topicPartitions = Array.from({ length: partitions }, (_, partition) => ({ topic: this.topic, partition }));
+    const [beginnings, ends] = await Promise.all([consumer.beginningOffsets(topicPartitions), consumer.endOffsets(topicPartitions)]);
+    const positions = topicPartitions.map(({ partition }, index) => {
+      const checkpoint = this.db.checkpoint(this.topic, partition);
+      const beginning = beginnings[index]!;
+      if ((checkpoint ?? 0) < beginning) throw new ChangelogTruncatedError(this.topic, partition, beginning, checkpoint ?? 0);
+      return checkpoint ?? beginning;
+    });
+    const behind = topicPartitions.filter((_, index) => positions[index]! < ends[index]!);
+    if (behind.length === 0) return;
+    await consumer.assign(behind.map((topicPartition) => ({ ...topicPartition, offset: positions[topicPartition.partition]! })));
+    const remaining = new Set(behind.map(({ partition }) => partition));
+    let idlePolls = 0;
+    // Transaction markers take offsets no record has: a partition read up to its last record is
+    // done once polls come back empty.
+    while (remaining.size > 0 && idlePolls < 3 && !this.closed) {
+      const records = await consumer.poll(BATCH_RECORDS, POLL_MS);
+      idlePolls = records.length === 0 ? idlePolls + 1 : 0;
+      if (records.length > 0) this.apply(records, positions);
+      for (const partition of [...remaining]) if (positions[partition]! >= ends[partition]!) remaining.delete(partition);
+    }
+    this.db.begin();
+    for (const { partition } of behind) this.db.setCheckpoint(this.topic, partition, Math.max(positions[partition]!, ends[partition]!));
+    this.db.commit();
+  }
+
+  /** One SQLite transaction per batch, checkpoints included. */
+  private apply(records: readonly LogRecord[], positions: number[]): void {
+    this.db.begin();
+    for (const record of records) {
+      positions[record.partition] = record.offset + 1;
+      if (record.key === null) continue;
+      if (record.value === null) {
+        this.store.delete(record.key);
+        continue;
+      }
+      try {
+        // Only a readable record replaces the key's row: an unreadable one goes to the processing
+        // log when the table's queries read it, and leaves the last good row in place.
+        if (this.reader(record).isDelete) this.store.delete(record.key);
+        else this.store.put(record.key, encodeStoredRecord(record));
+      } catch {
+        continue;
+      }
+    }
+    for (const [partition, offset] of positions.entries()) if (offset > 0) this.db.setCheckpoint(this.topic, partition, offset);
+    this.db.commit();
+  }
+}

@@ -1,0 +1,127 @@
+// Creates, restores and closes a query's tasks as the consumer group assigns and revokes
+// partitions: one task per (sub-topology, partition), its stores restored from their changelogs
+// before it processes a record.
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { Log, TopicPartition } from '../log/index.js';
+import { formatRestoreProgress, openSqliteStore, openStore, restoreStore, TaskDatabase, type StateStore } from '../state/index.js';
+import { subTopologyOf, taskId, type SubTopology, type Topology } from '../topology/topology.js';
+import { StreamTask, type TaskServices, type TaskState } from './stream-task.js';
+
+export interface TaskManagerOptions {
+  readonly topology: Topology;
+  readonly services: TaskServices;
+  /** Restores stores from their changelogs; undefined for a topology without stores. */
+  readonly log: Log | undefined;
+  /** Where each task with stores keeps its SQLite database; required when the topology has stores. */
+  readonly stateDir: string | undefined;
+  /** Prints progress of long restores. */
+  readonly onProgress?: (line: string) => void;
+}
+
+/** Restores report progress at most this often. */
+const PROGRESS_INTERVAL_MS = 5000;
+
+export class TaskManager {
+  private readonly tasks = new Map<string, StreamTask>();
+  /** `topic\0partition` → task, for routing polled records. */
+  private readonly byInput = new Map<string, StreamTask>();
+
+  constructor(private readonly options: TaskManagerOptions) {}
+
+  get topology(): Topology {
+    return this.options.topology;
+  }
+
+  all(): StreamTask[] {
+    return [...this.tasks.values()];
+  }
+
+  taskFor(topic: string, partition: number): StreamTask | undefined {
+    return this.byInput.get(`${topic}\u0000${partition}`);
+  }
+
+  /** Creates (and restores) the tasks of newly assigned partitions. */
+  async assign(partitions: readonly TopicPartition[]): Promise<void> {
+    for (const { topic, partition } of partitions) {
+      const subTopology = subTopologyOf(this.options.topology, topic);
+      if (subTopology === undefined) continue;
+      const existing = this.tasks.get(taskId(subTopology.id, partition));
+      this.addTask(subTopology, { topic, partition }, existing === undefined ? await this.openState(subTopology, partition) : undefined);
+    }
+  }
+
+  private addTask(subTopology: SubTopology, { topic, partition }: TopicPartition, state: TaskState | undefined): void {
+    const id = taskId(subTopology.id, partition);
+    let task = this.tasks.get(id);
+    if (task === undefined) {
+      task = new StreamTask(subTopology, partition, this.options.services, state);
+      this.tasks.set(id, task);
+    }
+    this.byInput.set(`${topic}\u0000${partition}`, task);
+  }
+
+  /** Creates the task of one partition of a topology without stores, synchronously. */
+  assignStateless(input: TopicPartition): void {
+    const subTopology = subTopologyOf(this.options.topology, input.topic);
+    if (subTopology === undefined) throw new Error(`No sub-topology of ${this.options.services.queryId} reads ${input.topic}`);
+    if (subTopology.stores.length > 0) throw new Error(`Sub-topology ${subTopology.id} of ${this.options.services.queryId} has stores: use assign`);
+    this.addTask(subTopology, input, undefined);
+  }
+
+  /** Closes the tasks of revoked partitions; the caller has committed their work first. */
+  revoke(partitions: readonly TopicPartition[]): void {
+    for (const { topic, partition } of partitions) {
+      const key = `${topic}\u0000${partition}`;
+      const task = this.byInput.get(key);
+      this.byInput.delete(key);
+      if (task === undefined || !this.tasks.has(task.id)) continue;
+      task.close();
+      this.tasks.delete(task.id);
+    }
+    // A task reading several topics closes once any of its inputs goes: drop its other routes.
+    for (const [key, task] of this.byInput) if (!this.tasks.has(task.id)) this.byInput.delete(key);
+  }
+
+  closeAll(): void {
+    for (const task of this.tasks.values()) task.close();
+    this.tasks.clear();
+    this.byInput.clear();
+  }
+
+  private async openState(subTopology: SubTopology, partition: number): Promise<TaskState | undefined> {
+    if (subTopology.stores.length === 0) return undefined;
+    const { stateDir, log, services } = this.options;
+    if (stateDir === undefined || log === undefined) throw new Error(`Query ${services.queryId} keeps state but has no state directory or Log`);
+    const directory = join(stateDir, services.queryId);
+    mkdirSync(directory, { recursive: true });
+    const db = TaskDatabase.open(join(directory, `${taskId(subTopology.id, partition)}.sqlite`));
+    const stores = new Map<string, StateStore>();
+    try {
+      for (const spec of subTopology.stores) {
+        let lastReport = Date.now();
+        await restoreStore({
+          log,
+          db,
+          spec,
+          partition,
+          store: openSqliteStore(db, spec),
+          onProgress: (restored, total) => {
+            if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
+            lastReport = Date.now();
+            this.options.onProgress?.(formatRestoreProgress(spec.name, partition, restored, total));
+          },
+        });
+        stores.set(
+          spec.name,
+          openStore(db, spec, (key, value) => services.output.push({ topic: spec.changelogTopic, partition, key, value })),
+        );
+      }
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    db.begin();
+    return { db, stores };
+  }
+}
