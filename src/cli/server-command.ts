@@ -20,6 +20,7 @@ export async function runServer(config: ServerConfig): Promise<void> {
   const engine = new Engine(log, {
     serviceId: config.serviceId,
     guarantee: config.guarantee,
+    stateDir: config.stateDir,
     properties: Object.fromEntries(Object.entries(config.properties).filter(([name]) => !name.startsWith('kafka.'))),
     background: true,
     kafkaClusterId: embedded === undefined ? bootstrapServers : `embedded:${bootstrapServers}`,

@@ -1,7 +1,9 @@
 // What the engine offers the server and the CLI: statements in, ksqlDB-shaped entities out;
 // queries as async row streams. The REST layer renders these; it never reaches past this API.
-import type { SquallError } from '../errors/index.js';
 import type { SqlType } from '../planner/types.js';
+
+/** Kafka could not be reached: a failure that is not the statement's, where a retry may succeed. */
+export { LogUnavailableError } from '../runtime/index.js';
 
 /** ksqlDB's answer to SELECT or PRINT sent to /ksql (Errors.QUERY_ENDPOINT). */
 export const QUERY_ENDPOINT_MESSAGE = "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT";
@@ -34,16 +36,17 @@ export type KsqlEntity = { readonly '@type': string; readonly statementText: str
 >;
 
 /**
- * A statement failed. `entities` are those of the statements before it in the same request,
- * which have already been executed.
+ * A statement failed: `cause` is a SquallError when the statement is at fault, anything else when
+ * Kafka or Squall failed it. `entities` are those of the statements before it in the same
+ * request, which have already been executed.
  */
 export class StatementError extends Error {
-  override readonly cause: SquallError;
+  override readonly cause: unknown;
   readonly statementText: string;
   readonly entities: readonly KsqlEntity[];
 
-  constructor(cause: SquallError, statementText: string, entities: readonly KsqlEntity[]) {
-    super(cause.message);
+  constructor(cause: unknown, statementText: string, entities: readonly KsqlEntity[]) {
+    super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'StatementError';
     this.cause = cause;
     this.statementText = statementText;
@@ -63,7 +66,8 @@ export type QueryEvent =
   | { readonly kind: 'row'; readonly values: readonly unknown[] }
   /** A table push query's delete: the key columns' values, the rest null. */
   | { readonly kind: 'tombstone'; readonly values: readonly unknown[] }
-  | { readonly kind: 'error'; readonly error: SquallError };
+  /** The query failed and has stopped: a SquallError when the query is at fault, else Kafka or Squall failed. */
+  | { readonly kind: 'error'; readonly error: Error };
 
 export interface QueryStream {
   readonly queryId: string;
@@ -100,7 +104,7 @@ export interface HealthStatus {
 export interface EngineApi {
   /** Runs statements in order; throws StatementError at the first that fails. SELECT and PRINT are refused here (use `query`). */
   execute(request: StatementRequest): Promise<KsqlEntity[]>;
-  /** Starts a push (EMIT CHANGES) or pull query (a single SELECT), or a PRINT; throws a SquallError when it cannot start. */
+  /** Starts a push (EMIT CHANGES) or pull query (a single SELECT), or a PRINT; throws a SquallError when the statement is at fault. */
   query(request: StatementRequest): Promise<QueryStream>;
   /** Closes a running push query; false when no query has that id. */
   closeQuery(queryId: string): boolean;

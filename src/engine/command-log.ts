@@ -7,6 +7,11 @@ export interface Command {
   readonly statement: string;
   /** Property overrides in effect for the statement (SET or request properties). */
   readonly properties: Readonly<Record<string, string>>;
+  /**
+   * The id of the query the statement started, null when it started none. Undefined only in
+   * commands written before ids were recorded: their replay derives the id.
+   */
+  readonly queryId: string | null | undefined;
 }
 
 export class CommandLog {
@@ -47,10 +52,11 @@ export class CommandLog {
 }
 
 function parseCommand(text: string): Command {
-  const parsed = JSON.parse(text) as { statement?: unknown; properties?: unknown };
-  if (typeof parsed.statement !== 'string') {
+  const parsed = JSON.parse(text) as { statement?: unknown; properties?: unknown; queryId?: unknown };
+  const { statement, queryId } = parsed;
+  if (typeof statement !== 'string' || !(queryId === undefined || queryId === null || typeof queryId === 'string')) {
     throw new Error(`Corrupt command in the command topic: ${text.slice(0, 200)}`);
   }
   const properties = typeof parsed.properties === 'object' && parsed.properties !== null ? (parsed.properties as Record<string, string>) : {};
-  return { statement: parsed.statement, properties };
+  return { statement, properties, queryId };
 }

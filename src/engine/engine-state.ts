@@ -3,6 +3,7 @@
 import type { FunctionRegistry, Metastore, PlannerConfig, QueryPlan } from '../planner/index.js';
 import type { Log, PersistentQuery, ProcessingGuarantee, ProcessingLog } from '../runtime/index.js';
 import type { CommandStatus } from './api.js';
+import type { QueryIdSource } from './query-ids.js';
 
 export interface RunningQuery {
   readonly id: string;
@@ -22,7 +23,16 @@ export interface EngineConfig {
   readonly background: boolean;
   /** Kafka cluster id or a description of it, for /info. */
   readonly kafkaClusterId: string;
-  /** This server among those sharing the service id; new for every start unless given. */
+  /**
+   * Where tasks keep their stores and source tables their materialisations; without one, pull
+   * queries scan topics. It also keeps this server's process id: without a state dir (tests,
+   * drivers) every engine gets a new one.
+   */
+  readonly stateDir?: string;
+  /**
+   * This server among those sharing the service id, in its producers' transactional.ids. Given,
+   * it wins over the state dir's process id.
+   */
   readonly instanceId?: string;
 }
 
@@ -34,8 +44,9 @@ export interface EngineState {
   readonly queries: Map<string, RunningQuery>;
   readonly commandStatuses: Map<string, CommandStatus>;
   readonly processingLog: ProcessingLog;
-  readonly instanceId: string;
-  /** Increments with every statement that may create a query, so ids are stable across replays. */
+  /** The configured instance id, else the state dir's process id (settled by `Engine.start`). */
+  instanceId: string;
+  /** The number of the next generated query id: past every query started or replayed. */
   nextQueryNumber: number;
 }
 
@@ -46,5 +57,9 @@ export interface StatementContext {
   readonly variables: Map<string, string>;
   /** Replaying the command topic at start-up: recreate state, but write nothing back. */
   readonly replaying: boolean;
+  /** Where the id of a query the statement starts comes from. */
+  readonly queryIds: QueryIdSource;
+  /** The id of the query the statement started, set once it runs: its command records it. */
+  startedQueryId: string | undefined;
   plannerConfig(): PlannerConfig;
 }

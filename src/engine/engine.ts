@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { SquallError, renderErrorContext } from '../errors/index.js';
 import { parseStatement, splitStatements, substituteVariables, type Statement } from '../parser/index.js';
-import { FunctionRegistry, Metastore, PlanError, createBuiltinRegistry, layeredConfig, planQuery } from '../planner/index.js';
-import type { Log, LogProducer } from '../runtime/index.js';
-import { createRowSerde } from '../runtime/index.js';
+import { FunctionRegistry, Metastore, PlanError, createBuiltinRegistry, layeredConfig, planQuery, type QueryPlan } from '../planner/index.js';
+import type { Log, LogProducer, RecordFeed } from '../runtime/index.js';
+import { createRowSerde, MaterializedTable, recordsFeed, topicFeed } from '../runtime/index.js';
 import {
   QUERY_ENDPOINT_MESSAGE,
   StatementError,
@@ -18,14 +18,16 @@ import {
   type ServerInfo,
   type StatementRequest,
 } from './api.js';
-import { CommandLog } from './command-log.js';
+import { CommandLog, type Command } from './command-log.js';
 import type { EngineConfig, EngineState, StatementContext } from './engine-state.js';
 import { executeAlterSource, executeCreateSource, executeCreateType, executeDropSource, executeDropType } from './execute-ddl.js';
 import { executeDescribe, executeDescribeFunction, executeExplain, executeShow } from './execute-info.js';
 import { executeCreateAsSelect, executeInsertInto, executeTerminate } from './execute-persistent-query.js';
 import { executeInsertValues, resolveInsertTarget, RowWriter } from './insert-values.js';
+import { loadProcessId } from './process-id.js';
 import { processingLogSource, TopicProcessingLog } from './processing-log-topic.js';
 import { runPullQuery, startPushQuery, type RunningPushQuery } from './push-query.js';
+import { replayedQueryIds, type QueryIdSource } from './query-ids.js';
 import { offsetReset, propertyTexts } from './statement-properties.js';
 
 export const SQUALL_VERSION = '0.1.0';
@@ -51,6 +53,8 @@ export class Engine implements EngineApi {
   private readonly commandLog: CommandLog;
   private readonly processingLog: TopicProcessingLog;
   private readonly pushQueries = new Map<string, RunningPushQuery>();
+  /** Source tables materialised for pull queries, by topic; opened by the first pull query of each. */
+  private readonly tables = new Map<string, Promise<MaterializedTable>>();
   private producer: LogProducer | undefined;
   private serverState: HealthStatus['serverState'] = 'INITIALIZING';
   private commandSequence = 0;
@@ -68,6 +72,7 @@ export class Engine implements EngineApi {
       queries: new Map(),
       commandStatuses: new Map(),
       processingLog: this.processingLog,
+      // Replaced by the state dir's process id in `start`, unless the instance id is given.
       instanceId: config.instanceId ?? randomUUID(),
       nextQueryNumber: 0,
     };
@@ -82,23 +87,26 @@ export class Engine implements EngineApi {
     return this.state.metastore;
   }
 
-  /** Opens the processing log and replays the command topic. */
+  /** Settles the process id, opens the processing log and replays the command topic. */
   async start(): Promise<void> {
+    const { instanceId, stateDir } = this.state.config;
+    if (instanceId === undefined && stateDir !== undefined) this.state.instanceId = await loadProcessId(stateDir);
     await this.processingLog.open();
     this.state.metastore.putSource(processingLogSource(this.processingLog.topic));
     for (const command of await this.commandLog.readAll()) {
-      await this.replay(command.statement, command.properties);
+      await this.replay(command);
     }
     this.serverState = 'READY';
   }
 
-  private async replay(statementText: string, properties: Readonly<Record<string, string>>): Promise<void> {
-    const context = this.newContext(statementText, { ...properties }, new Map(), true);
+  private async replay(command: Command): Promise<void> {
     try {
-      await this.executeOne(parseStatement(statementText).statement, context);
+      const { statement } = parseStatement(command.statement);
+      const queryIds = replayedQueryIds(command, statement, this.state);
+      await this.executeOne(statement, this.newContext(command.statement, { ...command.properties }, new Map(), queryIds));
     } catch (error) {
       // A command that no longer applies (e.g. its source was dropped by hand) must not stop start-up.
-      console.error(`squall: replaying "${statementText}" failed: ${(error as Error).message}`);
+      console.error(`squall: replaying "${command.statement}" failed: ${(error as Error).message}`);
     }
   }
 
@@ -111,22 +119,25 @@ export class Engine implements EngineApi {
       try {
         text = substituteVariables(piece.text, variables);
         const { statement } = parseStatement(text, piece);
-        const entity = await this.executeOne(statement, this.newContext(text, properties, variables, false));
+        const entity = await this.executeOne(statement, this.newContext(text, properties, variables, { kind: 'next' }));
         if (entity !== undefined) entities.push(entity);
       } catch (error) {
-        throw new StatementError(withSourceContext(asSquallError(error), request.sql), text, entities);
+        throw new StatementError(error instanceof SquallError ? withSourceContext(error, request.sql) : error, text, entities);
       }
     }
     return entities;
   }
 
-  private newContext(statementText: string, properties: Record<string, unknown>, variables: Map<string, string>, replaying: boolean): StatementContext {
+  private newContext(statementText: string, properties: Record<string, unknown>, variables: Map<string, string>, queryIds: QueryIdSource): StatementContext {
     const serverProperties = this.state.config.properties;
     return {
       statementText,
       properties,
       variables,
-      replaying,
+      // Only a statement run now numbers its query; a replayed one has its command's id.
+      replaying: queryIds.kind !== 'next',
+      queryIds,
+      startedQueryId: undefined,
       plannerConfig: () => layeredConfig(serverProperties, properties),
     };
   }
@@ -138,7 +149,11 @@ export class Engine implements EngineApi {
     if (COMMAND_KINDS.has(statement.kind)) {
       this.commandSequence++;
       if (!context.replaying) {
-        await this.commandLog.append({ statement: context.statementText, properties: propertyTexts(context.properties) });
+        await this.commandLog.append({
+          statement: context.statementText,
+          properties: propertyTexts(context.properties),
+          queryId: context.startedQueryId ?? null,
+        });
       }
     }
     return entity;
@@ -212,7 +227,7 @@ export class Engine implements EngineApi {
       registry: this.state.registry,
       config: layeredConfig(this.state.config.properties, properties),
     });
-    if (statement.query.emit === undefined) return runPullQuery(this.state.log, plan, this.processingLog);
+    if (statement.query.emit === undefined) return runPullQuery(plan, await this.pullFeed(plan), this.processingLog);
     const running = await startPushQuery({
       log: this.state.log,
       plan,
@@ -223,6 +238,27 @@ export class Engine implements EngineApi {
     });
     this.pushQueries.set(queryId, running);
     return running.stream;
+  }
+
+  /**
+   * What a pull query reads: a table's materialised rows, caught up with its topic, or else the
+   * topic itself (streams; tables with header columns, which the store does not keep).
+   */
+  private async pullFeed(plan: QueryPlan): Promise<RecordFeed> {
+    const { source } = plan;
+    const stateDir = this.state.config.stateDir;
+    if (source.sourceType !== 'TABLE' || source.headerColumns.length > 0 || stateDir === undefined) {
+      return topicFeed(this.state.log, source.topic);
+    }
+    let opening = this.tables.get(source.topic);
+    if (opening === undefined) {
+      opening = MaterializedTable.open({ log: this.state.log, plan, stateDir });
+      this.tables.set(source.topic, opening);
+      opening.catch(() => this.tables.delete(source.topic));
+    }
+    const table = await opening;
+    await table.catchUp();
+    return recordsFeed(table.records());
   }
 
   closeQuery(queryId: string): boolean {
@@ -316,6 +352,7 @@ export class Engine implements EngineApi {
     this.serverState = 'TERMINATING';
     for (const push of this.pushQueries.values()) push.stream.close();
     for (const query of this.state.queries.values()) await query.runtime.stop();
+    for (const table of this.tables.values()) (await table.catch(() => undefined))?.close();
     await this.producer?.close();
     await this.commandLog.close();
     await this.processingLog.close();
@@ -328,7 +365,7 @@ function splitRequest(sql: string): ReturnType<typeof splitStatements> {
   try {
     return splitStatements(sql);
   } catch (error) {
-    throw new StatementError(asSquallError(error), sql, []);
+    throw new StatementError(error, sql, []);
   }
 }
 
@@ -339,11 +376,6 @@ function sessionVariables(request: StatementRequest): Map<string, string> {
 
 function notSupported(what: string, span: Statement['span']): never {
   throw new PlanError(`${what} is not supported yet.`, span, 'NOT_SUPPORTED');
-}
-
-function asSquallError(error: unknown): SquallError {
-  if (error instanceof SquallError) return error;
-  return new SquallError('RUNTIME_ERROR', error instanceof Error ? error.message : String(error));
 }
 
 /** Adds the offending line with a caret under the problem, where the error knows its position. */

@@ -1,6 +1,7 @@
 // Read-only statements: SHOW/LIST, DESCRIBE, DESCRIBE FUNCTION, EXPLAIN.
 import type { Describe, DescribeFunction, Explain, Show } from '../parser/index.js';
-import { PlanError, explainPlan, formatPattern, planQuery, type FunctionDefinition } from '../planner/index.js';
+import { PlanError, explainPlan, formatPattern, planQuery, type FunctionDefinition, type QueryPlan } from '../planner/index.js';
+import { buildPersistentTopology, buildTransientTopology, describeTopology, type Topology } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, StatementContext } from './engine-state.js';
 import { runningQueryInfo, schemaInfo, sourceDescription, sourceSummary } from './entities.js';
@@ -121,15 +122,16 @@ function signatures(definition: FunctionDefinition): Record<string, unknown>[] {
 }
 
 export function executeExplain(statement: Explain, context: StatementContext, state: EngineState): KsqlEntity {
-  const description = (id: string, statementText: string, planText: string, sink: string, topic: string, source: string) => ({
+  const description = (id: string, statementText: string, plan: QueryPlan, topology: Topology) => ({
     id,
     statementText,
     windowType: null,
     fields: [],
-    sources: [source],
-    sinks: [sink],
-    topology: planText,
-    executionPlan: planText,
+    sources: [plan.source.sourceName],
+    sinks: [plan.sink.sinkName],
+    // As ksqlDB's: the Kafka Streams-style processing topology, and the plan the planner made.
+    topology: describeTopology(topology),
+    executionPlan: explainPlan(plan),
     overriddenProperties: {},
     ksqlHostQueryStatus: {},
     queryType: 'PERSISTENT',
@@ -137,7 +139,7 @@ export function executeExplain(statement: Explain, context: StatementContext, st
     tasksMetadata: [],
     consumerGroupId: `_squall_${state.config.serviceId}_query_${id}`,
     state: 'UNKNOWN',
-    sinkKafkaTopics: [topic],
+    sinkKafkaTopics: [plan.sink.topic],
   });
   if (statement.queryId !== undefined) {
     const query = state.queries.get(statement.queryId.toUpperCase());
@@ -147,8 +149,10 @@ export function executeExplain(statement: Explain, context: StatementContext, st
       statementText: context.statementText,
       warnings: [],
       queryDescription: {
-        ...description(query.id, query.statementText, explainPlan(query.plan), query.sinkName, query.plan.sink.topic, query.plan.source.sourceName),
+        ...description(query.id, query.statementText, query.plan, query.runtime.topology),
         state: query.runtime.state,
+        // The tasks this server runs for the query (its share of the partitions), with their stream time.
+        tasksMetadata: query.runtime.runningTasks.map((task) => ({ taskId: task.id, streamTimeMs: task.streamTimeMs })),
       },
     };
   }
@@ -167,7 +171,7 @@ export function executeExplain(statement: Explain, context: StatementContext, st
     '@type': 'queryDescription',
     statementText: context.statementText,
     warnings: [],
-    queryDescription: description('', context.statementText, explainPlan(plan), plan.sink.sinkName, plan.sink.topic, plan.source.sourceName),
+    queryDescription: description('', context.statementText, plan, inner.kind === 'Select' ? buildTransientTopology(plan, () => undefined) : buildPersistentTopology(plan)),
   };
 }
 

@@ -1,11 +1,12 @@
 // Statements that start or stop persistent queries: CREATE ... AS SELECT, INSERT INTO ... SELECT, TERMINATE.
 import type { CreateAsSelect, InsertInto, Terminate } from '../parser/index.js';
 import { PlanError, planQuery, resolveSource, type QueryPlan } from '../planner/index.js';
-import { PersistentQuery } from '../runtime/index.js';
+import { buildPersistentTopology, PersistentQuery } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, RunningQuery, StatementContext } from './engine-state.js';
 import { currentStatus, recordSuccess } from './entities.js';
 import { validateSourceFormats } from './execute-ddl.js';
+import { claimQueryNumber, queryIdFor } from './query-ids.js';
 import { offsetReset } from './statement-properties.js';
 
 export async function executeCreateAsSelect(
@@ -16,7 +17,6 @@ export async function executeCreateAsSelect(
 ): Promise<KsqlEntity> {
   const noun = statement.sourceType === 'STREAM' ? 'stream' : 'table';
   const commandId = `${noun}/${statement.name}/create`;
-  const queryNumber = state.nextQueryNumber++;
   const existing = state.metastore.getSource(statement.name);
   if (existing !== undefined && statement.ifNotExists) {
     return currentStatus(context.statementText, commandId, { status: 'SUCCESS', message: `${existing.sourceType === 'STREAM' ? 'Stream' : 'Table'} already exists.`, queryId: null }, sequence);
@@ -28,7 +28,7 @@ export async function executeCreateAsSelect(
       'ALREADY_EXISTS',
     );
   }
-  const queryId = `${statement.sourceType === 'STREAM' ? 'CSAS' : 'CTAS'}_${statement.name}_${queryNumber}`;
+  const queryId = queryIdFor(context.queryIds, state, `${statement.sourceType === 'STREAM' ? 'CSAS' : 'CTAS'}_${statement.name}_`);
   const plan = planQuery(
     statement.query,
     { kind: 'CreateAsSelect', name: statement.name, sourceType: statement.sourceType, properties: statement.properties, statementText: context.statementText },
@@ -40,6 +40,8 @@ export async function executeCreateAsSelect(
     await replaceQueriesWriting(statement.name, state);
   }
   await startPersistentQuery(plan, context, state);
+  claimQueryNumber(state, queryId);
+  context.startedQueryId = queryId;
   state.metastore.putSource(plan.sinkSource);
   return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: `Created query with ID ${queryId}`, queryId }, sequence);
 }
@@ -50,11 +52,10 @@ export async function executeInsertInto(
   state: EngineState,
   sequence: number,
 ): Promise<KsqlEntity> {
-  const queryNumber = state.nextQueryNumber++;
   const sink = resolveSource(statement.target, statement.targetSpan, state.metastore);
   const queryProperty = statement.properties?.entries.find((entry) => entry.name === 'QUERY_ID');
-  const queryId =
-    queryProperty !== undefined && queryProperty.value.kind === 'string' ? queryProperty.value.value.toUpperCase() : `INSERTQUERY_${queryNumber}`;
+  const requestedId = queryProperty !== undefined && queryProperty.value.kind === 'string' ? queryProperty.value.value.toUpperCase() : undefined;
+  const queryId = requestedId ?? queryIdFor(context.queryIds, state, 'INSERTQUERY_');
   if (state.queries.has(queryId)) {
     throw new PlanError(`Query ID '${queryId}' already exists.`, statement.span, 'ALREADY_EXISTS');
   }
@@ -64,6 +65,9 @@ export async function executeInsertInto(
     config: context.plannerConfig(),
   });
   await startPersistentQuery(plan, context, state);
+  // A QUERY_ID of the user's takes no number, as in ksqlDB.
+  if (requestedId === undefined) claimQueryNumber(state, queryId);
+  context.startedQueryId = queryId;
   const commandId = `stream/${sink.name}/create`;
   const status = { status: 'SUCCESS' as const, message: `Created query with ID ${queryId}`, queryId };
   state.commandStatuses.set(`insert/${queryId}/create`, status);
@@ -98,9 +102,10 @@ async function startPersistentQuery(plan: QueryPlan, context: StatementContext, 
   await state.log.createTopic(plan.sink.topic, { partitions });
   const runtime = new PersistentQuery({
     log: state.log,
-    plan,
+    topology: buildPersistentTopology(plan),
     applicationId: `_squall_${state.config.serviceId}_query_${plan.queryId}`,
     instanceId: state.instanceId,
+    stateDir: state.config.stateDir,
     guarantee: state.config.guarantee,
     processingLog: state.processingLog,
     offsetReset: offsetReset(context.properties, 'earliest'),

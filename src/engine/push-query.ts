@@ -2,7 +2,7 @@
 // the source topic once and end — for a table, the latest row of each key.
 import { randomUUID } from 'node:crypto';
 import type { QueryPlan } from '../planner/index.js';
-import { TransientQuery, scanTopic, buildRecordProcessor, type Log, type ProcessingLog } from '../runtime/index.js';
+import { TransientQuery, runQueryOnce, type Log, type ProcessingLog, type RecordFeed } from '../runtime/index.js';
 import type { QueryColumn, QueryStream } from './api.js';
 import { RowQueue } from './row-queue.js';
 
@@ -56,6 +56,12 @@ export async function startPushQuery(options: PushQueryOptions): Promise<Running
       delivered++;
       if (limit !== undefined && delivered >= limit) close('Limit Reached');
     },
+    // The query has stopped on a failure: the client gets it as the stream's last event.
+    onError: (error) => {
+      if (closed) return;
+      queue.push({ kind: 'error', error });
+      close(undefined);
+    },
   });
   await runtime.start(options.background);
   if (limit === 0) close('Limit Reached');
@@ -71,27 +77,18 @@ export async function startPushQuery(options: PushQueryOptions): Promise<Running
 }
 
 /** Reads the source topic from the beginning to its current end, once; a table keeps the latest row per key. */
-export async function runPullQuery(log: Log, plan: QueryPlan, processingLog: ProcessingLog): Promise<QueryStream> {
+export async function runPullQuery(plan: QueryPlan, feed: RecordFeed, processingLog: ProcessingLog): Promise<QueryStream> {
   const isTable = plan.source.sourceType === 'TABLE';
   const latestByKey = new Map<string, readonly unknown[]>();
   const rows: (readonly unknown[])[] = [];
-  let currentKey = '';
-  const processor = buildRecordProcessor(
-    plan,
-    (row, _timestamp, tombstone) => {
-      if (!isTable) {
-        if (!tombstone) rows.push(row);
-        return;
-      }
-      // A table row's identity is its Kafka key: the latest record per key is the current state.
-      if (tombstone) latestByKey.delete(currentKey);
-      else latestByKey.set(currentKey, row);
-    },
-    processingLog,
-  );
-  await scanTopic(log, plan.source.topic, (record) => {
-    currentKey = record.key === null ? '' : Buffer.from(record.key).toString('base64');
-    processor(record);
+  await runQueryOnce(plan, processingLog, feed, (row, tombstone, key) => {
+    if (!isTable) {
+      if (!tombstone) rows.push(row);
+      return;
+    }
+    // A table row's identity is its Kafka key: the latest record per key is the current state.
+    if (tombstone) latestByKey.delete(key);
+    else latestByKey.set(key, row);
   });
   const results = isTable ? [...latestByKey.values()] : rows;
   const limited = plan.limit === undefined ? results : results.slice(0, plan.limit);

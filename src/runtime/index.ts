@@ -21,4 +21,4 @@ export { describeTopology, internalTopicName, taskId } from './topology/topology
 export type { Change } from './topology/change.js';
 export type { Processor, ProcessorContext, ProcessorDefinition, PunctuationType, RecordCoordinates } from './topology/processor.js';
 export type { StreamTask } from './task/stream-task.js';
-export { buildPersistentTopology } from './topology/build-topology.js';
+export { buildPersistentTopology, buildTransientTopology } from './topology/build-topology.js';

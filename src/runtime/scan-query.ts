@@ -4,9 +4,8 @@
 import type { QueryPlan } from '../planner/index.js';
 import type { Log, LogRecord } from './log/index.js';
 import type { ProcessingLog } from './processing-log.js';
-import { rowListenerProcessor } from './processors/row-listener.js';
 import { TaskManager } from './task/task-manager.js';
-import { buildTopology } from './topology/build-topology.js';
+import { buildTransientTopology } from './topology/build-topology.js';
 import { scanTopic } from './topic-scan.js';
 
 /** `key` is the input record's key bytes (base64, '' for none): a table row's identity. */
@@ -17,7 +16,7 @@ export type RecordFeed = (deliver: (record: LogRecord) => void) => Promise<void>
 
 export async function runQueryOnce(plan: QueryPlan, processingLog: ProcessingLog, feed: RecordFeed, onRow: ScanRowListener): Promise<void> {
   let currentKey = '';
-  const topology = buildTopology(plan, (name) => rowListenerProcessor(name, (row, tombstone) => onRow(row, tombstone, currentKey)));
+  const topology = buildTransientTopology(plan, (row, tombstone) => onRow(row, tombstone, currentKey));
   const tasks = new TaskManager({ topology, services: { queryId: plan.queryId, processingLog, output: [] }, log: undefined, stateDir: undefined });
   try {
     await feed((record) => {

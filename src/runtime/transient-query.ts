@@ -3,12 +3,12 @@
 import type { QueryPlan } from '../planner/index.js';
 import type { Log, LogConsumer, OffsetReset } from './log/index.js';
 import type { ProcessingLog } from './processing-log.js';
+import type { RowListener } from './processors/row-listener.js';
 import { TaskManager } from './task/task-manager.js';
-import { buildTopology } from './topology/build-topology.js';
+import { buildTransientTopology } from './topology/build-topology.js';
 import { sourceTopics } from './topology/topology.js';
-import { rowListenerProcessor, type RowListener } from './processors/row-listener.js';
 
-export type { RowListener } from './processors/row-listener.js';
+export type { RowListener };
 
 export interface TransientQueryOptions {
   readonly log: Log;
@@ -32,7 +32,7 @@ export class TransientQuery {
   constructor(options: TransientQueryOptions) {
     this.options = options;
     this.plan = options.plan;
-    const topology = buildTopology(options.plan, (name) => rowListenerProcessor(name, options.onRow));
+    const topology = buildTransientTopology(options.plan, options.onRow);
     this.tasks = new TaskManager({
       topology,
       services: { queryId: options.plan.queryId, processingLog: options.processingLog, output: [] },

@@ -14,7 +14,7 @@ import { queryStreamRoutes } from './routes/query-stream.js';
 import { queryRoutes } from './routes/query.js';
 
 export interface ServerOptions {
-  /** Log requests and errors with fastify's logger (pino); off by default. */
+  /** Log requests with fastify's logger (pino); off by default. Bugs are logged to stderr either way. */
   readonly logger?: boolean;
 }
 

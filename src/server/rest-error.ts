@@ -1,5 +1,6 @@
-// Errors the REST layer raises itself (bad requests, unknown ids), each with its HTTP status and
-// ksqlDB error code; the error handler renders them.
+// Errors the REST layer raises itself (bad requests, unknown ids) or answers a failure that is not
+// the client's with (Kafka unavailable, a bug), each with its HTTP status and ksqlDB error code;
+// the error handler renders them.
 import { QUERY_ENDPOINT_MESSAGE } from '../engine/api.js';
 import type { ErrorCode } from '../errors/index.js';
 
@@ -31,6 +32,16 @@ export class RestError extends Error {
   /** 400 / 40002: a query sent to /ksql instead of /query. */
   static queryEndpoint(statementText: string): RestError {
     return new RestError(400, 40002, QUERY_ENDPOINT_MESSAGE, statementText);
+  }
+
+  /** 500 / 50000: a bug in Squall (ksqlDB's SERVER_ERROR). */
+  static serverError(message: string): RestError {
+    return new RestError(500, 50000, message);
+  }
+
+  /** 503 / 50300: Kafka cannot be reached; `failure` says what could not be done. The client may retry. */
+  static kafkaUnavailable(failure: string): RestError {
+    return new RestError(503, 50300, `Kafka is unavailable: ${failure}`);
   }
 }
 

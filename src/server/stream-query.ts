@@ -2,10 +2,9 @@
 // them, and stops the query when the client disconnects.
 import type { FastifyReply } from 'fastify';
 import type { QueryEvent, QueryStream } from '../engine/api.js';
-import { SquallError } from '../errors/index.js';
 import { streamedErrorBody } from './error-handler.js';
 import type { QueryFormat } from './query-formats.js';
-import { openResponseStream } from './response-stream.js';
+import { openResponseStream, type ResponseStream } from './response-stream.js';
 
 export async function streamQuery(reply: FastifyReply, query: QueryStream, format: QueryFormat): Promise<void> {
   const output = openResponseStream(reply, format.mediaType, () => query.close());
@@ -14,18 +13,22 @@ export async function streamQuery(reply: FastifyReply, query: QueryStream, forma
     for await (const event of query.events) {
       if (output.isClosed()) break;
       if (event.kind === 'error') {
-        output.end(format.error(streamedErrorBody(event.error)) + format.end(undefined));
+        endWithError(reply, output, format, event.error);
         return;
       }
       await output.write(eventText(format, query, event));
     }
     output.end(format.end(query.finalMessage()));
   } catch (error) {
-    if (!(error instanceof SquallError)) reply.log.error({ err: error }, 'query stream failed');
-    output.end(format.error(streamedErrorBody(error)) + format.end(undefined));
+    endWithError(reply, output, format, error);
   } finally {
     query.close();
   }
+}
+
+/** The error is the stream's last element: the query has stopped, so there is no final message. */
+function endWithError(reply: FastifyReply, output: ResponseStream, format: QueryFormat, error: unknown): void {
+  output.end(format.error(streamedErrorBody(error, reply.request)) + format.end(undefined));
 }
 
 function eventText(format: QueryFormat, query: QueryStream, event: Exclude<QueryEvent, { kind: 'error' }>): string {

@@ -1,7 +1,7 @@
 // The engine over the in-memory Log: statements, their entities and errors, queries, replay.
 import { describe, expect, it } from 'vitest';
 import { Engine, StatementError, type KsqlEntity } from '../../src/engine/index.js';
-import { MemoryLog, scanTopic, type Log } from '../../src/runtime/index.js';
+import { LogUnavailableError, MemoryLog, scanTopic, type CreateTopicOptions, type Log } from '../../src/runtime/index.js';
 
 async function startEngine(log: Log = new MemoryLog({ autoCreateTopics: true })): Promise<Engine> {
   const engine = new Engine(log, {
@@ -55,7 +55,25 @@ describe('Engine', () => {
     const statementError = failure as StatementError;
     expect(statementError.entities).toHaveLength(1);
     expect(statementError.statementText).toBe('SELECT * FROMM RIDES;');
-    expect(statementError.cause.code).toBe('PARSE_ERROR');
+    expect(statementError.cause).toMatchObject({ name: 'ParseError', code: 'PARSE_ERROR' });
+    await engine.close();
+  });
+
+  it('passes on a failure that is not the statement\'s as it is, with the entities before it', async () => {
+    const unavailable = new LogUnavailableError('CreateTopics request timed out');
+    // The brokers stop answering between the two statements.
+    class FailingTopicsLog extends MemoryLog {
+      override async createTopic(name: string, options: CreateTopicOptions): Promise<void> {
+        if (name === 'COPY') throw unavailable;
+        return super.createTopic(name, options);
+      }
+    }
+    const engine = await startEngine(new FailingTopicsLog({ autoCreateTopics: true }));
+    const failure = (await engine.execute({ sql: `${CREATE_RIDES} CREATE STREAM COPY AS SELECT * FROM RIDES;` }).catch((error: unknown) => error)) as StatementError;
+    expect(failure).toBeInstanceOf(StatementError);
+    expect(failure.cause).toBe(unavailable);
+    expect(failure.statementText).toBe('CREATE STREAM COPY AS SELECT * FROM RIDES;');
+    expect(failure.entities).toHaveLength(1);
     await engine.close();
   });
 
@@ -65,8 +83,8 @@ describe('Engine', () => {
     const failure = (await engine
       .execute({ sql: 'CREATE STREAM S AS SELECT ID, FAIR FROM RIDES;' })
       .catch((error: unknown) => error)) as StatementError;
-    expect(failure.cause.message).toContain("SELECT column 'FAIR' cannot be resolved");
-    expect(failure.cause.message).toContain("'FARE'");
+    expect(failure.message).toContain("SELECT column 'FAIR' cannot be resolved");
+    expect(failure.message).toContain("'FARE'");
     await engine.close();
   });
 
@@ -74,7 +92,7 @@ describe('Engine', () => {
     const engine = await startEngine();
     await engine.execute({ sql: `${CREATE_RIDES} CREATE STREAM COPY AS SELECT * FROM RIDES;` });
     const failure = (await engine.execute({ sql: 'DROP STREAM RIDES;' }).catch((error: unknown) => error)) as StatementError;
-    expect(failure.cause.message).toContain('CSAS_COPY_0');
+    expect(failure.message).toContain('CSAS_COPY_0');
     await engine.execute({ sql: 'TERMINATE CSAS_COPY_0; DROP STREAM COPY; DROP STREAM RIDES;' });
     const [listing] = (await engine.execute({ sql: 'SHOW STREAMS;' })) as [KsqlEntity & { streams: { name: string }[] }];
     expect(listing.streams.map((stream) => stream.name)).toEqual(['KSQL_PROCESSING_LOG']);

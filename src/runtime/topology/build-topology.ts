@@ -5,6 +5,7 @@ import type { QueryPlan, Step } from '../../planner/index.js';
 import { filterProcessor } from '../processors/filter.js';
 import { projectProcessor } from '../processors/project.js';
 import { createRecordReader } from '../processors/source.js';
+import { rowListenerProcessor, type RowListener } from '../processors/row-listener.js';
 import { sinkProcessor } from '../processors/sink.js';
 import { tableFunctionsProcessor } from '../processors/table-functions.js';
 import type { ProcessorDefinition } from './processor.js';
@@ -15,7 +16,7 @@ function generatedName(kind: string, index: number): string {
   return `${kind}-${String(index).padStart(10, '0')}`;
 }
 
-export function buildTopology(plan: QueryPlan, terminal: (name: string) => ProcessorDefinition): Topology {
+function buildTopology(plan: QueryPlan, terminal: (name: string) => ProcessorDefinition): Topology {
   const isTable = plan.source.sourceType === 'TABLE';
   const definitions = plan.steps.map((step, index) => stepProcessor(step, index + 1, isTable));
   definitions.push(terminal(generatedName('KSTREAM-SINK', definitions.length + 1)));
@@ -59,4 +60,9 @@ function stepProcessor(step: Step, index: number, isTable: boolean): ProcessorDe
 /** A persistent query's topology: the steps end in the sink topic. */
 export function buildPersistentTopology(plan: QueryPlan): Topology {
   return buildTopology(plan, (name) => sinkProcessor(name, plan.sink));
+}
+
+/** A transient query's topology: the steps end in the client's row listener. */
+export function buildTransientTopology(plan: QueryPlan, onRow: RowListener): Topology {
+  return buildTopology(plan, (name) => rowListenerProcessor(name, onRow));
 }

@@ -2,7 +2,7 @@
 // a JSON row; each row is acknowledged as it is inserted, delimited or as one JSON array.
 import { createInterface, type Interface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { EngineApi, InsertSink } from '../../engine/api.js';
 import { streamedErrorBody, type ErrorBody } from '../error-handler.js';
 import { parseInsertRow } from '../insert-rows.js';
@@ -43,7 +43,7 @@ export function insertsStreamRoutes(engine: EngineApi): FastifyPluginAsync {
       const framing = FRAMINGS[chooseMediaType(request, [DELIMITED, PLAIN_JSON], DELIMITED)];
       // Closing the reader ends `lines` even while it waits for a line that will never come.
       const output = openResponseStream(reply, framing.mediaType, () => reader.close());
-      await insertRows(output, lines, sink, framing);
+      await insertRows(request, output, lines, sink, framing);
     });
   };
 }
@@ -75,7 +75,13 @@ async function readTarget(lines: AsyncIterator<string>): Promise<string> {
  * framing can no longer be trusted); a row the engine rejects gets an error ack
  * and the rows after it still go in.
  */
-async function insertRows(output: ResponseStream, lines: AsyncGenerator<string>, sink: InsertSink, framing: AckFraming): Promise<void> {
+async function insertRows(
+  request: FastifyRequest,
+  output: ResponseStream,
+  lines: AsyncGenerator<string>,
+  sink: InsertSink,
+  framing: AckFraming,
+): Promise<void> {
   const acks = new AckWriter(output, framing.separator, framing.terminator);
   try {
     await output.write(framing.open);
@@ -86,7 +92,7 @@ async function insertRows(output: ResponseStream, lines: AsyncGenerator<string>,
         await acks.write(errorAck(acks.sequence, { '@type': 'generic_error', error_code: 40000, message: INVALID_ROW_MESSAGE }));
         break;
       }
-      await acks.write(await insertRow(sink, row, acks.sequence));
+      await acks.write(await insertRow(request, sink, row, acks.sequence));
     }
   } finally {
     try {
@@ -97,12 +103,12 @@ async function insertRows(output: ResponseStream, lines: AsyncGenerator<string>,
   }
 }
 
-async function insertRow(sink: InsertSink, row: Readonly<Record<string, unknown>>, sequence: number): Promise<string> {
+async function insertRow(request: FastifyRequest, sink: InsertSink, row: Readonly<Record<string, unknown>>, sequence: number): Promise<string> {
   try {
     await sink.insert(row);
     return toJsonText({ status: 'ok', seq: sequence });
   } catch (error) {
-    return errorAck(sequence, streamedErrorBody(error));
+    return errorAck(sequence, streamedErrorBody(error, request));
   }
 }
 

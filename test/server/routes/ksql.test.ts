@@ -1,5 +1,5 @@
 // POST /ksql: entities for statements, and every way a request or statement can be refused.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { StatementError, type KsqlEntity } from '../../../src/engine/api.js';
 import { SquallError } from '../../../src/errors/index.js';
@@ -26,7 +26,10 @@ describe('POST /ksql', () => {
     engine = new FakeEngine();
     server = await buildServer(engine, {});
   });
-  afterEach(async () => server.close());
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await server.close();
+  });
 
   it('answers with the engine entities, in ksqlDB JSON', async () => {
     engine.execute = async (request) => {
@@ -144,12 +147,15 @@ describe('POST /ksql', () => {
     expect(response.json()).toMatchObject({ '@type': 'generic_error', error_code: 40000 });
   });
 
-  it('answers an engine bug with 500 generic_error 50000', async () => {
+  it('answers an engine bug with 500 generic_error 50000 and logs it', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const bug = new TypeError('cannot read properties of undefined');
     engine.execute = async () => {
-      throw new TypeError('cannot read properties of undefined');
+      throw bug;
     };
     const response = await server.inject({ method: 'POST', url: '/ksql', payload: { ksql: 'SHOW STREAMS;' } });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({ '@type': 'generic_error', error_code: 50000, message: 'cannot read properties of undefined' });
+    expect(logged).toHaveBeenCalledWith('squall: POST /ksql failed:', bug);
   });
 });

@@ -1,5 +1,5 @@
 // POST /query: the StreamedRow array (header, rows, final message) and its errors.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { QueryColumn } from '../../../src/engine/api.js';
 import { Decimal } from '../../../src/planner/decimal.js';
@@ -21,7 +21,10 @@ describe('POST /query', () => {
     engine = new FakeEngine();
     server = await buildServer(engine, {});
   });
-  afterEach(async () => server.close());
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    await server.close();
+  });
 
   it('streams a push query header, rows and the LIMIT final message', async () => {
     const query = new FakeQueryStream('transient_INPUT_1', pushColumns).pushRows(['11', 1], ['12', 2]).finish('Limit Reached');
@@ -86,7 +89,8 @@ describe('POST /query', () => {
     expect(query.isClosed).toBe(true);
   });
 
-  it('ends the array with a 50000 errorMessage when the engine breaks mid-stream', async () => {
+  it('ends the array with a 50000 errorMessage when the engine breaks mid-stream, and logs it', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let closed = false;
     engine.query = async () => ({
       queryId: 'q',
@@ -109,6 +113,7 @@ describe('POST /query', () => {
       { errorMessage: { '@type': 'generic_error', error_code: 50000, message: 'task crashed' } },
     ]);
     expect(closed).toBe(true);
+    expect(logged).toHaveBeenCalledWith('squall: POST /query failed:', expect.objectContaining({ message: 'task crashed' }));
   });
 
   it('gives the delimited format when asked for it', async () => {
