@@ -11,11 +11,11 @@ start: setup
 kafka: setup
 	node --import tsx src/cli/main.ts kafka
 
-# The embedded-Kafka conformance sample exercises the real client path with the same cases
-# (informational: the ratchet runs in vitest on the in-memory Log); vitest runs last.
+# Typecheck, then vitest: unit tests, integration tests over the embedded Kafka, and the
+# conformance ratchet on the in-memory Log. (The informational embedded-Kafka conformance sample is
+# gone: it could not fail, and test/engine/engine-kafka.test.ts covers the real client path.)
 test: setup
 	npx tsc --noEmit -p .
-	npm run conformance -- --backend embedded --sample 25 --report .squall/conformance-embedded.json
 	npx vitest run
 
 conformance: setup
