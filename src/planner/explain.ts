@@ -1,21 +1,16 @@
 // EXPLAIN's text: the logical plan as an indented operator tree, then the physical plan as the
 // processor chain a task runs, with topics and formats.
-import { formatSchema, type FormatInfo } from './metastore.js';
+import type { FormatInfo } from './metastore.js';
 import type { QueryPlan, Step } from './physical-plan.js';
 
 export function explainPlan(plan: QueryPlan): string {
-  const sinkColumns = [...plan.sink.keyColumns, ...plan.sink.valueColumns];
-  const logical = [
-    `Sink ${plan.sink.sinkName} (${plan.sink.sourceType}) | ${formatSchema(sinkColumns)}`,
-    ...[...plan.steps].reverse().map((step) => `${stepName(step)} | ${step.description}`),
-    `Source ${plan.source.sourceName} (${plan.source.sourceType})`,
-  ].map((line, depth) => `${'  '.repeat(depth)}${line}`);
+  const logical = plan.logicalPlan === undefined ? [] : ['Logical plan:', ...plan.logicalPlan.split('\n').map((line) => `  ${line}`), ''];
   const physical = [
     `source: topic ${plan.source.topic} | key ${formatName(plan.source.keyFormat)} | value ${formatName(plan.source.valueFormat)}${plan.source.timestampColumnIndex === undefined ? '' : ' | event time from a TIMESTAMP column'}`,
     ...plan.steps.map((step) => `${stepName(step).toLowerCase()}: ${step.kind === 'Project' ? `${step.expressions.length} compiled expressions, ${step.keyCount} key` : step.kind === 'Filter' ? 'compiled predicate' : `${step.functions.length} table functions`}`),
     `sink: topic ${plan.sink.topic} | key ${formatName(plan.sink.keyFormat)} | value ${formatName(plan.sink.valueFormat)}${plan.sink.partitions === undefined ? '' : ` | ${plan.sink.partitions} partitions`}`,
   ].map((line) => `  ${line}`);
-  return ['Logical plan:', ...logical.map((line) => `  ${line}`), '', `Physical plan (${plan.queryId}):`, ...physical].join('\n');
+  return [...logical, `Physical plan (${plan.queryId}):`, ...physical].join('\n');
 }
 
 function stepName(step: Step): string {

@@ -88,4 +88,6 @@ export interface QueryPlan {
   readonly sinkSource: DataSource;
   /** LIMIT of a transient query. */
   readonly limit: number | undefined;
+  /** The logical plan as EXPLAIN prints it, kept so EXPLAIN <query id> can show it after planning. */
+  readonly logicalPlan?: string;
 }

@@ -3,7 +3,6 @@
 import type { Properties, Query } from '../../parser/index.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
 import { formatSchema, type Column, type DataSource, type SourceType } from '../metastore.js';
-import type { SinkStep } from '../physical-plan.js';
 import { PlanError } from '../plan-error.js';
 import { resolveFormats } from '../source-formats.js';
 import { typesEqual } from '../types.js';
@@ -30,7 +29,13 @@ export interface SinkRequest {
   readonly config: PlannerConfig;
 }
 
-export function planSink(request: SinkRequest): { step: SinkStep; source: DataSource } {
+/** The source the sink becomes in the catalog, and the partition count for a topic it creates. */
+export interface PlannedSink {
+  readonly source: DataSource;
+  readonly partitions: number | undefined;
+}
+
+export function planSink(request: SinkRequest): PlannedSink {
   const { target } = request;
   switch (target.kind) {
     case 'CreateAsSelect':
@@ -45,7 +50,7 @@ export function planSink(request: SinkRequest): { step: SinkStep; source: DataSo
 function planCreateAsSelectSink(
   request: SinkRequest,
   target: Extract<SinkTarget, { kind: 'CreateAsSelect' }>,
-): { step: SinkStep; source: DataSource } {
+): PlannedSink {
   const { source, config } = request;
   const properties = new WithProperties(target.properties);
   if (target.sourceType !== source.sourceType) {
@@ -79,14 +84,14 @@ function planCreateAsSelectSink(
     isSink: true,
     statementText: target.statementText,
   };
-  return { step: sinkStep(sinkSource, request, partitions), source: sinkSource };
+  return { source: sinkSource, partitions };
 }
 
 function planInsertIntoSink(
   request: SinkRequest,
   sink: DataSource,
   propertiesNode: Properties | undefined,
-): { step: SinkStep; source: DataSource } {
+): PlannedSink {
   new WithProperties(propertiesNode); // validates the property names
   if (sink.sourceType !== 'STREAM') {
     throw new PlanError(`INSERT INTO can only be used to insert into a stream. ${sink.name} is a table.`, request.query.span);
@@ -111,10 +116,10 @@ function planInsertIntoSink(
       request.query.span,
     );
   }
-  return { step: sinkStep(sink, request, undefined), source: sink };
+  return { source: sink, partitions: undefined };
 }
 
-function planTransientSink(request: SinkRequest): { step: SinkStep; source: DataSource } {
+function planTransientSink(request: SinkRequest): PlannedSink {
   const transient: DataSource = {
     name: `TRANSIENT_${request.source.name}`,
     sourceType: request.source.sourceType,
@@ -128,26 +133,7 @@ function planTransientSink(request: SinkRequest): { step: SinkStep; source: Data
     isSink: false,
     statementText: '',
   };
-  return { step: sinkStep(transient, request, undefined), source: transient };
-}
-
-function sinkStep(sink: DataSource, request: SinkRequest, partitions: number | undefined): SinkStep {
-  const columns = [...request.keyColumns, ...request.valueColumns];
-  const timestampColumnIndex = sink.timestamp === undefined ? undefined : columns.findIndex((column) => column.name === sink.timestamp!.column);
-  return {
-    kind: 'Sink',
-    sinkName: sink.name,
-    sourceType: sink.sourceType,
-    topic: sink.topic,
-    keyColumns: request.keyColumns,
-    valueColumns: request.valueColumns,
-    keyFormat: sink.keyFormat,
-    valueFormat: sink.valueFormat,
-    window: sink.window,
-    timestampColumnIndex,
-    timestampFormat: sink.timestamp?.format,
-    partitions,
-  };
+  return { source: transient, partitions: undefined };
 }
 
 function numberConfig(config: PlannerConfig, name: string): number | undefined {

@@ -42,10 +42,10 @@ describe('planQuery', () => {
     expect(explainPlan(planned)).toBe(
       [
         'Logical plan:',
-        '  Sink OUTPUT (STREAM) | `ID` INTEGER KEY, `NAME` STRING',
-        '    Project | ID AS ID, UCASE(NAME) AS NAME',
-        '      Filter | (INPUT.AGE > 18)',
-        '        Source INPUT (STREAM)',
+        '  KsqlTopic/Sink | OUTPUT (STREAM) | `ID` INTEGER KEY, `NAME` STRING',
+        '    Project | ID AS ID, UCASE(NAME) AS NAME | `ID` INTEGER KEY, `NAME` STRING',
+        '      WhereFilter | (INPUT.AGE > 18) | `ID` INTEGER KEY, `NAME` STRING, `AGE` INTEGER',
+        '        KsqlTopic/Source | INPUT (STREAM) | `ID` INTEGER KEY, `NAME` STRING, `AGE` INTEGER',
         '',
         'Physical plan (CSAS_TEST_0):',
         '  source: topic input | key KAFKA | value JSON',

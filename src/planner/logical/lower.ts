@@ -1,0 +1,146 @@
+// Lowers a logical plan to the physical QueryPlan the runtime executes: expressions become
+// compiled closures over row positions, and the chain becomes a source, steps and a sink.
+import type { Expression } from '../../parser/index.js';
+import { ConfigNames, type PlannerConfig } from '../config.js';
+import { keyColumns, valueColumns } from '../metastore.js';
+import type { QueryPlan, RowFunction, SinkStep, SourceStep, Step } from '../physical-plan.js';
+import { compileInClause } from '../query/compile-in-clause.js';
+import { readColumn } from '../query/row-schema.js';
+import { describeNode } from './describe-node.js';
+import type { FilterNode } from './filter.js';
+import { compileContext, dispatch, inputsOf, type LogicalNode, type NodeHandlers, type TypingContext } from './logical-node.js';
+import type { ProjectNode } from './project.js';
+import type { RepartitionNode } from './repartition.js';
+import type { SinkNode } from './sink.js';
+import type { SourceNode } from './source.js';
+import { compileTableFunctionCall, type TableFunctionsNode } from './table-functions.js';
+
+export interface LoweringContext extends TypingContext {
+  readonly config: PlannerConfig;
+}
+
+export function lowerPlan(plan: SinkNode, queryId: string, context: LoweringContext): QueryPlan {
+  const { source, operators } = chainBelow(plan);
+  const lowerStep = stepLowerings(source.qualifier, context);
+  return {
+    queryId,
+    source: lowerSource(source, context.config),
+    steps: operators.map((node) => dispatch(node, lowerStep)),
+    sink: lowerSink(plan),
+    sinkSource: plan.sinkSource,
+    limit: plan.limit,
+  };
+}
+
+/** The source under the sink and the operators between them, in row order. Only stateless single-input chains reach lowering. */
+function chainBelow(plan: SinkNode): { source: SourceNode; operators: LogicalNode[] } {
+  const operators: LogicalNode[] = [];
+  let node = plan.input;
+  while (node.kind !== 'Source') {
+    operators.unshift(node);
+    node = inputsOf(node)[0]!;
+  }
+  return { source: node, operators };
+}
+
+function stepLowerings(qualifier: string, typing: TypingContext): NodeHandlers<Step> {
+  const notAStep = (node: LogicalNode): never => {
+    throw new Error(`Lowering: a ${node.kind} node cannot be a step of a stateless chain.`);
+  };
+  return {
+    Filter: (node) => lowerFilter(node, qualifier, typing),
+    Repartition: (node) => lowerRepartition(node, qualifier, typing),
+    TableFunctions: (node) => lowerTableFunctions(node, qualifier, typing),
+    Project: (node) => lowerProject(node, qualifier, typing),
+    Source: notAStep,
+    Sink: notAStep,
+    Aggregate: notAStep,
+    Suppress: notAStep,
+    Join: notAStep,
+  };
+}
+
+function lowerSource(node: SourceNode, config: PlannerConfig): SourceStep {
+  const { source, schema } = node;
+  return {
+    kind: 'Source',
+    sourceName: source.name,
+    sourceType: source.sourceType,
+    topic: source.topic,
+    keyColumns: keyColumns(source),
+    valueColumns: valueColumns(source),
+    headerColumns: source.columns.filter((column) => column.namespace === 'HEADER'),
+    keyFormat: source.keyFormat,
+    valueFormat: source.valueFormat,
+    window: source.window,
+    timestampColumnIndex: source.timestamp === undefined ? undefined : schema.indexOf(source.timestamp.column),
+    timestampFormat: source.timestamp?.format,
+    failOnInvalidTimestamp: config.get(ConfigNames.timestampThrowOnInvalid) === 'true',
+    rowWidth: schema.width,
+  };
+}
+
+function compileOver(node: LogicalNode & { input: LogicalNode }, clause: string, typing: TypingContext) {
+  const context = compileContext(node.input.schema, typing);
+  return (expression: Expression): RowFunction => compileInClause(expression, context, clause).evaluate;
+}
+
+function lowerFilter(node: FilterNode, qualifier: string, typing: TypingContext): Step {
+  return { kind: 'Filter', predicate: compileOver(node, 'WHERE', typing)(node.predicate), description: describeNode(node, qualifier) };
+}
+
+/** PARTITION BY keeps every output on a tombstone: the old key columns it carries feed keys computed later. */
+function lowerRepartition(node: RepartitionNode, qualifier: string, typing: TypingContext): Step {
+  const expressions = [...node.partitionBy.map(compileOver(node, 'PARTITION BY', typing)), ...node.carriedIndexes.map(readColumn)];
+  return {
+    kind: 'Project',
+    label: 'PartitionBy',
+    expressions,
+    keyCount: node.partitionBy.length,
+    keptOnTombstone: expressions.map(() => true),
+    description: describeNode(node, qualifier),
+  };
+}
+
+function lowerTableFunctions(node: TableFunctionsNode, qualifier: string, typing: TypingContext): Step {
+  return {
+    kind: 'TableFunctions',
+    functions: node.calls.map((call) => compileTableFunctionCall(call, node.input.schema, typing).evaluate),
+    description: describeNode(node, qualifier),
+  };
+}
+
+/** A SELECT keeps its keys and a windowed row's window bounds on a tombstone; its values become NULL. */
+function lowerProject(node: ProjectNode, qualifier: string, typing: TypingContext): Step {
+  const compile = compileOver(node, 'SELECT', typing);
+  const valueItemIndexes = node.items.flatMap((_, index) => (node.keyItemIndexes.includes(index) ? [] : [index]));
+  const outputs = [...node.keyItemIndexes, ...valueItemIndexes].map((index) => compile(node.items[index]!.expression));
+  return {
+    kind: 'Project',
+    label: 'Project',
+    expressions: [...outputs, ...node.windowBoundIndexes.map(readColumn)],
+    keyCount: node.keyItemIndexes.length,
+    keptOnTombstone: [...node.keyItemIndexes.map(() => true), ...valueItemIndexes.map(() => false), ...node.windowBoundIndexes.map(() => true)],
+    description: describeNode(node, qualifier),
+  };
+}
+
+function lowerSink(node: SinkNode): SinkStep {
+  const { sinkSource } = node;
+  const columns = [...node.keyColumns, ...node.valueColumns];
+  const timestampColumn = sinkSource.timestamp?.column;
+  return {
+    kind: 'Sink',
+    sinkName: sinkSource.name,
+    sourceType: sinkSource.sourceType,
+    topic: sinkSource.topic,
+    keyColumns: node.keyColumns,
+    valueColumns: node.valueColumns,
+    keyFormat: sinkSource.keyFormat,
+    valueFormat: sinkSource.valueFormat,
+    window: sinkSource.window,
+    timestampColumnIndex: timestampColumn === undefined ? undefined : columns.findIndex((column) => column.name === timestampColumn),
+    timestampFormat: sinkSource.timestamp?.format,
+    partitions: node.partitions,
+  };
+}

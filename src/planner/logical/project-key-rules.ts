@@ -1,0 +1,76 @@
+// ksqlDB's key rules for a persistent query: every key column (or PARTITION BY expression) must
+// be selected exactly once; it becomes the output key, under its alias.
+import type { Expression } from '../../parser/index.js';
+import { formatExpression } from '../expression/index.js';
+import { PlanError } from '../plan-error.js';
+import { formatQualified, sameExpression } from '../query/same-expression.js';
+import type { NamedExpression } from '../query/select-items.js';
+import type { KeySpec } from './logical-node.js';
+import type { KeyRules } from './project.js';
+import type { SourceNode } from './source.js';
+
+/** Indexes into `items` of the selected keys: the input's key order, or the projection's when unselected keys are dropped. */
+export function selectKeyItems(
+  items: readonly NamedExpression[],
+  keys: readonly KeySpec[],
+  rules: Extract<KeyRules, { kind: 'Persistent' }>,
+  from: SourceNode,
+): number[] {
+  const keyItemIndexes: number[] = [];
+  let anyMissing = false;
+  for (const key of keys) {
+    const matches = items.flatMap((item, index) => (selectsKey(item.expression, key) ? [index] : []));
+    if (matches.length === 0) {
+      anyMissing = true;
+      continue;
+    }
+    if (matches.length > 1) {
+      const names = matches.map((index) => items[index]!.name).sort();
+      throw new PlanError(
+        `The projection contains a key column (\`${key.columnName}\`) more than once, aliased as: ${names.join(' and ')}.`,
+        items[matches[1]!]!.span,
+      );
+    }
+    keyItemIndexes.push(matches[0]!);
+  }
+  // ksqlDB names every key when one is missing. Its new planner instead drops unselected keys.
+  if (anyMissing && !rules.dropUnselectedKeys) throw missingKeyError(keys.map((key) => key.expression), rules.sinkName, from);
+  return rules.dropUnselectedKeys ? [...keyItemIndexes].sort((left, right) => left - right) : keyItemIndexes;
+}
+
+/** An item selects a key when it is the key's expression, or a plain reference to the key column. */
+function selectsKey(expression: Expression, key: KeySpec): boolean {
+  if (sameExpression(expression, key.expression)) return true;
+  return expression.kind === 'ColumnRef' && expression.name === key.columnName;
+}
+
+function keyColumnName(expression: Expression): string {
+  return expression.kind === 'ColumnRef' ? expression.name : formatExpression(expression);
+}
+
+function missingKeyError(missing: readonly Expression[], sinkName: string, from: SourceNode): PlanError {
+  const isSourceKey = (expression: Expression) =>
+    expression.kind === 'ColumnRef' &&
+    expression.source === from.qualifier &&
+    from.source.columns.some((column) => column.namespace === 'KEY' && column.name === expression.name);
+  if (missing.every(isSourceKey)) {
+    const names = missing.map((expression) => keyColumnName(expression));
+    const noun = names.length === 1 ? 'key column' : 'key columns';
+    return new PlanError(
+      `The query used to build \`${sinkName}\` must include the ${noun} ${joinNames(names)} in its projection (eg, SELECT ${names.join(', ')}...).`,
+      missing[0]!.span,
+    );
+  }
+  const texts = missing.map((expression) => formatQualified(expression, from.qualifier));
+  const noun = texts.length === 1 ? 'partitioning expression' : 'partitioning expressions';
+  return new PlanError(
+    `The query used to build \`${sinkName}\` must include the ${noun} ${joinNames(texts)} in its projection (eg, SELECT ${texts.join(', ')}...).`,
+    missing[0]!.span,
+  );
+}
+
+/** "A", "A and B", "A, B and C" */
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,42 @@
+// Sink: where the projected rows go (a new stream or table, an existing stream, or a transient
+// query's client), with the sink topic, formats and timestamp plan-sink.ts resolves.
+import type { Query } from '../../parser/index.js';
+import type { PlannerConfig } from '../config.js';
+import type { Column, DataSource } from '../metastore.js';
+import { planSink, type SinkTarget } from '../query/plan-sink.js';
+import type { LogicalNode, LogicalNodeBase } from './logical-node.js';
+import type { SourceNode } from './source.js';
+
+export interface SinkNode extends LogicalNodeBase {
+  readonly kind: 'Sink';
+  readonly input: LogicalNode;
+  readonly target: SinkTarget;
+  /** The source the sink becomes in the catalog (C*AS), or the existing target (INSERT INTO). */
+  readonly sinkSource: DataSource;
+  readonly keyColumns: readonly Column[];
+  readonly valueColumns: readonly Column[];
+  readonly partitions: number | undefined;
+  /** LIMIT of a transient query. */
+  readonly limit: number | undefined;
+}
+
+export function sinkNode(input: LogicalNode, target: SinkTarget, query: Query, from: SourceNode, config: PlannerConfig): SinkNode {
+  const columnsOf = (namespace: 'KEY' | 'VALUE') =>
+    input.schema.columns.flatMap((column): Column[] => (column.role === namespace ? [{ name: column.name, type: column.type, namespace }] : []));
+  const keyColumns = columnsOf('KEY');
+  const valueColumns = columnsOf('VALUE');
+  const planned = planSink({ target, query, source: from.source, keyColumns, valueColumns, config });
+  return Object.freeze({
+    kind: 'Sink',
+    id: undefined,
+    schema: input.schema,
+    keys: input.keys,
+    input,
+    target,
+    sinkSource: planned.source,
+    keyColumns,
+    valueColumns,
+    partitions: planned.partitions,
+    limit: query.limit,
+  });
+}

@@ -1,0 +1,90 @@
+// Builds a stateless SELECT's logical plan from the AST, in the order ksqlDB applies its clauses
+// (FROM, WHERE, PARTITION BY, table functions, SELECT, sink), so the first error a query hits
+// is the one ksqlDB reports.
+import type { Expression, Query } from '../../parser/index.js';
+import { ConfigNames, type PlannerConfig } from '../config.js';
+import type { FunctionRegistry } from '../functions/registry.js';
+import { aggregateNode } from '../logical/aggregate.js';
+import { filterNode } from '../logical/filter.js';
+import { joinNode } from '../logical/join.js';
+import { compileContext, type LogicalNode, type TypingContext } from '../logical/logical-node.js';
+import { projectNode, type KeyRules } from '../logical/project.js';
+import { repartitionNode } from '../logical/repartition.js';
+import { sinkNode, type SinkNode } from '../logical/sink.js';
+import { sourceNode } from '../logical/source.js';
+import { suppressNode } from '../logical/suppress.js';
+import { tableFunctionsNode } from '../logical/table-functions.js';
+import type { MetastoreView } from '../metastore.js';
+import { PlanError } from '../plan-error.js';
+import { resolveTimestampColumn } from '../timestamp-column.js';
+import { WithProperties } from '../with-properties.js';
+import { compileInClause } from './compile-in-clause.js';
+import { liftTableFunctions } from './lift-table-functions.js';
+import type { SinkTarget } from './plan-sink.js';
+import { resolveSource } from './resolve-source.js';
+import type { RowSchema } from './row-schema.js';
+import { expandSelectItems, type NamedExpression } from './select-items.js';
+
+export interface QueryPlanningContext {
+  readonly metastore: MetastoreView;
+  readonly registry: FunctionRegistry;
+  readonly config: PlannerConfig;
+}
+
+export function buildLogicalPlan(query: Query, target: SinkTarget, context: QueryPlanningContext): SinkNode {
+  refuseUnsupported(query);
+  const source = resolveSource(query.from.from.name, query.from.from.span, context.metastore);
+  const from = sourceNode(source, query.from.from.alias ?? source.name, query.span);
+  const typing: TypingContext = { registry: context.registry, customTypes: context.metastore.types() };
+  let node: LogicalNode = from;
+  if (query.where !== undefined) node = filterNode(node, query.where, typing);
+  if (query.partitionBy !== undefined) node = repartitionNode(node, query.partitionBy, from, typing);
+
+  const selectInput = node.schema;
+  const selectItems = expandSelectItems(
+    query.select,
+    selectInput,
+    (expression) => structFieldNames(expression, selectInput, typing),
+    new Set(source.columns.map((column) => column.name)),
+  );
+  const lifted = liftTableFunctions(selectItems, context.registry);
+  if (lifted.calls.length > 0) node = tableFunctionsNode(node, lifted.calls, typing);
+
+  checkSinkTimestampSelected(target, lifted.items);
+  const projected = projectNode(node, lifted.items, keyRules(target, context.config), from, typing);
+  return sinkNode(projected, target, query, from, context.config);
+}
+
+/** The clauses only stateful plans have are refused before the source is looked up. */
+function refuseUnsupported(query: Query): void {
+  if (query.from.joins.length > 0) joinNode(query.from.joins[0]!);
+  if (query.window !== undefined || query.groupBy !== undefined || query.having !== undefined) aggregateNode(query);
+  if (query.emit === 'FINAL') suppressNode(query.span);
+}
+
+function structFieldNames(expression: Expression, schema: RowSchema, typing: TypingContext): readonly string[] {
+  const type = compileInClause(expression, compileContext(schema, typing), 'SELECT').type;
+  if (type.kind !== 'STRUCT') {
+    throw new PlanError(`Cannot use '->*' on a non-STRUCT expression of type ${type.kind}.`, expression.span);
+  }
+  return type.fields.map((field) => field.name);
+}
+
+/** A sink's TIMESTAMP must name a selected column; ksqlDB says so before any key rule. */
+function checkSinkTimestampSelected(target: SinkTarget, items: readonly NamedExpression[]): void {
+  if (target.kind !== 'CreateAsSelect') return;
+  const properties = new WithProperties(target.properties);
+  const name = properties.string('TIMESTAMP');
+  if (name === undefined || items.some((item) => item.name === name || item.name === name.toUpperCase())) return;
+  // Resolving against no columns raises ksqlDB's "does not exist in the schema" error.
+  resolveTimestampColumn(properties, []);
+}
+
+function keyRules(target: SinkTarget, config: PlannerConfig): KeyRules {
+  if (target.kind === 'Transient') return { kind: 'Transient' };
+  return {
+    kind: 'Persistent',
+    sinkName: target.kind === 'CreateAsSelect' ? target.name : target.sink.name,
+    dropUnselectedKeys: config.get(ConfigNames.newQueryPlanner) === 'true',
+  };
+}
