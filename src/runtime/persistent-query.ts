@@ -115,6 +115,8 @@ export class PersistentQuery {
       }
       const now = Date.now();
       for (const task of this.tasks.all()) task.punctuateWallClock(now);
+      // A punctuation may emit while no commit is open (no input this poll): open one first.
+      if (this.output.length > 0) await this.openCommit();
       this.sendOutput();
       const due = now - this.commitOpenedAt >= (this.options.commitIntervalMs ?? 100);
       if (this.hasOpenCommit() && (records.length === 0 || due)) await this.commit();

@@ -196,4 +196,44 @@ describe('PersistentQuery commit protocol', () => {
     await drain(second);
     expectExactlyOnce(await committedCounts(env.log), 36);
   });
+
+  it('commits what a wall-clock punctuation emits when no input arrived in that poll', async () => {
+    const env = await setup();
+    await produce(env.log, 6);
+    const topology = countingTopology(INPUT, OUTPUT);
+    const count = topology.subTopologies[0]!.nodes[0]!.definition;
+    let armed = false;
+    const ticking: typeof count = {
+      ...count,
+      create: (context) => {
+        context.schedule('WALL_CLOCK_TIME', 1, () => {
+          if (!armed || context.partition !== 0) return;
+          armed = false;
+          context.send({ topic: OUTPUT, partition: 0, key: Buffer.from('tick'), value: Buffer.from('0'), timestamp: 0 });
+        });
+        return count.create(context);
+      },
+    };
+    const query = new PersistentQuery({
+      log: env.log,
+      topology: { ...topology, subTopologies: [{ ...topology.subTopologies[0]!, nodes: [{ definition: ticking, children: [] }] }] },
+      applicationId: 'app',
+      instanceId: 'instance-1',
+      guarantee: 'exactly_once_v2',
+      processingLog: { write: () => undefined },
+      offsetReset: 'earliest',
+      stateDir: env.stateDir,
+      commitIntervalMs: 0,
+    });
+    queries.push(query);
+    await query.start(false);
+    // The input commits; a later poll finds no input, but the punctuation emits and must be committed.
+    await drain(query);
+    armed = true;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await query.runOnce(0)).toBe(0);
+    expect(query.state).toBe('RUNNING');
+    expect((await committedCounts(env.log)).get('tick')).toEqual([0]);
+    expectExactlyOnce(await committedCounts(env.log), 6);
+  });
 });
