@@ -2,7 +2,7 @@
 // queries, records commands in the command topic and replays them at start-up.
 import { randomUUID } from 'node:crypto';
 import { SquallError, renderErrorContext } from '../errors/index.js';
-import { parseStatement, splitStatements, substituteVariables, type Statement } from '../parser/index.js';
+import { parseStatement, splitStatements, substituteVariables, type Query, type Statement } from '../parser/index.js';
 import { FunctionRegistry, Metastore, PlanError, createBuiltinRegistry, layeredConfig, planQuery, type QueryPlan } from '../planner/index.js';
 import type { Log, LogProducer, RecordFeed } from '../runtime/index.js';
 import { createRowSerde, MaterializedTable, recordsFeed, topicFeed } from '../runtime/index.js';
@@ -25,6 +25,7 @@ import { executeDescribe, executeDescribeFunction, executeExplain, executeShow }
 import { executeCreateAsSelect, executeInsertInto, executeTerminate } from './execute-persistent-query.js';
 import { executeInsertValues, resolveInsertTarget, RowWriter } from './insert-values.js';
 import { loadProcessId } from './process-id.js';
+import { pullKeyBytes } from './pull-keys.js';
 import { processingLogSource, TopicProcessingLog } from './processing-log-topic.js';
 import { runPullQuery, startPushQuery, type RunningPushQuery } from './push-query.js';
 import { replayedQueryIds, type QueryIdSource } from './query-ids.js';
@@ -220,6 +221,7 @@ export class Engine implements EngineApi {
     if (statement.kind !== 'Select') {
       throw new SquallError('PLAN_ERROR', `Only SELECT queries can be run on this endpoint; use /ksql for ${statement.kind} statements.`, statement.span);
     }
+    if (statement.query.emit === undefined) refuseInPullQuery(statement.query);
     const properties = { ...(request.properties ?? {}) };
     const queryId = `transient_${statement.query.from.from.name}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const plan = planQuery(statement.query, { kind: 'Transient' }, queryId, {
@@ -227,7 +229,7 @@ export class Engine implements EngineApi {
       registry: this.state.registry,
       config: layeredConfig(this.state.config.properties, properties),
     });
-    if (statement.query.emit === undefined) return runPullQuery(plan, await this.pullFeed(plan), this.processingLog);
+    if (statement.query.emit === undefined) return runPullQuery(plan, await this.pullFeed(plan, statement.query), this.processingLog);
     const running = await startPushQuery({
       log: this.state.log,
       plan,
@@ -244,7 +246,7 @@ export class Engine implements EngineApi {
    * What a pull query reads: a table's materialised rows, caught up with its topic, or else the
    * topic itself (streams; tables with header columns, which the store does not keep).
    */
-  private async pullFeed(plan: QueryPlan): Promise<RecordFeed> {
+  private async pullFeed(plan: QueryPlan, query: Query): Promise<RecordFeed> {
     const { source } = plan;
     const stateDir = this.state.config.stateDir;
     if (source.sourceType !== 'TABLE' || source.headerColumns.length > 0 || stateDir === undefined) {
@@ -258,7 +260,10 @@ export class Engine implements EngineApi {
     }
     const table = await opening;
     await table.catchUp();
-    return recordsFeed(table.records());
+    const catalogued = this.state.metastore.getSource(source.sourceName);
+    const keys = catalogued === undefined ? undefined : pullKeyBytes(query, catalogued, this.state.registry);
+    if (keys === undefined) return recordsFeed(table.records());
+    return recordsFeed(keys.flatMap((key) => table.record(key) ?? []));
   }
 
   closeQuery(queryId: string): boolean {
@@ -330,12 +335,17 @@ export class Engine implements EngineApi {
    */
   async drain(options: { pollTimeoutMs: number; quietMs: number } = { pollTimeoutMs: 0, quietMs: 0 }): Promise<void> {
     let lastActivity = Date.now();
+    // An empty round closes the open commits, which can make records visible to a later
+    // sub-topology (a repartition topic): only a second empty round in a row means done.
+    let emptyRounds = 0;
     for (;;) {
       let processed = 0;
       for (const query of this.state.queries.values()) processed += await query.runtime.runOnce(options.pollTimeoutMs);
       for (const push of this.pushQueries.values()) processed += await push.runtime.runOnce(options.pollTimeoutMs);
-      if (processed > 0) lastActivity = Date.now();
-      else if (Date.now() - lastActivity >= options.quietMs) return;
+      if (processed > 0) {
+        lastActivity = Date.now();
+        emptyRounds = 0;
+      } else if (++emptyRounds >= 2 && Date.now() - lastActivity >= options.quietMs) return;
     }
   }
 
@@ -384,4 +394,12 @@ function withSourceContext(error: SquallError, sql: string): SquallError {
   const located = new SquallError(error.code, `${error.message}\n${renderErrorContext(sql, error.span)}`, error.span);
   located.name = error.name;
   return located;
+}
+
+/** ksqlDB's pull queries read a table's current state: they do not aggregate. */
+function refuseInPullQuery(query: Query): void {
+  const clause = query.window !== undefined ? 'WINDOW' : query.groupBy !== undefined ? 'GROUP BY' : query.having !== undefined ? 'HAVING' : undefined;
+  if (clause !== undefined) {
+    throw new SquallError('PLAN_ERROR', `Pull queries don't support ${clause} clauses. Add EMIT CHANGES to run a push query.`, query.span);
+  }
 }

@@ -75,7 +75,7 @@ export function sourceDescription(
     fields: source.columns.map(fieldInfo),
     type: source.sourceType,
     timestamp: source.timestamp?.column ?? '',
-    statistics: '',
+    statistics: extended ? lateRecordStatistics(queries.filter((query) => query.sinkName === source.name)) : '',
     errorStats: '',
     extended,
     keyFormat: source.keyFormat.format,
@@ -89,6 +89,12 @@ export function sourceDescription(
     clusterStatistics: [],
     clusterErrorStats: [],
   };
+}
+
+/** Records a windowed aggregation writing the source dropped because their window had closed. */
+function lateRecordStatistics(writers: readonly RunningQuery[]): string {
+  const counted = writers.flatMap((query) => (query.runtime.topology.lateRecords === undefined ? [] : [query.runtime.topology.lateRecords.total]));
+  return counted.length === 0 ? '' : `late-records-dropped: ${counted.reduce((sum, count) => sum + count, 0)}`;
 }
 
 export function runningQueryInfo(query: RunningQuery): Record<string, unknown> {

@@ -171,7 +171,7 @@ export function executeExplain(statement: Explain, context: StatementContext, st
     '@type': 'queryDescription',
     statementText: context.statementText,
     warnings: [],
-    queryDescription: description('', context.statementText, plan, inner.kind === 'Select' ? buildTransientTopology(plan, () => undefined) : buildPersistentTopology(plan)),
+    queryDescription: description('', context.statementText, plan, inner.kind === 'Select' ? buildTransientTopology(plan, () => undefined, state.config.serviceId) : buildPersistentTopology(plan, state.config.serviceId)),
   };
 }
 

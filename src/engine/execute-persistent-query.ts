@@ -100,9 +100,15 @@ async function replaceQueriesWriting(sinkName: string, state: EngineState): Prom
 async function startPersistentQuery(plan: QueryPlan, context: StatementContext, state: EngineState): Promise<void> {
   const partitions = plan.sink.partitions ?? (await state.log.describeTopic(plan.source.topic))?.partitions ?? 1;
   await state.log.createTopic(plan.sink.topic, { partitions });
+  const topology = buildPersistentTopology(plan, state.config.serviceId);
+  // Internal topics are co-partitioned with the source: one task of each sub-topology per partition.
+  const sourcePartitions = (await state.log.describeTopic(plan.source.topic))?.partitions ?? 1;
+  for (const topic of topology.internalTopics) {
+    await state.log.createTopic(topic.name, topic.kind === 'changelog' ? { partitions: sourcePartitions, config: { 'cleanup.policy': 'compact' } } : { partitions: sourcePartitions });
+  }
   const runtime = new PersistentQuery({
     log: state.log,
-    topology: buildPersistentTopology(plan),
+    topology,
     applicationId: `_squall_${state.config.serviceId}_query_${plan.queryId}`,
     instanceId: state.instanceId,
     stateDir: state.config.stateDir,

@@ -1,5 +1,5 @@
 // Durations in milliseconds from text such as '30 SECONDS' (the WINDOW_SIZE property).
-import type { Span, TimeUnit } from '../parser/index.js';
+import type { Duration, Span, TimeUnit } from '../parser/index.js';
 import { PlanError } from './plan-error.js';
 
 const MILLISECONDS_PER_UNIT: Readonly<Record<TimeUnit, number>> = {
@@ -28,4 +28,9 @@ export function parseDurationText(text: string, property: string, span: Span | u
     );
   }
   return Number(match[1]) * factor;
+}
+
+/** A duration written in SQL (`SIZE 30 SECONDS`), in milliseconds. */
+export function durationMillis(duration: Duration): number {
+  return duration.value * MILLISECONDS_PER_UNIT[duration.unit];
 }

@@ -9,6 +9,8 @@ export { compileExpression, compileConstant, type CompileContext, type CompiledE
 export { FunctionRegistry, formatPattern } from './functions/registry.js';
 export { createBuiltinRegistry } from './functions/builtin-registry.js';
 export type { FunctionDefinition, TypePattern } from './functions/registry-types.js';
+export type { AggregateImplementation } from './functions/registry-types.js';
+export type { WindowSpec } from './logical/window-spec.js';
 export { parseTimestamp as parseTimestampText } from './functions/datetime.js';
 export * from './metastore.js';
 export { layeredConfig, ConfigNames, type PlannerConfig } from './config.js';

@@ -1,5 +1,7 @@
 // The physical plan the runtime executes: a source, a chain of steps over array rows, and a
 // sink. Everything here is immutable and free of I/O; expressions are already compiled closures.
+import type { AggregateImplementation } from './functions/registry-types.js';
+import type { WindowSpec } from './logical/window-spec.js';
 import type { Column, DataSource, FormatInfo, SourceType, WindowInfo } from './metastore.js';
 
 /** A compiled expression over a row. Throws EvaluationError for a record it cannot evaluate. */
@@ -62,6 +64,33 @@ export interface TableFunctionStep {
 
 export type Step = FilterStep | ProjectStep | TableFunctionStep;
 
+/** One aggregate call: its implementation (each task makes its own) and where its arguments are in the prepared row. */
+export interface AggregateFunctionStep {
+  readonly name: string;
+  readonly create: () => AggregateImplementation;
+  readonly argumentIndexes: readonly number[];
+}
+
+/**
+ * GROUP BY: each input row is first prepared (its group key values, then every call's arguments),
+ * then moved to its group's partition when `repartition` is set, then aggregated per group (and
+ * window). The rows it emits are the key values, one result per function, then the window start
+ * and end for a windowed aggregate.
+ */
+export interface AggregateStep {
+  readonly kind: 'Aggregate';
+  readonly prepare: readonly RowFunction[];
+  readonly keyColumns: readonly Column[];
+  readonly functions: readonly AggregateFunctionStep[];
+  readonly window: WindowSpec | undefined;
+  /** EMIT FINAL: each window is emitted once, when stream time passes its end plus grace. */
+  readonly emitFinal: boolean;
+  readonly repartition: boolean;
+  /** A table's changed row leaves its old group (undo) before it joins its new one. */
+  readonly inputIsTable: boolean;
+  readonly description: string;
+}
+
 export interface SinkStep {
   readonly kind: 'Sink';
   readonly sinkName: string;
@@ -82,7 +111,11 @@ export interface SinkStep {
 export interface QueryPlan {
   readonly queryId: string;
   readonly source: SourceStep;
+  /** The steps over the source's rows (up to the aggregation, when there is one). */
   readonly steps: readonly Step[];
+  readonly aggregate?: AggregateStep;
+  /** The steps over the aggregate's rows (HAVING, the projection). */
+  readonly afterAggregate?: readonly Step[];
   readonly sink: SinkStep;
   /** The source the sink becomes in the catalog (C*AS), or the existing target (INSERT INTO). */
   readonly sinkSource: DataSource;

@@ -1,7 +1,9 @@
 // A transient push query: the query's topology run by tasks like a persistent query's, delivering
-// rows to a client instead of a topic. Its consumer group is its own and it commits nothing.
+// rows to a client instead of a topic. Its consumer group is its own and it commits nothing. An
+// aggregation keeps its state in memory (it is never restored) and moves rows to their group's
+// partition through repartition topics of its own, deleted when it stops where the Log can.
 import type { QueryPlan } from '../planner/index.js';
-import type { Log, LogConsumer, OffsetReset } from './log/index.js';
+import type { Log, LogConsumer, LogProducer, OffsetReset, ProduceRecord } from './log/index.js';
 import type { ProcessingLog } from './processing-log.js';
 import type { RowListener } from './processors/row-listener.js';
 import { TaskManager } from './task/task-manager.js';
@@ -26,6 +28,9 @@ export class TransientQuery {
   private readonly options: TransientQueryOptions;
   private readonly tasks: TaskManager;
   private consumer: LogConsumer | undefined;
+  private producer: LogProducer | undefined;
+  /** What the tasks send: repartition records go out, changelog records are dropped. */
+  private readonly output: ProduceRecord[] = [];
   private loop: Promise<void> | undefined;
   private stopping = false;
 
@@ -35,7 +40,7 @@ export class TransientQuery {
     const topology = buildTransientTopology(options.plan, options.onRow);
     this.tasks = new TaskManager({
       topology,
-      services: { queryId: options.plan.queryId, processingLog: options.processingLog, output: [] },
+      services: { queryId: options.plan.queryId, processingLog: options.processingLog, output: this.output },
       log: options.log,
       stateDir: undefined,
     });
@@ -43,6 +48,12 @@ export class TransientQuery {
 
   async start(background: boolean): Promise<void> {
     const { log, groupId, offsetReset } = this.options;
+    const internalTopics = this.tasks.topology.internalTopics;
+    if (internalTopics.length > 0) {
+      const partitions = (await log.describeTopic(this.plan.source.topic))?.partitions ?? 1;
+      for (const topic of internalTopics) await log.createTopic(topic.name, { partitions });
+      if (internalTopics.some((topic) => topic.kind === 'repartition')) this.producer = await log.producer();
+    }
     this.consumer = await log.consumer({ groupId, offsetReset, readCommitted: true });
     await this.consumer.subscribe(sourceTopics(this.tasks.topology), {
       onAssigned: (partitions) => this.tasks.assign(partitions),
@@ -62,7 +73,16 @@ export class TransientQuery {
       // Nothing is committed: the offsets only mark progress, so they are dropped as they come.
       task.committed([]);
     }
+    this.sendRepartitioned();
     return records.length;
+  }
+
+  private sendRepartitioned(): void {
+    if (this.output.length === 0) return;
+    const repartition = new Set(this.tasks.topology.internalTopics.flatMap((topic) => (topic.kind === 'repartition' ? [topic.name] : [])));
+    const records = this.output.filter((record) => repartition.has(record.topic));
+    this.output.length = 0;
+    if (records.length > 0) this.producer!.send(records);
   }
 
   private async runLoop(): Promise<void> {
@@ -82,6 +102,8 @@ export class TransientQuery {
     const consumer = this.consumer;
     this.consumer = undefined;
     await consumer?.close();
+    await this.producer?.close();
     this.tasks.closeAll();
+    for (const topic of this.tasks.topology.internalTopics) await this.options.log.deleteTopic(topic.name).catch(() => false);
   }
 }

@@ -158,7 +158,7 @@ function decimalsEqualInValue(left: DecimalValue, right: DecimalValue): boolean 
   return left.unscaled * 10n ** BigInt(scale - left.scale) === right.unscaled * 10n ** BigInt(scale - right.scale);
 }
 
-function compareWindow(expected: QttWindow | undefined, actual: QttWindow | undefined): string | undefined {
+export function compareWindow(expected: QttWindow | undefined, actual: QttWindow | undefined): string | undefined {
   if (expected === undefined && actual === undefined) return undefined;
   if (expected === undefined) return `window mismatch: expected an unwindowed key, got window ${describeWindow(actual)}`;
   if (actual === undefined) return `window mismatch: expected window ${describeWindow(expected)}, got an unwindowed key`;

@@ -1,6 +1,6 @@
 // Runs one case variant against a fresh driver: statements, inputs, expected outputs or exception, post checks.
 import { SquallError } from '../../src/errors/index.js';
-import { compareRecord, type RecordComparisonOptions } from './compare.js';
+import { compareRecord, compareValue, compareWindow, type RecordComparisonOptions } from './compare.js';
 import type { ActualRecord, Backend, ConformanceDriver, DriverFactory, QttRecordSpec } from './driver-api.js';
 import type { CaseVariant } from './expand.js';
 import { checkPostConditions } from './post-conditions.js';
@@ -212,12 +212,34 @@ function compareTopicRecords(topic: string, expected: readonly QttRecordSpec[], 
 }
 
 function firstRecordDifference(expected: readonly QttRecordSpec[], actual: readonly ActualRecord[], options: RecordComparisonOptions): string | undefined {
-  const comparable = Math.min(expected.length, actual.length);
+  const aligned = alignByKey(expected, actual, options);
+  const comparable = Math.min(expected.length, aligned.length);
   for (let position = 0; position < comparable; position += 1) {
-    const problem = compareRecord(expected[position], actual[position], options);
+    const problem = compareRecord(expected[position], aligned[position], options);
     if (problem !== undefined) return `record ${position + 1}: ${problem}`;
   }
   return undefined;
+}
+
+/**
+ * Kafka orders records per partition only, and records of different keys may sit in different
+ * partitions, so the upstream runner's single-log order between keys is not a guarantee a
+ * partitioned topic can keep. The actual records are reordered so that each expected record
+ * meets the earliest unmatched actual record of its key (and window); the order of each key's
+ * records stays exactly as written. An expected record whose key never appears takes the
+ * earliest unmatched record, so a wrong key still shows as a difference.
+ */
+function alignByKey(expected: readonly QttRecordSpec[], actual: readonly ActualRecord[], options: RecordComparisonOptions): ActualRecord[] {
+  const remaining = [...actual];
+  const aligned: ActualRecord[] = [];
+  const sameKey = (spec: QttRecordSpec, record: ActualRecord) =>
+    compareValue(spec.key ?? null, record.key, options) === undefined && compareWindow(spec.window, record.window) === undefined;
+  for (const spec of expected) {
+    if (remaining.length === 0) break;
+    const index = remaining.findIndex((record) => sameKey(spec, record));
+    aligned.push(remaining.splice(index < 0 ? 0 : index, 1)[0]!);
+  }
+  return [...aligned, ...remaining];
 }
 
 /** Resolves like `work`, or rejects with CaseTimeout once the deadline passes. */

@@ -1,5 +1,8 @@
 // The engine through the real Kafka client against the embedded Kafka: a persistent query runs
 // in the background, and a restarted engine resumes it from its committed offsets.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/index.js';
 import { KafkaLog, scanTopic, startEmbeddedKafka, type EmbeddedKafka, type Log } from '../../src/runtime/index.js';
@@ -18,13 +21,14 @@ function newLog(): KafkaLog {
   return new KafkaLog({ bootstrapServers: kafka.bootstrapServers, mockCluster: true });
 }
 
-async function startEngine(log: Log, serviceId = 'itest_'): Promise<Engine> {
+async function startEngine(log: Log, serviceId = 'itest_', stateDir?: string): Promise<Engine> {
   const engine = new Engine(log, {
     serviceId,
     guarantee: 'exactly_once_v2',
     properties: {},
     background: true,
     kafkaClusterId: 'embedded',
+    ...(stateDir === undefined ? {} : { stateDir, instanceId: 'itest-instance' }),
   });
   await engine.start();
   return engine;
@@ -85,6 +89,39 @@ describe('Engine over the embedded Kafka', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await readValues(secondLog, 'itest_high_fares')).toEqual(afterRestart);
     expect(afterRestart).toEqual(['{"FARE":50.0}', '{"FARE":75.5}', '{"FARE":99.0}']);
+    await second.close();
+    await secondLog.close();
+  }, 90_000);
+
+  it('counts by key through a repartition topic and comes back after a restart with exact counts', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'squall-itest-'));
+    const firstLog = newLog();
+    const first = await startEngine(firstLog, 'counts_', stateDir);
+    await first.execute({
+      sql: `CREATE STREAM VISITS (ID STRING KEY, PAGE STRING) WITH (KAFKA_TOPIC='counts_visits', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE PAGE_VIEWS WITH (KAFKA_TOPIC='counts_page_views') AS SELECT PAGE, COUNT(*) AS VIEWS FROM VISITS GROUP BY PAGE;`,
+    });
+    const visit = async (log: Log, from: number, count: number) => {
+      const producer = await log.producer();
+      producer.send(Array.from({ length: count }, (_, index) => ({ topic: 'counts_visits', key: Buffer.from(`v${from + index}`), value: Buffer.from(`{"PAGE": "p${(from + index) % 3}"}`) })));
+      await producer.flush();
+      await producer.close();
+    };
+    /** The latest count per page in the sink topic. */
+    const latestCounts = async (log: Log) => {
+      const latest = new Map<string, number>();
+      await scanTopic(log, 'counts_page_views', (record) => latest.set(Buffer.from(record.key!).toString(), JSON.parse(Buffer.from(record.value!).toString()).VIEWS));
+      return Object.fromEntries([...latest].sort());
+    };
+    await visit(firstLog, 0, 30);
+    expect(await eventually(() => latestCounts(firstLog), (counts) => counts['p2'] === 10)).toEqual({ p0: 10, p1: 10, p2: 10 });
+    await first.close();
+    await firstLog.close();
+
+    const secondLog = newLog();
+    const second = await startEngine(secondLog, 'counts_', stateDir);
+    await visit(secondLog, 30, 9);
+    expect(await eventually(() => latestCounts(secondLog), (counts) => counts['p2'] === 13)).toEqual({ p0: 13, p1: 13, p2: 13 });
     await second.close();
     await secondLog.close();
   }, 90_000);

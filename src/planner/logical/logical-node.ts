@@ -32,6 +32,8 @@ export type LogicalNodeKind = LogicalNode['kind'];
 export interface KeySpec {
   readonly expression: Expression;
   readonly columnName: string;
+  /** For a GROUP BY key, the grouping expression as written, which key-rule messages name. */
+  readonly grouping?: string;
 }
 
 /** What every node has. `schema` is its output row layout; key columns have role KEY. */

@@ -2,10 +2,12 @@
 // compiled closures over row positions, and the chain becomes a source, steps and a sink.
 import type { Expression } from '../../parser/index.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
-import { keyColumns, valueColumns } from '../metastore.js';
-import type { QueryPlan, RowFunction, SinkStep, SourceStep, Step } from '../physical-plan.js';
+import { compileCast, identityCast } from '../cast.js';
+import { keyColumns, valueColumns, type Column } from '../metastore.js';
+import type { AggregateFunctionStep, AggregateStep, QueryPlan, RowFunction, SinkStep, SourceStep, Step } from '../physical-plan.js';
 import { compileInClause } from '../query/compile-in-clause.js';
 import { readColumn } from '../query/row-schema.js';
+import type { AggregateNode } from './aggregate.js';
 import { describeNode } from './describe-node.js';
 import type { FilterNode } from './filter.js';
 import { compileContext, dispatch, inputsOf, type LogicalNode, type NodeHandlers, type TypingContext } from './logical-node.js';
@@ -22,17 +24,30 @@ export interface LoweringContext extends TypingContext {
 export function lowerPlan(plan: SinkNode, queryId: string, context: LoweringContext): QueryPlan {
   const { source, operators } = chainBelow(plan);
   const lowerStep = stepLowerings(source.qualifier, context);
+  const aggregateAt = operators.findIndex((node) => node.kind === 'Aggregate');
+  const before = aggregateAt < 0 ? operators : operators.slice(0, aggregateAt);
+  const aggregate = aggregateAt < 0 ? undefined : (operators[aggregateAt] as AggregateNode);
   return {
     queryId,
     source: lowerSource(source, context.config),
-    steps: operators.map((node) => dispatch(node, lowerStep)),
+    steps: before.map((node) => dispatch(node, lowerStep)),
+    ...(aggregate === undefined
+      ? {}
+      : {
+          aggregate: lowerAggregate(aggregate, operators[aggregateAt + 1]?.kind === 'Suppress', source.qualifier, context),
+          // Over the aggregate's rows, column references are unqualified.
+          afterAggregate: operators
+            .slice(aggregateAt + 1)
+            .filter((node) => node.kind !== 'Suppress')
+            .map((node) => dispatch(node, stepLowerings('', context))),
+        }),
     sink: lowerSink(plan),
     sinkSource: plan.sinkSource,
     limit: plan.limit,
   };
 }
 
-/** The source under the sink and the operators between them, in row order. Only stateless single-input chains reach lowering. */
+/** The source under the sink and the operators between them, in row order. Joins do not reach lowering yet. */
 function chainBelow(plan: SinkNode): { source: SourceNode; operators: LogicalNode[] } {
   const operators: LogicalNode[] = [];
   let node = plan.input;
@@ -41,6 +56,33 @@ function chainBelow(plan: SinkNode): { source: SourceNode; operators: LogicalNod
     node = inputsOf(node)[0]!;
   }
   return { source: node, operators };
+}
+
+/** The prepared row: the group key values, then each call's arguments widened to the types its overload takes. */
+function lowerAggregate(node: AggregateNode, emitFinal: boolean, qualifier: string, typing: TypingContext): AggregateStep {
+  const context = compileContext(node.input.schema, typing);
+  const prepare: RowFunction[] = node.groupBy.map((expression) => compileInClause(expression, context, 'GROUP BY').evaluate);
+  const functions = node.calls.map((call): AggregateFunctionStep => {
+    const argumentIndexes = call.columnArgs.map((arg, index) => {
+      const evaluate = compileInClause(arg, context, 'SELECT').evaluate;
+      const cast = compileCast(call.columnArgTypes[index]!, call.resolved.argTypes[index]!);
+      prepare.push(cast === undefined || cast === identityCast ? evaluate : (row) => cast(evaluate(row)));
+      return prepare.length - 1;
+    });
+    const { overload, argTypes } = call.resolved;
+    return { name: call.resolved.definition.name, create: () => overload.create(argTypes, call.literalArgs), argumentIndexes };
+  });
+  return {
+    kind: 'Aggregate',
+    prepare,
+    keyColumns: node.schema.columns.flatMap((column): Column[] => (column.role === 'KEY' ? [{ name: column.name, type: column.type, namespace: 'KEY' }] : [])),
+    functions,
+    window: node.window,
+    emitFinal,
+    repartition: node.repartition,
+    inputIsTable: node.inputIsTable,
+    description: describeNode(node, qualifier),
+  };
 }
 
 function stepLowerings(qualifier: string, typing: TypingContext): NodeHandlers<Step> {

@@ -17,12 +17,16 @@ export function selectKeyItems(
   from: SourceNode,
 ): number[] {
   const keyItemIndexes: number[] = [];
-  let anyMissing = false;
+  const missingKeys: KeySpec[] = [];
   for (const key of keys) {
     const matches = items.flatMap((item, index) => (selectsKey(item.expression, key) ? [index] : []));
     if (matches.length === 0) {
-      anyMissing = true;
+      missingKeys.push(key);
       continue;
+    }
+    if (matches.length > 1 && key.grouping !== undefined) {
+      const names = matches.map((index) => `\`${items[index]!.name}\``);
+      throw new PlanError(`The projection contains a key column more than once: ${names.join(' and ')}.`, items[matches[1]!]!.span);
     }
     if (matches.length > 1) {
       const names = matches.map((index) => items[index]!.name).sort();
@@ -33,8 +37,9 @@ export function selectKeyItems(
     }
     keyItemIndexes.push(matches[0]!);
   }
-  // ksqlDB names every key when one is missing. Its new planner instead drops unselected keys.
-  if (anyMissing && !rules.dropUnselectedKeys) throw missingKeyError(keys.map((key) => key.expression), rules.sinkName, from);
+  // ksqlDB names every key when one is missing (only the missing grouping expressions, for GROUP
+  // BY). Its new planner instead drops unselected keys.
+  if (missingKeys.length > 0 && !rules.dropUnselectedKeys) throw missingKeyError(keys, missingKeys, rules.sinkName, from);
   return rules.dropUnselectedKeys ? [...keyItemIndexes].sort((left, right) => left - right) : keyItemIndexes;
 }
 
@@ -48,7 +53,16 @@ function keyColumnName(expression: Expression): string {
   return expression.kind === 'ColumnRef' ? expression.name : formatExpression(expression);
 }
 
-function missingKeyError(missing: readonly Expression[], sinkName: string, from: SourceNode): PlanError {
+function missingKeyError(keys: readonly KeySpec[], missingKeys: readonly KeySpec[], sinkName: string, from: SourceNode): PlanError {
+  if (missingKeys.every((key) => key.grouping !== undefined)) {
+    const texts = missingKeys.map((key) => key.grouping!);
+    const noun = texts.length === 1 ? 'grouping expression' : 'grouping expressions';
+    return new PlanError(
+      `The query used to build \`${sinkName}\` must include the ${noun} ${joinNames(texts)} in its projection (eg, SELECT ${texts.join(', ')}...).`,
+      missingKeys[0]!.expression.span,
+    );
+  }
+  const missing = keys.map((key) => key.expression);
   const isSourceKey = (expression: Expression) =>
     expression.kind === 'ColumnRef' &&
     expression.source === from.qualifier &&

@@ -44,7 +44,9 @@ export function projectNode(input: LogicalNode, items: readonly NamedExpression[
   if (valueIndexes.length === 0) {
     throw new PlanError('The projection contains no value columns.', items[0]?.span);
   }
-  const windowBoundIndexes = from.source.window === undefined ? [] : WINDOW_BOUND_COLUMNS.map((column) => input.schema.indexOf(column.name));
+  // A windowed input (a windowed source, or a windowed aggregate) keeps its window in the key.
+  const windowed = input.schema.columns.some((column) => column.role === 'PSEUDO' && column.name === WINDOW_BOUND_COLUMNS[0]!.name);
+  const windowBoundIndexes = windowed ? WINDOW_BOUND_COLUMNS.map((column) => input.schema.indexOf(column.name)) : [];
   const node = build(input, items, types, keyItemIndexes, windowBoundIndexes);
   checkDuplicateNames(node.schema.columns.filter((column) => column.role !== 'PSEUDO'), items[0]?.span);
   return node;

@@ -4,8 +4,9 @@ import type { Query } from '../../parser/index.js';
 import type { PlannerConfig } from '../config.js';
 import type { Column, DataSource } from '../metastore.js';
 import { planSink, type SinkTarget } from '../query/plan-sink.js';
-import type { LogicalNode, LogicalNodeBase } from './logical-node.js';
+import { inputsOf, type LogicalNode, type LogicalNodeBase } from './logical-node.js';
 import type { SourceNode } from './source.js';
+import { windowInfo } from './window-spec.js';
 
 export interface SinkNode extends LogicalNodeBase {
   readonly kind: 'Sink';
@@ -25,7 +26,7 @@ export function sinkNode(input: LogicalNode, target: SinkTarget, query: Query, f
     input.schema.columns.flatMap((column): Column[] => (column.role === namespace ? [{ name: column.name, type: column.type, namespace }] : []));
   const keyColumns = columnsOf('KEY');
   const valueColumns = columnsOf('VALUE');
-  const planned = planSink({ target, query, source: from.source, keyColumns, valueColumns, config });
+  const planned = planSink({ target, query, source: resultShape(input, from.source), keyColumns, valueColumns, config });
   return Object.freeze({
     kind: 'Sink',
     id: undefined,
@@ -39,4 +40,14 @@ export function sinkNode(input: LogicalNode, target: SinkTarget, query: Query, f
     partitions: planned.partitions,
     limit: query.limit,
   });
+}
+
+/** What the query produces, as a source: an aggregation produces a table, windowed as its WINDOW. */
+function resultShape(node: LogicalNode, source: DataSource): DataSource {
+  for (let current: LogicalNode | undefined = node; current !== undefined; current = inputsOf(current)[0]) {
+    if (current.kind === 'Aggregate') {
+      return { ...source, sourceType: 'TABLE', window: current.window === undefined ? undefined : windowInfo(current.window) };
+    }
+  }
+  return source;
 }

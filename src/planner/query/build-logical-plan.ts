@@ -4,7 +4,6 @@
 import type { Expression, Query } from '../../parser/index.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
 import type { FunctionRegistry } from '../functions/registry.js';
-import { aggregateNode } from '../logical/aggregate.js';
 import { filterNode } from '../logical/filter.js';
 import { joinNode } from '../logical/join.js';
 import { compileContext, type LogicalNode, type TypingContext } from '../logical/logical-node.js';
@@ -12,7 +11,6 @@ import { projectNode, type KeyRules } from '../logical/project.js';
 import { repartitionNode } from '../logical/repartition.js';
 import { sinkNode, type SinkNode } from '../logical/sink.js';
 import { sourceNode } from '../logical/source.js';
-import { suppressNode } from '../logical/suppress.js';
 import { tableFunctionsNode } from '../logical/table-functions.js';
 import type { MetastoreView } from '../metastore.js';
 import { PlanError } from '../plan-error.js';
@@ -20,6 +18,7 @@ import { resolveTimestampColumn } from '../timestamp-column.js';
 import { WithProperties } from '../with-properties.js';
 import { compileInClause } from './compile-in-clause.js';
 import { liftTableFunctions } from './lift-table-functions.js';
+import { isAggregation, planAggregation } from './plan-aggregation.js';
 import type { SinkTarget } from './plan-sink.js';
 import { resolveSource } from './resolve-source.js';
 import type { RowSchema } from './row-schema.js';
@@ -47,7 +46,15 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
     (expression) => structFieldNames(expression, selectInput, typing),
     new Set(source.columns.map((column) => column.name)),
   );
-  const lifted = liftTableFunctions(selectItems, context.registry);
+  let items: readonly NamedExpression[] = selectItems;
+  if (isAggregation(query, selectItems, context.registry)) {
+    const aggregation = planAggregation(node, query, selectItems, from, typing, statementKind(target));
+    node = aggregation.node;
+    items = aggregation.items;
+  } else if (query.emit === 'FINAL') {
+    throw new PlanError('EMIT FINAL is only supported for windowed aggregations.', query.span);
+  }
+  const lifted = liftTableFunctions(items, context.registry);
   if (lifted.calls.length > 0) node = tableFunctionsNode(node, lifted.calls, typing);
 
   checkSinkTimestampSelected(target, lifted.items);
@@ -58,8 +65,6 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
 /** The clauses only stateful plans have are refused before the source is looked up. */
 function refuseUnsupported(query: Query): void {
   if (query.from.joins.length > 0) joinNode(query.from.joins[0]!);
-  if (query.window !== undefined || query.groupBy !== undefined || query.having !== undefined) aggregateNode(query);
-  if (query.emit === 'FINAL') suppressNode(query.span);
 }
 
 function structFieldNames(expression: Expression, schema: RowSchema, typing: TypingContext): readonly string[] {
@@ -78,6 +83,11 @@ function checkSinkTimestampSelected(target: SinkTarget, items: readonly NamedExp
   if (name === undefined || items.some((item) => item.name === name || item.name === name.toUpperCase())) return;
   // Resolving against no columns raises ksqlDB's "does not exist in the schema" error.
   resolveTimestampColumn(properties, []);
+}
+
+function statementKind(target: SinkTarget): string {
+  if (target.kind === 'CreateAsSelect') return `CREATE ${target.sourceType} AS SELECT`;
+  return target.kind === 'InsertInto' ? 'INSERT INTO' : 'SELECT';
 }
 
 function keyRules(target: SinkTarget, config: PlannerConfig): KeyRules {

@@ -24,8 +24,9 @@ export function projectProcessor(name: string, step: ProjectStep): ProcessorDefi
             for (let index = 0; index < width; index++) output[index] = evaluate(expressions[index]!, input, context, step);
           }
         }
-        // The old row is not re-projected: no processor downstream of a projection reads it yet.
-        context.forward({ row: output, oldRow: null, timestampMs: change.timestampMs, isDelete: change.isDelete });
+        // A table's old row (what a downstream aggregation takes back out) is projected the same way.
+        const oldRow = change.oldRow === null ? null : expressions.map((expression) => quietly(expression, change.oldRow!));
+        context.forward({ row: output, oldRow, timestampMs: change.timestampMs, isDelete: change.isDelete });
       },
     }),
   };
@@ -37,6 +38,16 @@ function evaluate(expression: RowFunction, row: readonly unknown[], context: Pro
     return value === undefined ? null : value;
   } catch (error) {
     context.recordError(`Error computing expression in ${step.label} (${step.description}): ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/** An old row was logged when it was new: its failures are not logged again. */
+function quietly(expression: RowFunction, row: readonly unknown[]): unknown {
+  try {
+    const value = expression(row);
+    return value === undefined ? null : value;
+  } catch {
     return null;
   }
 }

@@ -39,8 +39,9 @@ export class TaskDatabase {
     this.selectTable = this.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck();
   }
 
-  /** Opens (creating it and its directory if needed) the database at `<stateDir>/<taskId>.sqlite`. */
+  /** Opens (creating it and its directory if needed) the database at `<stateDir>/<taskId>.sqlite`, or `:memory:`. */
   static open(file: string): TaskDatabase {
+    if (file === ':memory:') return new TaskDatabase(new Database(file), file);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const sqlite = new Database(file);
     // WAL with synchronous=NORMAL syncs only at checkpoints: a power cut can lose the last

@@ -92,10 +92,16 @@ export class TaskManager {
   private async openState(subTopology: SubTopology, partition: number): Promise<TaskState | undefined> {
     if (subTopology.stores.length === 0) return undefined;
     const { stateDir, log, services } = this.options;
-    if (stateDir === undefined || log === undefined) throw new Error(`Query ${services.queryId} keeps state but has no state directory or Log`);
-    const directory = join(stateDir, services.queryId);
-    mkdirSync(directory, { recursive: true });
-    const db = TaskDatabase.open(join(directory, `${taskId(subTopology.id, partition)}.sqlite`));
+    if (log === undefined) throw new Error(`Query ${services.queryId} keeps state but has no Log`);
+    // Without a state directory (tests, transient queries) the database lives in memory and every
+    // start restores it from the changelog.
+    let file = ':memory:';
+    if (stateDir !== undefined) {
+      const directory = join(stateDir, services.queryId);
+      mkdirSync(directory, { recursive: true });
+      file = join(directory, `${taskId(subTopology.id, partition)}.sqlite`);
+    }
+    const db = TaskDatabase.open(file);
     const stores = new Map<string, StateStore>();
     try {
       for (const spec of subTopology.stores) {

@@ -42,6 +42,8 @@ export interface Topology {
   readonly queryId: string;
   readonly subTopologies: readonly SubTopology[];
   readonly internalTopics: readonly InternalTopic[];
+  /** Records a windowed aggregation dropped because their window had closed (DESCRIBE EXTENDED). */
+  readonly lateRecords?: { readonly total: number };
 }
 
 export function sourceTopics(topology: Topology): string[] {

@@ -1,5 +1,6 @@
 // Runs one processor instance outside a task: records what it forwards, sends and reports.
 import type { ProduceRecord } from '../../../src/runtime/log/index.js';
+import type { StateStore } from '../../../src/runtime/state/index.js';
 import type { Change } from '../../../src/runtime/topology/change.js';
 import type { ProcessorContext, ProcessorDefinition } from '../../../src/runtime/topology/processor.js';
 
@@ -8,17 +9,19 @@ export interface Harness {
   readonly sent: ProduceRecord[];
   readonly errors: string[];
   /** Processes a change built from a row, a timestamp and a delete flag. */
-  process(row: unknown[], timestampMs: number, isDelete: boolean): void;
+  process(row: unknown[], timestampMs: number, isDelete: boolean, oldRow?: unknown[] | null): void;
 }
 
-export function harness(definition: ProcessorDefinition): Harness {
+export function harness(definition: ProcessorDefinition, stores: ReadonlyMap<string, StateStore> = new Map()): Harness {
   const forwarded: Change[] = [];
   const sent: ProduceRecord[] = [];
   const errors: string[] = [];
   const context: ProcessorContext = {
     forward: (change) => forwarded.push(change),
-    store: (name) => {
-      throw new Error(`no store ${name} in the harness`);
+    store: <S extends StateStore>(name: string): S => {
+      const store = stores.get(name);
+      if (store === undefined) throw new Error(`no store ${name} in the harness`);
+      return store as S;
     },
     record: { topic: 'in', partition: 0, offset: 0, timestampMs: 0 },
     partition: 0,
@@ -31,6 +34,6 @@ export function harness(definition: ProcessorDefinition): Harness {
     forwarded,
     sent,
     errors,
-    process: (row, timestampMs, isDelete) => processor.process({ row, oldRow: null, timestampMs, isDelete }),
+    process: (row, timestampMs, isDelete, oldRow = null) => processor.process({ row, oldRow, timestampMs, isDelete }),
   };
 }

@@ -1,0 +1,26 @@
+// An internal repartition topic between two sub-topologies: the writing side sends each grouped
+// change keyed by its group (so the producer's key hash picks the group's partition), the reading
+// side turns the record back into the change.
+import type { LogRecord } from '../log/index.js';
+import { decodeInternal, encodeGroupKey, encodeInternal } from '../serde/index.js';
+import type { Change } from '../topology/change.js';
+import type { ProcessorDefinition } from '../topology/processor.js';
+
+export function repartitionSinkProcessor(name: string, topic: string, keyCount: number): ProcessorDefinition {
+  return {
+    name,
+    stores: [],
+    create: (context) => ({
+      process(change) {
+        const value = encodeInternal([change.isDelete ? null : change.row, change.oldRow]);
+        context.send({ topic, key: encodeGroupKey(change.row.slice(0, keyCount)), value, timestamp: change.timestampMs });
+      },
+    }),
+  };
+}
+
+export function readRepartitioned(record: LogRecord): Change {
+  if (record.value === null) throw new Error('A repartition record has no value');
+  const [row, oldRow] = decodeInternal(record.value) as [unknown[] | null, unknown[] | null];
+  return { row: row ?? oldRow!, oldRow, timestampMs: record.timestamp, isDelete: row === null };
+}

@@ -1,0 +1,103 @@
+// GROUP BY over TUMBLING and HOPPING windows: a record joins every window [start, start + size)
+// that holds its timestamp (ascending by start, starts >= 0), each with its own accumulators in a
+// window store. A record for a window that closed (end + grace <= stream time) is dropped and
+// counted; windows older than the retention leave the store.
+import type { AggregateStep, WindowSpec } from '../../planner/index.js';
+import type { KeyValueStore, WindowStore } from '../state/index.js';
+import { encodeGroupKey } from '../serde/index.js';
+import type { ProcessorDefinition } from '../topology/processor.js';
+import { Aggregator, decodeGroupState, encodeGroupState } from './aggregator.js';
+import type { LateRecords } from './late-records.js';
+
+type TimeWindow = Extract<WindowSpec, { kind: 'TUMBLING' | 'HOPPING' }>;
+
+/** Window starts holding `timestampMs`, ascending (Kafka Streams' TimeWindows.windowsFor). */
+export function windowStartsFor(timestampMs: number, window: TimeWindow): number[] {
+  const { sizeMs, advanceMs } = window;
+  const earliest = Math.max(0, timestampMs - sizeMs + advanceMs);
+  const starts: number[] = [];
+  for (let start = earliest - (earliest % advanceMs); start <= timestampMs; start += advanceMs) starts.push(start);
+  return starts;
+}
+
+/** EMIT FINAL keeps, in a key-value store of its own, the close time up to which it has emitted every window. */
+const EMITTED_KEY = Buffer.from('emitted-until');
+
+/**
+ * `finalStoreName` is set for EMIT FINAL: a window's result is then forwarded once, when stream
+ * time passes its end plus grace, instead of on every update.
+ */
+export function windowAggregateProcessor(
+  name: string,
+  storeName: string,
+  step: AggregateStep,
+  window: TimeWindow,
+  late: LateRecords,
+  finalStoreName?: string,
+): ProcessorDefinition {
+  const keyCount = step.keyColumns.length;
+  return {
+    name,
+    stores: finalStoreName === undefined ? [storeName] : [storeName, finalStoreName],
+    create: (context) => {
+      const store = context.store<WindowStore>(storeName);
+      const aggregator = new Aggregator(step.functions);
+      let streamTimeMs = Number.NEGATIVE_INFINITY;
+      let expiredBefore = Number.NEGATIVE_INFINITY;
+      const emitted = finalStoreName === undefined ? undefined : context.store<KeyValueStore>(finalStoreName);
+      const emitClosed = (closeTime: number) => {
+        const stored = emitted!.get(EMITTED_KEY);
+        const emittedUntil = stored === undefined ? Number.NEGATIVE_INFINITY : Number(Buffer.from(stored).toString());
+        if (closeTime <= emittedUntil) return;
+        // Windows with emittedUntil < end <= closeTime, by start then key.
+        const fromStart = Math.max(0, emittedUntil - window.sizeMs + 1);
+        for (const entry of store.fetchAll(fromStart, closeTime - window.sizeMs)) {
+          const state = decodeGroupState(entry.value);
+          const end = entry.windowStart + window.sizeMs;
+          context.forward({
+            row: [...state.keyValues, ...aggregator.results(state.accumulators), BigInt(entry.windowStart), BigInt(end)],
+            oldRow: null,
+            timestampMs: state.timestampMs,
+            isDelete: false,
+          });
+        }
+        emitted!.put(EMITTED_KEY, Buffer.from(String(closeTime)));
+      };
+      return {
+        process(change) {
+          const recordTime = change.timestampMs;
+          streamTimeMs = Math.max(streamTimeMs, recordTime);
+          const closeTime = streamTimeMs - window.graceMs;
+          const keyValues = change.row.slice(0, keyCount);
+          const key = encodeGroupKey(keyValues);
+          for (const start of windowStartsFor(recordTime, window)) {
+            const end = start + window.sizeMs;
+            if (end <= closeTime) {
+              late.dropped(context.partition);
+              continue;
+            }
+            const stored = store.fetch(key, start);
+            const state = stored === undefined ? aggregator.initial(keyValues) : decodeGroupState(stored);
+            const accumulators = aggregator.add(state.accumulators, change.row);
+            const timestampMs = Math.max(state.timestampMs, recordTime);
+            store.put(key, start, encodeGroupState({ timestampMs, keyValues, accumulators }));
+            if (emitted !== undefined) continue;
+            const bounds = [BigInt(start), BigInt(end)];
+            context.forward({
+              row: [...keyValues, ...aggregator.results(accumulators), ...bounds],
+              oldRow: stored === undefined ? null : [...keyValues, ...aggregator.results(state.accumulators), ...bounds],
+              timestampMs,
+              isDelete: false,
+            });
+          }
+          if (emitted !== undefined) emitClosed(closeTime);
+          const expiry = streamTimeMs - window.retentionMs;
+          if (expiry - expiredBefore >= window.advanceMs) {
+            store.expireBefore(expiry);
+            expiredBefore = expiry;
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// The aggregate processors over real SQLite stores: per-group state, undo for tables, windows
+// (tumbling, hopping, late records) and sessions (merges emit tombstones for the merged ones).
+import { describe, expect, it } from 'vitest';
+import type { AggregateStep, WindowSpec } from '../../../src/planner/index.js';
+import { SqlTypes } from '../../../src/planner/types.js';
+import { aggregateProcessor } from '../../../src/runtime/processors/aggregate.js';
+import { LateRecords } from '../../../src/runtime/processors/late-records.js';
+import { sessionAggregateProcessor } from '../../../src/runtime/processors/session-aggregate.js';
+import { windowAggregateProcessor, windowStartsFor } from '../../../src/runtime/processors/window-aggregate.js';
+import { openStore, TaskDatabase, type StateStore, type StoreKind } from '../../../src/runtime/state/index.js';
+import { harness } from './processor-harness.js';
+
+/** SUM over the prepared row's second column, with undo and merge: enough to see every path. */
+function sumStep(window?: WindowSpec): AggregateStep {
+  return {
+    kind: 'Aggregate',
+    prepare: [],
+    keyColumns: [{ name: 'K', type: SqlTypes.STRING, namespace: 'KEY' }],
+    functions: [
+      {
+        name: 'SUM',
+        argumentIndexes: [1],
+        create: () => ({
+          initialize: () => 0,
+          aggregate: (sum: unknown, value: unknown) => (sum as number) + (value as number),
+          undo: (sum: unknown, value: unknown) => (sum as number) - (value as number),
+          merge: (left: unknown, right: unknown) => (left as number) + (right as number),
+          result: (sum: unknown) => sum,
+        }),
+      },
+    ],
+    window,
+    emitFinal: false,
+    repartition: false,
+    inputIsTable: false,
+    description: 'K',
+  };
+}
+
+function storeOf(kind: StoreKind, withFinal = false): Map<string, StateStore> {
+  const db = TaskDatabase.open(':memory:');
+  const stores = new Map<string, StateStore>([['agg', openStore(db, { name: 'agg', kind, changelogTopic: 'agg-changelog' }, () => undefined)]]);
+  if (withFinal) stores.set('final', openStore(db, { name: 'final', kind: 'keyValue', changelogTopic: 'final-changelog' }, () => undefined));
+  db.begin();
+  return stores;
+}
+
+const rows = (changes: { row: unknown[]; isDelete: boolean; timestampMs: number }[]) =>
+  changes.map((change) => [...change.row.map((value) => (typeof value === 'bigint' ? Number(value) : value)), change.isDelete ? 'DELETE' : change.timestampMs]);
+
+describe('aggregate processors', () => {
+  it('keeps a running result per group, timestamped with the greatest record time, and undoes a table row', () => {
+    const run = harness(aggregateProcessor('agg', 'agg', sumStep()), storeOf('keyValue'));
+    run.process(['a', 5], 100, false);
+    run.process(['b', 1], 50, false);
+    run.process(['a', 2], 70, false);
+    // A table row changed from 2 to 10 within group a.
+    run.process(['a', 10], 80, false, ['a', 2]);
+    // A table row left group b.
+    run.process(['b', 1], 90, true, ['b', 1]);
+    expect(rows(run.forwarded)).toEqual([
+      ['a', 5, 100],
+      ['b', 1, 50],
+      ['a', 7, 100],
+      ['a', 15, 100],
+      ['b', 0, 90],
+    ]);
+  });
+
+  it('puts a record in every hopping window holding it, ascending, and drops records for closed windows', () => {
+    const hopping: WindowSpec = { kind: 'HOPPING', sizeMs: 100, advanceMs: 50, graceMs: 0, retentionMs: 100 };
+    expect(windowStartsFor(120, hopping)).toEqual([50, 100]);
+    expect(windowStartsFor(20, hopping)).toEqual([0]);
+    const late = new LateRecords();
+    const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(hopping), hopping, late), storeOf('window'));
+    run.process(['a', 1], 120, false);
+    run.process(['a', 2], 140, false);
+    run.process(['a', 4], 260, false);
+    // Stream time is 260: window [50, 150) closed at 150 and [100, 200) at 200.
+    run.process(['a', 8], 130, false);
+    expect(rows(run.forwarded)).toEqual([
+      ['a', 1, 50, 150, 120],
+      ['a', 1, 100, 200, 120],
+      ['a', 3, 50, 150, 140],
+      ['a', 3, 100, 200, 140],
+      ['a', 4, 200, 300, 260],
+      ['a', 4, 250, 350, 260],
+    ]);
+    expect(late.total).toBe(2);
+  });
+
+  it('EMIT FINAL: emits each window once, when stream time passes its end plus grace', () => {
+    const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 10, retentionMs: 110 };
+    const run = harness(windowAggregateProcessor('agg', 'agg', { ...sumStep(tumbling), emitFinal: true }, tumbling, new LateRecords(), 'final'), storeOf('window', true));
+    run.process(['a', 1], 10, false);
+    run.process(['b', 2], 50, false);
+    run.process(['a', 4], 105, false);
+    // Within the grace period [0, 100) still takes records.
+    run.process(['a', 8], 99, false);
+    expect(run.forwarded).toEqual([]);
+    run.process(['b', 16], 110, false);
+    run.process(['a', 32], 150, false);
+    run.process(['a', 64], 320, false);
+    expect(rows(run.forwarded)).toEqual([
+      ['a', 9, 0, 100, 99],
+      ['b', 2, 0, 100, 50],
+      ['a', 36, 100, 200, 150],
+      ['b', 16, 100, 200, 110],
+    ]);
+  });
+
+  it('merges sessions within the gap, with a tombstone for each merged session', () => {
+    const session: WindowSpec = { kind: 'SESSION', gapMs: 10, graceMs: 1000, retentionMs: 2000 };
+    const run = harness(sessionAggregateProcessor('agg', 'agg', sumStep(session), session, new LateRecords()), storeOf('session'));
+    run.process(['a', 1], 100, false);
+    run.process(['a', 2], 130, false);
+    // 120 is within 10 of 130: it joins that session.
+    run.process(['a', 4], 120, false);
+    // 110 bridges [100, 100] and [120, 130].
+    run.process(['a', 8], 110, false);
+    expect(rows(run.forwarded)).toEqual([
+      ['a', 1, 100, 100, 100],
+      ['a', 2, 130, 130, 130],
+      ['a', null, 130, 130, 'DELETE'],
+      ['a', 6, 120, 130, 130],
+      ['a', null, 100, 100, 'DELETE'],
+      ['a', null, 120, 130, 'DELETE'],
+      ['a', 15, 100, 130, 130],
+    ]);
+  });
+});
