@@ -373,12 +373,19 @@ export interface Relation {
   readonly span: Span;
 }
 
+/** Beyond ksqlDB: `TIME ZONE 'Europe/Paris'` aligns tumbling and hopping windows to that zone's wall clock. */
+export interface WindowTimeZone {
+  readonly name: string;
+  readonly span: Span;
+}
+
 export type WindowExpression =
   | {
       readonly kind: 'TumblingWindow';
       readonly size: Duration;
       readonly retention: Duration | undefined;
       readonly grace: Duration | undefined;
+      readonly timeZone: WindowTimeZone | undefined;
       readonly span: Span;
     }
   | {
@@ -387,6 +394,7 @@ export type WindowExpression =
       readonly advance: Duration;
       readonly retention: Duration | undefined;
       readonly grace: Duration | undefined;
+      readonly timeZone: WindowTimeZone | undefined;
       readonly span: Span;
     }
   | {
@@ -394,6 +402,7 @@ export type WindowExpression =
       readonly gap: Duration;
       readonly retention: Duration | undefined;
       readonly grace: Duration | undefined;
+      readonly timeZone: WindowTimeZone | undefined;
       readonly span: Span;
     };
 

@@ -601,6 +601,9 @@ export type WindowOptionCstChildren = {
   RETENTION?: IToken[];
   retention?: DurationCstNode[];
   gracePeriod?: GracePeriodCstNode[];
+  TIME?: IToken[];
+  ZONE?: IToken[];
+  timeZone?: IToken[];
 };
 
 export interface GroupingListCstNode extends CstNode {

@@ -525,7 +525,7 @@ export class SqlGrammar extends CstParser {
     this.CONSUME(t.RightParen);
   });
 
-  /** `RETENTION n unit` or `GRACE PERIOD n unit` inside a window expression. */
+  /** `RETENTION n unit`, `GRACE PERIOD n unit` or `TIME ZONE 'zone'` inside a window expression. */
   public windowOption = this.RULE('windowOption', () => {
     this.OR([
       {
@@ -535,6 +535,13 @@ export class SqlGrammar extends CstParser {
         },
       },
       { ALT: () => this.SUBRULE(this.gracePeriod) },
+      {
+        ALT: () => {
+          this.CONSUME(t.Time);
+          this.CONSUME(t.Zone);
+          this.CONSUME(t.StringLiteral, { LABEL: 'timeZone' });
+        },
+      },
     ]);
   });
 

@@ -10,6 +10,7 @@ import type {
   SelectItem,
   TimeUnit,
   WindowExpression,
+  WindowTimeZone,
   WithinClause,
 } from './ast.js';
 import type {
@@ -28,7 +29,7 @@ import type {
   WindowClauseCstNode,
   WithinClauseCstNode,
 } from './cst-types.js';
-import { type BuildContext, identifierOf, only, optional, parseErrorAt, spanOfNode } from './to-ast.js';
+import { type BuildContext, identifierOf, only, optional, parseErrorAt, spanOfNode, stringValueOf } from './to-ast.js';
 import { buildExpression, buildValueExpression } from './to-ast-expression.js';
 
 export function buildQuery(node: QueryCstNode, context: BuildContext): Query {
@@ -146,6 +147,7 @@ function buildDuration(node: DurationCstNode, context: BuildContext): Duration {
 interface WindowOptions {
   readonly retention: Duration | undefined;
   readonly grace: Duration | undefined;
+  readonly timeZone: WindowTimeZone | undefined;
 }
 
 function buildWindow(node: WindowClauseCstNode, context: BuildContext): WindowExpression {
@@ -171,10 +173,15 @@ function buildWindow(node: WindowClauseCstNode, context: BuildContext): WindowEx
 function buildWindowOptions(node: TumblingWindowCstNode | HoppingWindowCstNode | SessionWindowCstNode, context: BuildContext): WindowOptions {
   let retention: Duration | undefined;
   let grace: Duration | undefined;
+  let timeZone: WindowOptions['timeZone'];
   for (const option of node.children.windowOption ?? []) {
     const span = spanOfNode(option, context);
     const retentionNode = optional(option.children.retention);
-    if (retentionNode !== undefined) {
+    const zoneToken = optional(option.children.timeZone);
+    if (zoneToken !== undefined) {
+      if (timeZone !== undefined) throw parseErrorAt(span, 'Syntax Error\nTIME ZONE is given twice in the window.');
+      timeZone = { name: stringValueOf(zoneToken), span };
+    } else if (retentionNode !== undefined) {
       if (retention !== undefined) throw parseErrorAt(span, 'Syntax Error\nRETENTION is given twice in the window.');
       retention = buildDuration(retentionNode, context);
     } else {
@@ -182,5 +189,5 @@ function buildWindowOptions(node: TumblingWindowCstNode | HoppingWindowCstNode |
       grace = buildDuration(only(only(option.children.gracePeriod ?? []).children.duration), context);
     }
   }
-  return { retention, grace };
+  return { retention, grace, timeZone };
 }

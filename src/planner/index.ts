@@ -12,6 +12,7 @@ export type { FunctionDefinition, TypePattern } from './functions/registry-types
 export type { AggregateImplementation } from './functions/registry-types.js';
 export type { WindowSpec } from './logical/window-spec.js';
 export { parseTimestamp as parseTimestampText } from './functions/datetime.js';
+export { localToUtc, offsetAt, resolveTimeZone } from './functions/time-zones.js';
 export * from './metastore.js';
 export { layeredConfig, ConfigNames, type PlannerConfig } from './config.js';
 export * from './physical-plan.js';

@@ -2,23 +2,13 @@
 // that holds its timestamp (ascending by start, starts >= 0), each with its own accumulators in a
 // window store. A record for a window that closed (end + grace <= stream time) is dropped and
 // counted; windows older than the retention leave the store.
-import type { AggregateStep, WindowSpec } from '../../planner/index.js';
+import type { AggregateStep } from '../../planner/index.js';
 import type { KeyValueStore, WindowStore } from '../state/index.js';
 import { encodeGroupKey } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { Aggregator, decodeGroupState, encodeGroupState } from './aggregator.js';
 import type { LateRecords } from './late-records.js';
-
-type TimeWindow = Extract<WindowSpec, { kind: 'TUMBLING' | 'HOPPING' }>;
-
-/** Window starts holding `timestampMs`, ascending (Kafka Streams' TimeWindows.windowsFor). */
-export function windowStartsFor(timestampMs: number, window: TimeWindow): number[] {
-  const { sizeMs, advanceMs } = window;
-  const earliest = Math.max(0, timestampMs - sizeMs + advanceMs);
-  const starts: number[] = [];
-  for (let start = earliest - (earliest % advanceMs); start <= timestampMs; start += advanceMs) starts.push(start);
-  return starts;
-}
+import { createWindowAssigner, type TimeWindow } from './window-assigner.js';
 
 /** EMIT FINAL keeps, in a key-value store of its own, the close time up to which it has emitted every window. */
 const EMITTED_KEY = Buffer.from('emitted-until');
@@ -42,6 +32,7 @@ export function windowAggregateProcessor(
     create: (context) => {
       const store = context.store<WindowStore>(storeName);
       const aggregator = new Aggregator(step.functions);
+      const assigner = createWindowAssigner(window);
       let streamTimeMs = Number.NEGATIVE_INFINITY;
       let expiredBefore = Number.NEGATIVE_INFINITY;
       const emitted = finalStoreName === undefined ? undefined : context.store<KeyValueStore>(finalStoreName);
@@ -50,10 +41,11 @@ export function windowAggregateProcessor(
         const emittedUntil = stored === undefined ? Number.NEGATIVE_INFINITY : Number(Buffer.from(stored).toString());
         if (closeTime <= emittedUntil) return;
         // Windows with emittedUntil < end <= closeTime, by start then key.
-        const fromStart = Math.max(0, emittedUntil - window.sizeMs + 1);
-        for (const entry of store.fetchAll(fromStart, closeTime - window.sizeMs)) {
+        const fromStart = Math.max(0, emittedUntil - window.sizeMs - assigner.slackMs + 1);
+        for (const entry of store.fetchAll(fromStart, closeTime - window.sizeMs + assigner.slackMs)) {
+          const end = assigner.endOf(entry.windowStart);
+          if (end <= emittedUntil || end > closeTime) continue;
           const state = decodeGroupState(entry.value);
-          const end = entry.windowStart + window.sizeMs;
           context.forward({
             row: [...state.keyValues, ...aggregator.results(state.accumulators), BigInt(entry.windowStart), BigInt(end)],
             oldRow: null,
@@ -70,8 +62,7 @@ export function windowAggregateProcessor(
           const closeTime = streamTimeMs - window.graceMs;
           const keyValues = change.row.slice(0, keyCount);
           const key = encodeGroupKey(keyValues);
-          for (const start of windowStartsFor(recordTime, window)) {
-            const end = start + window.sizeMs;
+          for (const { start, end } of assigner.windowsFor(recordTime)) {
             if (end <= closeTime) {
               late.dropped(context.partition);
               continue;
@@ -91,7 +82,7 @@ export function windowAggregateProcessor(
             });
           }
           if (emitted !== undefined) emitClosed(closeTime);
-          const expiry = streamTimeMs - window.retentionMs;
+          const expiry = streamTimeMs - window.retentionMs - assigner.slackMs;
           if (expiry - expiredBefore >= window.advanceMs) {
             store.expireBefore(expiry);
             expiredBefore = expiry;

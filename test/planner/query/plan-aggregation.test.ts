@@ -53,6 +53,13 @@ describe('planning aggregations', () => {
     expect(formatSchema(session.sinkSource.columns)).toBe('`ID` INTEGER KEY, `N` BIGINT, `WS` BIGINT');
   });
 
+  it('aligns windows to a TIME ZONE, beyond ksqlDB', () => {
+    const planned = plan("CREATE TABLE OUT AS SELECT ID, COUNT(*) AS N FROM S WINDOW TUMBLING (SIZE 1 DAY, TIME ZONE 'Europe/Paris', GRACE PERIOD 1 HOUR) GROUP BY ID;");
+    expect(planned.aggregate?.window).toMatchObject({ kind: 'TUMBLING', sizeMs: 86_400_000, graceMs: 3_600_000, timeZone: 'Europe/Paris' });
+    expect(() => plan("CREATE TABLE OUT AS SELECT ID, COUNT(*) FROM S WINDOW TUMBLING (SIZE 1 DAY, TIME ZONE 'Mars/Olympus') GROUP BY ID;")).toThrow("Unknown time zone in the window: 'Mars/Olympus'");
+    expect(() => plan("CREATE TABLE OUT AS SELECT ID, COUNT(*) FROM S WINDOW SESSION (1 HOUR, TIME ZONE 'UTC') GROUP BY ID;")).toThrow('a SESSION window has no alignment');
+  });
+
   it('says what ksqlDB says about misplaced columns and functions', () => {
     const cases: [string, string][] = [
       ['SELECT NAME, AGE, COUNT(*) FROM S GROUP BY NAME', 'Non-aggregate SELECT expression(s) not part of GROUP BY: AGE'],

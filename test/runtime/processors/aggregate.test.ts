@@ -6,7 +6,8 @@ import { SqlTypes } from '../../../src/planner/types.js';
 import { aggregateProcessor } from '../../../src/runtime/processors/aggregate.js';
 import { LateRecords } from '../../../src/runtime/processors/late-records.js';
 import { sessionAggregateProcessor } from '../../../src/runtime/processors/session-aggregate.js';
-import { windowAggregateProcessor, windowStartsFor } from '../../../src/runtime/processors/window-aggregate.js';
+import { windowAggregateProcessor } from '../../../src/runtime/processors/window-aggregate.js';
+import { createWindowAssigner, windowStartsFor } from '../../../src/runtime/processors/window-assigner.js';
 import { openStore, TaskDatabase, type StateStore, type StoreKind } from '../../../src/runtime/state/index.js';
 import { harness } from './processor-harness.js';
 
@@ -87,6 +88,16 @@ describe('aggregate processors', () => {
       ['a', 4, 250, 350, 260],
     ]);
     expect(late.total).toBe(2);
+  });
+
+  it('aligns windows with a TIME ZONE to local days, 23 hours long on the spring daylight-saving change', () => {
+    const day: WindowSpec = { kind: 'TUMBLING', sizeMs: 86_400_000, advanceMs: 86_400_000, graceMs: 0, retentionMs: 86_400_000, timeZone: 'Europe/Paris' };
+    const assigner = createWindowAssigner(day);
+    // Paris moved from UTC+1 to UTC+2 at 01:00 UTC on 29 March 2026.
+    expect(assigner.windowsFor(Date.UTC(2026, 2, 29, 12))).toEqual([{ start: Date.UTC(2026, 2, 28, 23), end: Date.UTC(2026, 2, 29, 22) }]);
+    expect(assigner.windowsFor(Date.UTC(2026, 2, 28, 22, 59))).toEqual([{ start: Date.UTC(2026, 2, 27, 23), end: Date.UTC(2026, 2, 28, 23) }]);
+    expect(assigner.endOf(Date.UTC(2026, 2, 28, 23))).toBe(Date.UTC(2026, 2, 29, 22));
+    expect(createWindowAssigner({ ...day, timeZone: undefined }).windowsFor(Date.UTC(2026, 2, 29, 12))).toEqual([{ start: Date.UTC(2026, 2, 29), end: Date.UTC(2026, 2, 30) }]);
   });
 
   it('EMIT FINAL: emits each window once, when stream time passes its end plus grace', () => {
