@@ -1,5 +1,6 @@
-// Every built-in scalar and table function, in one list for the function registry.
+// Every built-in scalar, aggregate and table function, in one list for the function registry.
 import type { FunctionDefinition } from './registry-types.js';
+import { AGGREGATE_FUNCTIONS } from './aggregate/index.js';
 import { ARRAY_FUNCTIONS } from './array.js';
 import { CONDITIONAL_FUNCTIONS } from './conditional.js';
 import { CONVERSION_FUNCTIONS } from './conversions.js';
@@ -29,5 +30,6 @@ export const BUILTIN_FUNCTIONS: readonly FunctionDefinition[] = [
   ...LAMBDA_FUNCTIONS,
   ...URL_FUNCTIONS,
   ...OTHER_FUNCTIONS,
+  ...AGGREGATE_FUNCTIONS,
   ...TABLE_FUNCTIONS,
 ];

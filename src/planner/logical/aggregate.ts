@@ -136,9 +136,9 @@ function resolveCall(call: FunctionCall, columnName: string, input: LogicalNode,
   };
 }
 
-/** ksqlDB names every function that cannot take a row back out of its result. */
+/** ksqlDB names every function that cannot take a row back out of its result, in order of appearance. */
 function refuseWithoutUndo(calls: readonly AggregateCall[]): void {
-  const names = [...new Set(calls.filter((call) => !supportsUndo(call)).map((call) => call.resolved.definition.name.toUpperCase()))].sort();
+  const names = [...new Set(calls.filter((call) => !supportsUndo(call)).map((call) => call.resolved.definition.name.toUpperCase()))];
   if (names.length === 0) return;
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   throw new PlanError(

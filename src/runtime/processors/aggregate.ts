@@ -21,13 +21,15 @@ export function aggregateProcessor(name: string, storeName: string, step: Aggreg
           const key = encodeGroupKey(keyValues);
           const stored = store.get(key);
           const state = stored === undefined ? aggregator.initial(keyValues) : decodeGroupState(stored);
+          // Taken before the update: aggregate functions may update accumulators in place.
+          const previous = stored === undefined ? null : aggregator.results(state.accumulators);
           let accumulators = state.accumulators;
           if (change.oldRow !== null) accumulators = aggregator.undo(accumulators, change.oldRow);
           if (!change.isDelete) accumulators = aggregator.add(accumulators, change.row);
           const timestampMs = Math.max(state.timestampMs, change.timestampMs);
           store.put(key, encodeGroupState({ timestampMs, keyValues, accumulators }));
           // The group's previous result travels along: HAVING needs it to know whether to delete.
-          const oldRow = stored === undefined ? null : [...keyValues, ...aggregator.results(state.accumulators)];
+          const oldRow = previous === null ? null : [...keyValues, ...previous];
           context.forward({ row: [...keyValues, ...aggregator.results(accumulators)], oldRow, timestampMs, isDelete: false });
         },
       };

@@ -1,6 +1,6 @@
 // GROUP BY over SESSION windows: a record opens a session [t, t] or merges with every session of
 // its key within the gap; the merged sessions are deleted (a tombstone each, as ksqlDB emits) and
-// the merged session written. A session that closed (end + grace < stream time) takes no records.
+// the merged session written. A session that closed (end + gap + grace < stream time) takes no records.
 import type { AggregateStep, WindowSpec } from '../../planner/index.js';
 import type { SessionStore } from '../state/index.js';
 import { encodeGroupKey } from '../serde/index.js';
@@ -25,7 +25,8 @@ export function sessionAggregateProcessor(name: string, storeName: string, step:
         process(change) {
           const recordTime = change.timestampMs;
           streamTimeMs = Math.max(streamTimeMs, recordTime);
-          const closeTime = streamTimeMs - window.graceMs;
+          // Kafka Streams closes a session a gap plus the grace period after stream time.
+          const closeTime = streamTimeMs - window.gapMs - window.graceMs;
           const keyValues = change.row.slice(0, keyCount);
           const key = encodeGroupKey(keyValues);
           const merged = [...store.findSessions(key, recordTime - window.gapMs, recordTime + window.gapMs)];

@@ -69,6 +69,7 @@ export function windowAggregateProcessor(
             }
             const stored = store.fetch(key, start);
             const state = stored === undefined ? aggregator.initial(keyValues) : decodeGroupState(stored);
+            const previous = stored === undefined ? null : aggregator.results(state.accumulators);
             const accumulators = aggregator.add(state.accumulators, change.row);
             const timestampMs = Math.max(state.timestampMs, recordTime);
             store.put(key, start, encodeGroupState({ timestampMs, keyValues, accumulators }));
@@ -76,7 +77,7 @@ export function windowAggregateProcessor(
             const bounds = [BigInt(start), BigInt(end)];
             context.forward({
               row: [...keyValues, ...aggregator.results(accumulators), ...bounds],
-              oldRow: stored === undefined ? null : [...keyValues, ...aggregator.results(state.accumulators), ...bounds],
+              oldRow: previous === null ? null : [...keyValues, ...previous, ...bounds],
               timestampMs,
               isDelete: false,
             });
