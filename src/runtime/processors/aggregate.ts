@@ -1,13 +1,14 @@
 // GROUP BY without a window: one accumulator set per group in a key-value store. Every change
 // updates its group and emits the group's new results (EMIT CHANGES, no caching, as ksqlDB's
-// tests run); a table's old row is taken out before its new row goes in.
+// tests run); a table's old row is taken out before its new row goes in. `withOldRows` adds the
+// group's previous results to each change, for a HAVING downstream.
 import type { AggregateStep } from '../../planner/index.js';
 import type { KeyValueStore } from '../state/index.js';
 import { encodeGroupKey } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { Aggregator, decodeGroupState, encodeGroupState } from './aggregator.js';
 
-export function aggregateProcessor(name: string, storeName: string, step: AggregateStep): ProcessorDefinition {
+export function aggregateProcessor(name: string, storeName: string, step: AggregateStep, withOldRows: boolean): ProcessorDefinition {
   const keyCount = step.keyColumns.length;
   return {
     name,
@@ -22,7 +23,7 @@ export function aggregateProcessor(name: string, storeName: string, step: Aggreg
           const stored = store.get(key);
           const state = stored === undefined ? aggregator.initial(keyValues) : decodeGroupState(stored);
           // Taken before the update: aggregate functions may update accumulators in place.
-          const previous = stored === undefined ? null : aggregator.results(state.accumulators);
+          const previous = stored === undefined || !withOldRows ? null : aggregator.results(state.accumulators);
           let accumulators = state.accumulators;
           if (change.oldRow !== null) accumulators = aggregator.undo(accumulators, change.oldRow);
           if (!change.isDelete) accumulators = aggregator.add(accumulators, change.row);

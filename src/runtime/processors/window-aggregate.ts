@@ -23,6 +23,7 @@ export function windowAggregateProcessor(
   step: AggregateStep,
   window: TimeWindow,
   late: LateRecords,
+  withOldRows: boolean,
   finalStoreName?: string,
 ): ProcessorDefinition {
   const keyCount = step.keyColumns.length;
@@ -69,7 +70,7 @@ export function windowAggregateProcessor(
             }
             const stored = store.fetch(key, start);
             const state = stored === undefined ? aggregator.initial(keyValues) : decodeGroupState(stored);
-            const previous = stored === undefined ? null : aggregator.results(state.accumulators);
+            const previous = stored === undefined || !withOldRows ? null : aggregator.results(state.accumulators);
             const accumulators = aggregator.add(state.accumulators, change.row);
             const timestampMs = Math.max(state.timestampMs, recordTime);
             store.put(key, start, encodeGroupState({ timestampMs, keyValues, accumulators }));

@@ -85,7 +85,7 @@ function buildTopology(plan: QueryPlan, terminal: (name: string) => ProcessorDef
   for (const store of aggregateStores) internalTopics.push({ name: store.changelogTopic, kind: 'changelog' });
   const late = new LateRecords();
   const aggregation = [
-    aggregateStepProcessor(aggregate, names.take('KSTREAM-AGGREGATE'), aggregateStores[0]!, late),
+    aggregateStepProcessor(aggregate, names.take('KSTREAM-AGGREGATE'), aggregateStores[0]!, late, (plan.afterAggregate ?? []).some((step) => step.kind === 'Filter')),
     ...(plan.afterAggregate ?? []).map((step) => stepProcessor(step, names, true, true)),
   ];
   if (!aggregate.repartition) {
@@ -112,11 +112,12 @@ function aggregateStore(step: AggregateStep, changelogTopic: string): StoreSpec 
   return { name: AGGREGATE_STORE, kind: 'window', changelogTopic, windowSizeMs: window.sizeMs, graceMs: window.graceMs, retentionMs: window.retentionMs };
 }
 
-function aggregateStepProcessor(step: AggregateStep, name: string, store: StoreSpec, late: LateRecords): ProcessorDefinition {
+/** `withOldRows`: a HAVING downstream needs each group's previous results. */
+function aggregateStepProcessor(step: AggregateStep, name: string, store: StoreSpec, late: LateRecords, withOldRows: boolean): ProcessorDefinition {
   const window = step.window;
-  if (window === undefined) return aggregateProcessor(name, store.name, step);
+  if (window === undefined) return aggregateProcessor(name, store.name, step, withOldRows);
   if (window.kind === 'SESSION') return sessionAggregateProcessor(name, store.name, step, window, late);
-  return windowAggregateProcessor(name, store.name, step, window, late, step.emitFinal ? SUPPRESS_STORE : undefined);
+  return windowAggregateProcessor(name, store.name, step, window, late, withOldRows, step.emitFinal ? SUPPRESS_STORE : undefined);
 }
 
 /** `oldRowsKnown`: every change of the input carries its old row (an aggregate's results). */

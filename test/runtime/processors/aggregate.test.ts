@@ -51,7 +51,7 @@ const rows = (changes: { row: unknown[]; isDelete: boolean; timestampMs: number 
 
 describe('aggregate processors', () => {
   it('keeps a running result per group, timestamped with the greatest record time, and undoes a table row', () => {
-    const run = harness(aggregateProcessor('agg', 'agg', sumStep()), storeOf('keyValue'));
+    const run = harness(aggregateProcessor('agg', 'agg', sumStep(), true), storeOf('keyValue'));
     run.process(['a', 5], 100, false);
     run.process(['b', 1], 50, false);
     run.process(['a', 2], 70, false);
@@ -73,7 +73,7 @@ describe('aggregate processors', () => {
     expect(windowStartsFor(120, hopping)).toEqual([50, 100]);
     expect(windowStartsFor(20, hopping)).toEqual([0]);
     const late = new LateRecords();
-    const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(hopping), hopping, late), storeOf('window'));
+    const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(hopping), hopping, late, false), storeOf('window'));
     run.process(['a', 1], 120, false);
     run.process(['a', 2], 140, false);
     run.process(['a', 4], 260, false);
@@ -102,7 +102,7 @@ describe('aggregate processors', () => {
 
   it('EMIT FINAL: emits each window once, when stream time passes its end plus grace', () => {
     const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 10, retentionMs: 110 };
-    const run = harness(windowAggregateProcessor('agg', 'agg', { ...sumStep(tumbling), emitFinal: true }, tumbling, new LateRecords(), 'final'), storeOf('window', true));
+    const run = harness(windowAggregateProcessor('agg', 'agg', { ...sumStep(tumbling), emitFinal: true }, tumbling, new LateRecords(), false, 'final'), storeOf('window', true));
     run.process(['a', 1], 10, false);
     run.process(['b', 2], 50, false);
     run.process(['a', 4], 105, false);
