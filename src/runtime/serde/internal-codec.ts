@@ -1,44 +1,84 @@
 // The bytes of Squall's own records and store values (repartition topics, aggregate state, a
-// source table's rows): V8's structured serialisation of runtime values, which keeps bigint, Map,
-// Set and Uint8Array as they are. The one class among runtime values, Decimal, travels tagged.
-// Equal values always give equal bytes, so encoded group keys can key stores and partitions.
-import { deserialize, serialize } from 'node:v8';
+// source table's rows): JSON of the runtime values, with the values JSON cannot hold written as
+// tagged strings (a leading NUL, then a tag) — bigint, Decimal, non-finite and negative-zero
+// doubles, bytes — and Map and Set as one-key objects. A string that itself starts with NUL is
+// escaped the same way. Native JSON is several times faster here than V8's structured serialiser.
 import { Decimal } from '../../planner/index.js';
 
-const DECIMAL_TAG = '\u0000decimal';
+const TAG = '\u0000';
+const MAP_KEY = '\u0000map';
+const SET_KEY = '\u0000set';
 
-function toPlain(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Decimal) return [DECIMAL_TAG, value.unscaled, value.scale];
-  if (value instanceof Uint8Array) return value;
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value instanceof Map) return new Map([...value].map(([key, item]) => [toPlain(key), toPlain(item)]));
-  if (value instanceof Set) return new Set([...value].map(toPlain));
+function toJson(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+      return value.length > 0 && value.charCodeAt(0) === 0 ? `${TAG}s${value}` : value;
+    case 'bigint':
+      return `${TAG}n${value}`;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : `${TAG}f${Object.is(value, -0) ? '-0' : String(value)}`;
+    case 'undefined':
+      return null;
+    case 'object':
+      break;
+    default:
+      return value;
+  }
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let index = 0; index < value.length; index++) copy[index] = toJson(value[index]);
+    return copy;
+  }
+  if (value instanceof Decimal) return `${TAG}d${value.unscaled}:${value.scale}`;
+  if (value instanceof Uint8Array) return `${TAG}y${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64')}`;
+  if (value instanceof Map) return { [MAP_KEY]: [...value].map(([key, item]) => [toJson(key), toJson(item)]) };
+  if (value instanceof Set) return { [SET_KEY]: [...value].map(toJson) };
   const plain: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) plain[key] = toPlain(item);
+  for (const key in value) plain[key] = toJson((value as Record<string, unknown>)[key]);
   return plain;
 }
 
-function fromPlain(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
-  if (Array.isArray(value)) {
-    if (value.length === 3 && value[0] === DECIMAL_TAG) return new Decimal(value[1] as bigint, value[2] as number);
-    return value.map(fromPlain);
+function fromTagged(text: string): unknown {
+  const body = text.slice(2);
+  switch (text.charAt(1)) {
+    case 'n':
+      return BigInt(body);
+    case 'd': {
+      const colon = body.indexOf(':');
+      return new Decimal(BigInt(body.slice(0, colon)), Number(body.slice(colon + 1)));
+    }
+    case 'f':
+      return body === '-0' ? -0 : Number(body);
+    case 'y':
+      return Buffer.from(body, 'base64');
+    default:
+      return body;
   }
-  if (value instanceof Map) return new Map([...value].map(([key, item]) => [fromPlain(key), fromPlain(item)]));
-  if (value instanceof Set) return new Set([...value].map(fromPlain));
-  const result: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) result[key] = fromPlain(item);
-  return result;
+}
+
+function fromJson(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > 0 && value.charCodeAt(0) === 0 ? fromTagged(value) : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = fromJson(value[index]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const mapEntries = record[MAP_KEY];
+  if (mapEntries !== undefined) return new Map((mapEntries as [unknown, unknown][]).map(([key, item]) => [fromJson(key), fromJson(item)]));
+  const setItems = record[SET_KEY];
+  if (setItems !== undefined) return new Set((setItems as unknown[]).map(fromJson));
+  for (const key in record) record[key] = fromJson(record[key]);
+  return record;
 }
 
 export function encodeInternal(value: unknown): Uint8Array {
-  return serialize(toPlain(value));
+  return Buffer.from(JSON.stringify(toJson(value)), 'utf8');
 }
 
 export function decodeInternal(bytes: Uint8Array): unknown {
-  return fromPlain(deserialize(bytes));
+  return fromJson(JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')));
 }
 
 /**
