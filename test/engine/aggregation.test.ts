@@ -73,6 +73,22 @@ describe('GROUP BY end to end', () => {
     await third.close();
   });
 
+  it('serves a windowed table to pull queries, bounded by WINDOWSTART', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-agg-')));
+    await engine.execute({ sql: `${CREATE_ORDERS} CREATE TABLE PER_100MS AS SELECT USER, COUNT(*) AS N FROM ORDERS WINDOW TUMBLING (SIZE 100 MILLISECONDS) GROUP BY USER;` });
+    // Orders 0..299 at 1000..1299 ms: three windows, 1000, 1100 and 1200.
+    await produceOrders(log, 0, 300);
+    await engine.drain();
+    const rows = await pull(engine, "SELECT USER, WINDOWSTART, WINDOWEND, N FROM PER_100MS WHERE USER = 'ann' AND WINDOWSTART >= 1100;");
+    const expected = [1100, 1200].map((start) => {
+      const count = Array.from({ length: 100 }, (_, index) => start - 1000 + index).filter((id) => id % USERS.length === 0).length;
+      return ['ann', BigInt(start), BigInt(start + 100), BigInt(count)];
+    });
+    expect(rows.sort()).toEqual(expected);
+    await engine.close();
+  });
+
   it('runs an aggregating push query, and refuses GROUP BY in a pull query', async () => {
     const log = new MemoryLog({ autoCreateTopics: true });
     const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-agg-')));
