@@ -16,6 +16,8 @@ export const ConfigNames = {
   /** ksqlDB's newer planner: keys in projection order, unselected keys dropped. */
   newQueryPlanner: 'ksql.new.query.planner.enabled',
   timestampThrowOnInvalid: 'ksql.timestamp.throw.on.invalid',
+  /** Kafka Streams' record cache: above 0, aggregates coalesce updates per key until each commit. */
+  cacheMaxBytesBuffering: 'ksql.streams.cache.max.bytes.buffering',
 } as const;
 
 /** A PlannerConfig over a plain record, with later layers overriding earlier ones. */

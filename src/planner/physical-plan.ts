@@ -85,6 +85,8 @@ export interface AggregateStep {
   readonly window: WindowSpec | undefined;
   /** EMIT FINAL: each window is emitted once, when stream time passes its end plus grace. */
   readonly emitFinal: boolean;
+  /** `cache.max.bytes.buffering` above 0: updates coalesce per key until the commit. */
+  readonly coalesce: boolean;
   readonly repartition: boolean;
   /** A table's changed row leaves its old group (undo) before it joins its new one. */
   readonly inputIsTable: boolean;

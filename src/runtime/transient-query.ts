@@ -71,6 +71,7 @@ export class TransientQuery {
       if (this.stopping) break;
       task.process();
       // Nothing is committed: the offsets only mark progress, so they are dropped as they come.
+      task.flushStores();
       task.committed([]);
     }
     this.sendRepartitioned();

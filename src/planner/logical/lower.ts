@@ -59,7 +59,7 @@ function chainBelow(plan: SinkNode): { source: SourceNode; operators: LogicalNod
 }
 
 /** The prepared row: the group key values, then each call's arguments widened to the types its overload takes. */
-function lowerAggregate(node: AggregateNode, emitFinal: boolean, qualifier: string, typing: TypingContext): AggregateStep {
+function lowerAggregate(node: AggregateNode, emitFinal: boolean, qualifier: string, typing: LoweringContext): AggregateStep {
   const context = compileContext(node.input.schema, typing);
   const prepare: RowFunction[] = node.groupBy.map((expression) => compileInClause(expression, context, 'GROUP BY').evaluate);
   const functions = node.calls.map((call): AggregateFunctionStep => {
@@ -79,6 +79,7 @@ function lowerAggregate(node: AggregateNode, emitFinal: boolean, qualifier: stri
     functions,
     window: node.window,
     emitFinal,
+    coalesce: Number(typing.config.get(ConfigNames.cacheMaxBytesBuffering) ?? typing.config.get('cache.max.bytes.buffering') ?? 0) > 0,
     repartition: node.repartition,
     inputIsTable: node.inputIsTable,
     description: describeNode(node, qualifier),

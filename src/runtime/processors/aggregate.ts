@@ -7,6 +7,7 @@ import type { KeyValueStore } from '../state/index.js';
 import { encodeGroupKey } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { Aggregator, decodeGroupState, encodeGroupState } from './aggregator.js';
+import { createEmitter } from './emitter.js';
 
 export function aggregateProcessor(name: string, storeName: string, step: AggregateStep, withOldRows: boolean): ProcessorDefinition {
   const keyCount = step.keyColumns.length;
@@ -16,6 +17,7 @@ export function aggregateProcessor(name: string, storeName: string, step: Aggreg
     create: (context) => {
       const store = context.store<KeyValueStore>(storeName);
       const aggregator = new Aggregator(step.functions);
+      const emit = createEmitter(context, step.coalesce);
       return {
         process(change) {
           const keyValues = change.row.slice(0, keyCount);
@@ -31,7 +33,7 @@ export function aggregateProcessor(name: string, storeName: string, step: Aggreg
           store.put(key, encodeGroupState({ timestampMs, keyValues, accumulators }));
           // The group's previous result travels along: HAVING needs it to know whether to delete.
           const oldRow = previous === null ? null : [...keyValues, ...previous];
-          context.forward({ row: [...keyValues, ...aggregator.results(accumulators)], oldRow, timestampMs, isDelete: false });
+          emit(Buffer.from(key).toString('latin1'), { row: [...keyValues, ...aggregator.results(accumulators)], oldRow, timestampMs, isDelete: false });
         },
       };
     },

@@ -7,6 +7,7 @@ import type { KeyValueStore, WindowStore } from '../state/index.js';
 import { encodeGroupKey } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { Aggregator, decodeGroupState, encodeGroupState } from './aggregator.js';
+import { createEmitter } from './emitter.js';
 import type { LateRecords } from './late-records.js';
 import { createWindowAssigner, type TimeWindow } from './window-assigner.js';
 
@@ -34,6 +35,7 @@ export function windowAggregateProcessor(
       const store = context.store<WindowStore>(storeName);
       const aggregator = new Aggregator(step.functions);
       const assigner = createWindowAssigner(window);
+      const emit = createEmitter(context, step.coalesce);
       let streamTimeMs = Number.NEGATIVE_INFINITY;
       let expiredBefore = Number.NEGATIVE_INFINITY;
       const emitted = finalStoreName === undefined ? undefined : context.store<KeyValueStore>(finalStoreName);
@@ -76,7 +78,7 @@ export function windowAggregateProcessor(
             store.put(key, start, encodeGroupState({ timestampMs, keyValues, accumulators }));
             if (emitted !== undefined) continue;
             const bounds = [BigInt(start), BigInt(end)];
-            context.forward({
+            emit(`${start}/${Buffer.from(key).toString('latin1')}`, {
               row: [...keyValues, ...aggregator.results(accumulators), ...bounds],
               oldRow: previous === null ? null : [...keyValues, ...previous, ...bounds],
               timestampMs,

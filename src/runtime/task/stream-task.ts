@@ -5,7 +5,7 @@ import type { ProcessingErrorKind, ProcessingLog } from '../processing-log.js';
 import { InvalidTimestampError } from '../processors/timestamps.js';
 import type { StateStore, TaskDatabase } from '../state/index.js';
 import type { Change } from '../topology/change.js';
-import type { Processor, ProcessorContext, PunctuationType, RecordCoordinates } from '../topology/processor.js';
+import type { CommitBuffer, Processor, ProcessorContext, PunctuationType, RecordCoordinates } from '../topology/processor.js';
 import { taskId, type SubTopology } from '../topology/topology.js';
 import { PartitionGroup } from './partition-group.js';
 
@@ -37,6 +37,7 @@ export class StreamTask {
   private readonly group: PartitionGroup;
   private readonly entries = new Map<string, Processor[]>();
   private readonly punctuations: Punctuation[] = [];
+  private readonly buffers: CommitBuffer[] = [];
   /** First offset read and next offset to read, per source topic, since the last commit. */
   private readonly openFrom = new Map<string, number>();
   private readonly openTo = new Map<string, number>();
@@ -111,6 +112,7 @@ export class StreamTask {
 
   /** Writes the stores' caches through (changelog records join the output); before the Kafka commit. */
   flushStores(): void {
+    for (const buffer of this.buffers) buffer.flush();
     if (this.state === undefined) return;
     for (const store of this.state.stores.values()) store.flush();
   }
@@ -131,6 +133,7 @@ export class StreamTask {
     this.openFrom.clear();
     this.openTo.clear();
     this.group.clear();
+    for (const buffer of this.buffers) buffer.discard();
     if (this.state === undefined) return;
     for (const store of this.state.stores.values()) store.discard();
     this.state.db.rollback();
@@ -205,6 +208,9 @@ export class StreamTask {
       },
       recordError(message) {
         task.report('RECORD_PROCESSING_ERROR', message);
+      },
+      onCommit(buffer) {
+        task.buffers.push(buffer);
       },
     };
   }

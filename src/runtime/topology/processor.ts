@@ -29,6 +29,16 @@ export interface ProcessorContext {
   send(record: ProduceRecord): void;
   /** Skips the record into the processing log with this reason; the query keeps running. */
   recordError(message: string): void;
+  /**
+   * Buffers the processor holds until its task commits: `flush` runs before the stores flush and
+   * the Kafka commit (what it forwards joins that commit), `discard` when the commit aborted.
+   */
+  onCommit(buffer: CommitBuffer): void;
+}
+
+export interface CommitBuffer {
+  flush(): void;
+  discard(): void;
 }
 
 export interface Processor {

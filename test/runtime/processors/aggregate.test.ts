@@ -32,6 +32,7 @@ function sumStep(window?: WindowSpec): AggregateStep {
     ],
     window,
     emitFinal: false,
+    coalesce: false,
     repartition: false,
     inputIsTable: false,
     description: 'K',
@@ -65,6 +66,22 @@ describe('aggregate processors', () => {
       ['a', 7, 100],
       ['a', 15, 100],
       ['b', 0, 90],
+    ]);
+  });
+
+  it('with the record cache on, hands on the latest result per group at the commit, with the old row from before', () => {
+    const run = harness(aggregateProcessor('agg', 'agg', { ...sumStep(), coalesce: true }, true), storeOf('keyValue'));
+    run.process(['a', 1], 100, false);
+    run.commit();
+    run.process(['a', 2], 110, false);
+    run.process(['b', 5], 120, false);
+    run.process(['a', 3], 130, false);
+    expect(run.forwarded).toHaveLength(1);
+    run.commit();
+    expect(run.forwarded.map((change) => [change.row, change.oldRow])).toEqual([
+      [['a', 1], null],
+      [['b', 5], null],
+      [['a', 6], ['a', 1]],
     ]);
   });
 

@@ -2,7 +2,7 @@
 import type { ProduceRecord } from '../../../src/runtime/log/index.js';
 import type { StateStore } from '../../../src/runtime/state/index.js';
 import type { Change } from '../../../src/runtime/topology/change.js';
-import type { ProcessorContext, ProcessorDefinition } from '../../../src/runtime/topology/processor.js';
+import type { CommitBuffer, ProcessorContext, ProcessorDefinition } from '../../../src/runtime/topology/processor.js';
 
 export interface Harness {
   readonly forwarded: Change[];
@@ -10,12 +10,15 @@ export interface Harness {
   readonly errors: string[];
   /** Processes a change built from a row, a timestamp and a delete flag. */
   process(row: unknown[], timestampMs: number, isDelete: boolean, oldRow?: unknown[] | null): void;
+  /** Flushes what the processor buffers until a commit. */
+  commit(): void;
 }
 
 export function harness(definition: ProcessorDefinition, stores: ReadonlyMap<string, StateStore> = new Map()): Harness {
   const forwarded: Change[] = [];
   const sent: ProduceRecord[] = [];
   const errors: string[] = [];
+  const buffers: CommitBuffer[] = [];
   const context: ProcessorContext = {
     forward: (change) => forwarded.push(change),
     store: <S extends StateStore>(name: string): S => {
@@ -28,6 +31,7 @@ export function harness(definition: ProcessorDefinition, stores: ReadonlyMap<str
     schedule: () => undefined,
     send: (record) => sent.push(record),
     recordError: (message) => errors.push(message),
+    onCommit: (buffer) => buffers.push(buffer),
   };
   const processor = definition.create(context);
   return {
@@ -35,5 +39,8 @@ export function harness(definition: ProcessorDefinition, stores: ReadonlyMap<str
     sent,
     errors,
     process: (row, timestampMs, isDelete, oldRow = null) => processor.process({ row, oldRow, timestampMs, isDelete }),
+    commit: () => {
+      for (const buffer of buffers) buffer.flush();
+    },
   };
 }
