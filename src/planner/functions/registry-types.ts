@@ -49,9 +49,11 @@ export interface ScalarOverload extends OverloadSignature {
 export interface AggregateOverload<Accumulator = unknown> extends OverloadSignature {
   /** How many leading params are per-record columns; the rest must be literals (e.g. TOPK's k). */
   readonly columnParams?: number;
+  /** `config` carries ksqlDB's function settings (`ksql.functions.collect_list.limit`...). */
   readonly create: (
     argTypes: readonly SqlType[],
     literalArgs: readonly unknown[],
+    config?: { get(name: string): string | undefined },
   ) => AggregateImplementation<Accumulator>;
 }
 

@@ -70,7 +70,7 @@ function lowerAggregate(node: AggregateNode, emitFinal: boolean, qualifier: stri
       return prepare.length - 1;
     });
     const { overload, argTypes } = call.resolved;
-    return { name: call.resolved.definition.name, create: () => overload.create(argTypes, call.literalArgs), argumentIndexes };
+    return { name: call.resolved.definition.name, create: () => overload.create(argTypes, call.literalArgs, typing.config), argumentIndexes };
   });
   return {
     kind: 'Aggregate',

@@ -48,6 +48,8 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
   );
   let items: readonly NamedExpression[] = selectItems;
   if (isAggregation(query, selectItems, context.registry)) {
+    const tableFunctions = liftTableFunctions(selectItems, context.registry).calls;
+    if (tableFunctions.length > 0) throw new PlanError('Table functions cannot be used with aggregations.', tableFunctions[0]!.span);
     const aggregation = planAggregation(node, query, selectItems, from, typing, statementKind(target));
     node = aggregation.node;
     items = aggregation.items;
