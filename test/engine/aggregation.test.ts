@@ -5,21 +5,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/index.js';
 import { MemoryLog, type Log } from '../../src/runtime/index.js';
+import { pull, startEngine } from './memory-engine.js';
 
-async function startEngine(log: Log, stateDir: string): Promise<Engine> {
-  const engine = new Engine(log, { serviceId: 'agg_', guarantee: 'exactly_once_v2', properties: {}, background: false, kafkaClusterId: 'memory', stateDir, instanceId: 'i1' });
-  await engine.start();
-  return engine;
-}
-
-async function pull(engine: Engine, sql: string): Promise<unknown[][]> {
-  const stream = await engine.query({ sql });
-  const rows: unknown[][] = [];
-  for await (const event of stream.events) if (event.kind === 'row') rows.push([...event.values]);
-  return rows;
-}
 
 const USERS = ['ann', 'bob', 'cy', 'dee', 'eve', 'fay', 'gus'];
 
@@ -50,7 +38,7 @@ describe('GROUP BY end to end', () => {
   it('counts exactly across partitions, and again after restarts with and without the state dir', async () => {
     const log = new MemoryLog({ autoCreateTopics: true });
     const stateDir = mkdtempSync(join(tmpdir(), 'squall-agg-'));
-    const first = await startEngine(log, stateDir);
+    const first = await startEngine(log, stateDir, 'agg_');
     await first.execute({ sql: `${CREATE_ORDERS} ${CREATE_TOTALS}` });
     await produceOrders(log, 0, 300);
     await first.drain();
@@ -59,14 +47,14 @@ describe('GROUP BY end to end', () => {
     await first.close();
 
     // Same state dir: the stores resume from their checkpoints.
-    const second = await startEngine(log, stateDir);
+    const second = await startEngine(log, stateDir, 'agg_');
     await produceOrders(log, 300, 200);
     await second.drain();
     expect((await pull(second, 'SELECT USER, ORDERS, SPENT FROM TOTALS;')).sort()).toEqual(expectedTotals(500));
     await second.close();
 
     // An empty state dir: the stores are restored from their changelogs.
-    const third = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-agg-')));
+    const third = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-agg-')), 'agg_');
     await produceOrders(log, 500, 100);
     await third.drain();
     expect((await pull(third, 'SELECT USER, ORDERS, SPENT FROM TOTALS;')).sort()).toEqual(expectedTotals(600));
@@ -75,7 +63,7 @@ describe('GROUP BY end to end', () => {
 
   it('serves a windowed table to pull queries, bounded by WINDOWSTART', async () => {
     const log = new MemoryLog({ autoCreateTopics: true });
-    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-agg-')));
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-agg-')), 'agg_');
     await engine.execute({ sql: `${CREATE_ORDERS} CREATE TABLE PER_100MS AS SELECT USER, COUNT(*) AS N FROM ORDERS WINDOW TUMBLING (SIZE 100 MILLISECONDS) GROUP BY USER;` });
     // Orders 0..299 at 1000..1299 ms: three windows, 1000, 1100 and 1200.
     await produceOrders(log, 0, 300);
@@ -91,7 +79,7 @@ describe('GROUP BY end to end', () => {
 
   it('runs an aggregating push query, and refuses GROUP BY in a pull query', async () => {
     const log = new MemoryLog({ autoCreateTopics: true });
-    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-agg-')));
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-agg-')), 'agg_');
     await engine.execute({ sql: CREATE_ORDERS });
     const stream = await engine.query({ sql: 'SELECT USER, COUNT(*) AS N FROM ORDERS GROUP BY USER EMIT CHANGES;', properties: { 'auto.offset.reset': 'earliest' } });
     await produceOrders(log, 0, 14);

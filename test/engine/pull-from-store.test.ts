@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../src/engine/index.js';
 import { MemoryLog, type Log, type LogConsumer } from '../../src/runtime/index.js';
+import { pull, startEngine } from './memory-engine.js';
 
 /** `target` with some methods replaced; the others stay bound to `target`. */
 function override<T extends object>(target: T, replaced: Partial<T>): T {
@@ -36,18 +36,6 @@ function countingLog(inner: MemoryLog, topic: string): { log: Log; read: () => n
   return { log, read: () => read };
 }
 
-async function startEngine(log: Log, stateDir: string): Promise<Engine> {
-  const engine = new Engine(log, { serviceId: 'pull_', guarantee: 'exactly_once_v2', properties: {}, background: false, kafkaClusterId: 'memory', stateDir, instanceId: 'i1' });
-  await engine.start();
-  return engine;
-}
-
-async function pull(engine: Engine, sql: string): Promise<unknown[][]> {
-  const stream = await engine.query({ sql });
-  const rows: unknown[][] = [];
-  for await (const event of stream.events) if (event.kind === 'row') rows.push([...event.values]);
-  return rows;
-}
 
 async function produce(log: Log, records: [string, string | null][]): Promise<void> {
   const producer = await log.producer();
@@ -62,7 +50,7 @@ describe('pull queries on a source table', () => {
   it('answer from the store: latest row per key, deletes applied, unreadable records leave the last good row', async () => {
     const memory = new MemoryLog({ autoCreateTopics: true });
     const stateDir = mkdtempSync(join(tmpdir(), 'squall-pull-'));
-    const engine = await startEngine(memory, stateDir);
+    const engine = await startEngine(memory, stateDir, 'pull_');
     await engine.execute({ sql: CREATE_USERS });
     await produce(memory, [
       ['u1', '{"NAME":"ann","AGE":30}'],
@@ -85,7 +73,7 @@ describe('pull queries on a source table', () => {
     const memory = new MemoryLog({ autoCreateTopics: true });
     const { log, read } = countingLog(memory, 'users');
     const stateDir = mkdtempSync(join(tmpdir(), 'squall-pull-'));
-    const first = await startEngine(log, stateDir);
+    const first = await startEngine(log, stateDir, 'pull_');
     await first.execute({ sql: CREATE_USERS });
     await produce(memory, Array.from({ length: 50 }, (_, index): [string, string] => [`u${index}`, `{"NAME":"n${index}","AGE":${index}}`]));
     expect(await pull(first, 'SELECT * FROM USERS;')).toHaveLength(50);
@@ -95,7 +83,7 @@ describe('pull queries on a source table', () => {
     expect(read()).toBe(51);
     await first.close();
 
-    const second = await startEngine(log, stateDir);
+    const second = await startEngine(log, stateDir, 'pull_');
     expect(await pull(second, 'SELECT * FROM USERS;')).toHaveLength(50);
     expect(read()).toBe(51);
     await second.close();
