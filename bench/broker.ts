@@ -1,8 +1,8 @@
 // The broker for a benchmark: the embedded Kafka in a process of its own, so its CPU is not the client's.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { processCpuSeconds } from './process-stats.js';
 
 export interface BrokerProcess {
   readonly bootstrapServers: string;
@@ -14,8 +14,6 @@ export interface BrokerProcess {
 
 const embeddedKafkaMain = fileURLToPath(new URL('../src/runtime/log/embedded-kafka-main.ts', import.meta.url));
 const startTimeoutMs = 30_000;
-/** Linux reports process times in clock ticks; USER_HZ is 100 on every mainstream kernel build. */
-const clockTicksPerSecond = 100;
 
 /** Spawns `embedded-kafka-main.ts` with `brokers` brokers and waits for its `BOOTSTRAP=` line. */
 export async function startBrokerProcess(brokers: number): Promise<BrokerProcess> {
@@ -58,11 +56,4 @@ function readBootstrap(child: ChildProcess): Promise<string> {
       resolve(announced);
     });
   });
-}
-
-/** utime + stime from /proc/PID/stat (fields 14 and 15, counted after the parenthesised command name). */
-async function processCpuSeconds(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 }

@@ -16,8 +16,8 @@ export interface ResultLine {
   readonly p50_ms: number | null;
   readonly p99_ms: number | null;
   readonly rss_mb: number | null;
-  /** Stateful shapes only; no shape measured so far keeps state. */
-  readonly state_mb: null;
+  /** Stateful shapes only: the query's state directory once caught up. */
+  readonly state_mb: number | null;
   readonly duration_s: number | null;
   readonly client_cpu_s: number | null;
   readonly broker_cpu_s: number | null;
@@ -54,7 +54,6 @@ export function toResultLines(results: readonly RunResult[], machine: MachineInf
       shape: result.shape,
       guarantee: result.guarantee,
       records: result.records,
-      state_mb: null,
       commit: machine.commit,
       node: machine.node,
       cpu_model: machine.cpuModel,
@@ -74,6 +73,7 @@ export function toResultLines(results: readonly RunResult[], machine: MachineInf
         p50_ms: null,
         p99_ms: null,
         rss_mb: null,
+        state_mb: null,
         duration_s: null,
         client_cpu_s: null,
         broker_cpu_s: null,
@@ -91,6 +91,7 @@ export function toResultLines(results: readonly RunResult[], machine: MachineInf
       p50_ms: outcome.latency.p50Ms,
       p99_ms: outcome.latency.p99Ms,
       rss_mb: Math.round(outcome.peakRssMb),
+      state_mb: outcome.stateMb === undefined ? null : round(outcome.stateMb, 1),
       duration_s: round(outcome.durationSeconds, 2),
       client_cpu_s: round(outcome.clientCpuSeconds, 2),
       broker_cpu_s: round(outcome.brokerCpuSeconds, 2),

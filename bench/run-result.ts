@@ -17,6 +17,8 @@ export interface Measurement {
   /** End-to-end, at a fixed low input rate. */
   readonly latency: LatencySummary;
   readonly peakRssMb: number;
+  /** The query's on-disk state when the median round caught up; undefined for a stateless shape. */
+  readonly stateMb: number | undefined;
 }
 
 /** A run that is not timed: outputs went missing or were duplicated, or the query failed. */

@@ -5,7 +5,7 @@ import type { BenchRecord } from './generators/bench-record.js';
 import { bulkFeedLog, pacedFeedLog, produceAll, producePaced, verifyRetained } from './input-feeder.js';
 import { cpuSecondsBetween, median, PeakRssSampler, summarizeLatencies, type LatencySummary } from './measure.js';
 import type { Measurement, RunResult } from './run-result.js';
-import type { RunningShape, Shape, ShapeContext } from './shape.js';
+import type { ExpectedOutputs, RunningShape, Shape, ShapeContext } from './shape.js';
 import { SinkCounter } from './sink-counter.js';
 
 export interface RunSettings {
@@ -25,6 +25,8 @@ interface Round {
   readonly durationSeconds: number;
   readonly clientCpuSeconds: number;
   readonly brokerCpuSeconds: number;
+  /** The query's on-disk state once caught up; undefined for a query that keeps none. */
+  readonly stateMb: number | undefined;
 }
 
 /** A query that has written every expected output and is still running, with the counter watching its sink. */
@@ -68,7 +70,7 @@ async function measure(shape: Shape, context: RunContext, broker: BrokerProcess,
   }
   const last = await timeRound(shape, roundContext(context, settings.rounds), broker, records.length, expected);
   rounds.push(last.round);
-  let latency: { expected: number; summary: LatencySummary };
+  let latency: { expected: ExpectedOutputs; summary: LatencySummary };
   try {
     latency = await measureLatency(shape, context, last.counter, expected, settings);
     await new Promise((resolve) => setTimeout(resolve, duplicateGraceMs));
@@ -77,7 +79,7 @@ async function measure(shape: Shape, context: RunContext, broker: BrokerProcess,
     await last.counter.close();
     throw error;
   }
-  await stopChecked(last, expected + latency.expected);
+  await stopChecked(last, latency.expected, 'at-least');
   return summarize(rounds, latency.summary);
 }
 
@@ -97,7 +99,7 @@ async function feedAll(context: RunContext, records: readonly BenchRecord[]): Pr
 }
 
 /** Starts a fresh query over the whole input and times it from its first output observed to its last. */
-async function timeRound(shape: Shape, context: ShapeContext, broker: BrokerProcess, inputs: number, expected: number): Promise<CaughtUpQuery> {
+async function timeRound(shape: Shape, context: ShapeContext, broker: BrokerProcess, inputs: number, expected: ExpectedOutputs): Promise<CaughtUpQuery> {
   const counter = await SinkCounter.open(context.bootstrapServers, context.outputTopic);
   let running: RunningShape | undefined;
   try {
@@ -105,7 +107,7 @@ async function timeRound(shape: Shape, context: ShapeContext, broker: BrokerProc
     running = await shape.start(context);
     const last = await counter.reach(expected, throughputTimeoutMs(inputs));
     const first = counter.first;
-    if (last === undefined || first === undefined) throw new Error(`lost data: ${counter.count} of ${expected} outputs arrived`);
+    if (last === undefined || first === undefined) throw new Error(`lost data: ${describeCounts(counter)} of ${describeExpected(expected)} arrived`);
     const durationSeconds = (last.atMs - first.atMs) / 1000;
     const clientCpuSeconds = cpuSecondsBetween(first.cpu, last.cpu);
     const round = {
@@ -114,6 +116,7 @@ async function timeRound(shape: Shape, context: ShapeContext, broker: BrokerProc
       durationSeconds,
       clientCpuSeconds,
       brokerCpuSeconds: (await broker.cpuSeconds()) - brokerCpuAtStart,
+      stateMb: await running.stateMb?.(),
     };
     return { round, running, counter };
   } catch (error) {
@@ -123,23 +126,41 @@ async function timeRound(shape: Shape, context: ShapeContext, broker: BrokerProc
   }
 }
 
-/** Stops the query, then checks that no output arrived twice (the counter reads on while the query stops). */
-async function stopChecked(query: CaughtUpQuery, expected: number): Promise<void> {
+/**
+ * Stops the query, then checks that no output arrived twice (the counter reads on while the query stops).
+ * After the latency phase only updates are exact: its send-time stamps decide which sessions merge.
+ */
+async function stopChecked(query: CaughtUpQuery, expected: ExpectedOutputs, tombstones: 'exact' | 'at-least' = 'exact'): Promise<void> {
   await query.running.stop();
   await query.counter.close();
-  if (query.counter.count !== expected) throw new Error(`duplicated data: ${query.counter.count} outputs where ${expected} were expected`);
+  const { updates, tombstones: counted } = query.counter;
+  const tombstonesMatch = tombstones === 'exact' ? counted === expected.tombstones : counted >= expected.tombstones;
+  if (updates !== expected.updates || !tombstonesMatch) {
+    throw new Error(`duplicated data: ${describeCounts(query.counter)} where ${describeExpected(expected)} were expected`);
+  }
 }
 
-/** Produces at a fixed low rate into the running, caught-up query, stamping each record with its send time. */
+function describeCounts(counter: SinkCounter): string {
+  return `${counter.updates} updates and ${counter.tombstones} tombstones`;
+}
+
+function describeExpected(expected: ExpectedOutputs): string {
+  return `${expected.updates} updates and ${expected.tombstones} tombstones`;
+}
+
+/**
+ * Produces at a fixed low rate into the running, caught-up query, stamping each record with its send time.
+ * Resolves with every output expected by then: the updates exactly, tombstones at least those of the rounds.
+ */
 async function measureLatency(
   shape: Shape,
   context: RunContext,
   counter: SinkCounter,
-  alreadyCounted: number,
+  alreadyCounted: ExpectedOutputs,
   settings: RunSettings,
-): Promise<{ expected: number; summary: LatencySummary }> {
+): Promise<{ expected: ExpectedOutputs; summary: LatencySummary }> {
   const records = shape.input(settings.latencyRatePerSecond * settings.latencySeconds, settings.seed + 1, Date.now());
-  const expected = shape.expectedOutputs(records);
+  const expected = { updates: alreadyCounted.updates + shape.expectedOutputs(records).updates, tombstones: alreadyCounted.tombstones };
   const samplesMs = counter.trackLatencies();
   const log = pacedFeedLog(context.bootstrapServers);
   try {
@@ -147,10 +168,10 @@ async function measureLatency(
   } finally {
     await log.close();
   }
-  const last = await counter.reach(alreadyCounted + expected, latencyDrainTimeoutMs);
+  const last = await counter.reach(expected, latencyDrainTimeoutMs);
   const summary = summarizeLatencies(samplesMs);
   if (last === undefined || summary === undefined) {
-    throw new Error(`lost data at the fixed rate: ${counter.count - alreadyCounted} of ${expected} outputs arrived`);
+    throw new Error(`lost data at the fixed rate: ${counter.updates - alreadyCounted.updates} of ${expected.updates - alreadyCounted.updates} updates arrived`);
   }
   return { expected, summary };
 }

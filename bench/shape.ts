@@ -15,7 +15,19 @@ export interface ShapeContext {
 
 /** A running query; it must read its input from the earliest offset and keep each input record's timestamp. */
 export interface RunningShape {
+  /** The size of the query's on-disk state (its stores' files) in MiB; undefined when it keeps none. */
+  stateMb?(): Promise<number | undefined>;
   stop(): Promise<void>;
+}
+
+/** The output records some input must give: rows with a value, and tombstones (a null value, a deleted row). */
+export interface ExpectedOutputs {
+  readonly updates: number;
+  /**
+   * Tombstones depend on exact event times (which sessions merge). They are checked for the generated
+   * input; the latency phase stamps records with their send time, so there only updates are counted.
+   */
+  readonly tombstones: number;
 }
 
 export interface Shape {
@@ -24,7 +36,7 @@ export interface Shape {
   readonly summary: string;
   /** `count` input records, generated before timing starts; the same seed gives the same records. */
   input(count: number, seed: number, startTimeMs: number): BenchRecord[];
-  /** How many output records the query must write for these inputs: a run counts until it sees them all. */
-  expectedOutputs(records: readonly BenchRecord[]): number;
+  /** The output records the query must write for these inputs at their event times: a run counts until it sees them all. */
+  expectedOutputs(records: readonly BenchRecord[]): ExpectedOutputs;
   start(context: ShapeContext): Promise<RunningShape>;
 }

@@ -1,6 +1,7 @@
-// Counts a query's output records as they appear on its sink topic, marking when the first and the n-th arrive.
+// Counts a query's output records (rows and tombstones) as they appear on its sink topic, marking when the first and the n-th arrive.
 import { KafkaLog, type LogConsumer } from '../src/runtime/index.js';
 import { topicPartitions } from './input-feeder.js';
+import type { ExpectedOutputs } from './shape.js';
 
 /** A moment of the run: wall clock and this process's CPU usage. */
 export interface OutputMark {
@@ -9,7 +10,7 @@ export interface OutputMark {
 }
 
 interface Waiter {
-  readonly target: number;
+  readonly target: ExpectedOutputs;
   readonly resolve: (mark: OutputMark | undefined) => void;
   readonly timer: NodeJS.Timeout;
 }
@@ -21,6 +22,7 @@ const pollTimeoutMs = 50;
 
 export class SinkCounter {
   private counted = 0;
+  private tombstonesCounted = 0;
   private firstMark: OutputMark | undefined;
   private latenciesMs: number[] | undefined;
   private waiter: Waiter | undefined;
@@ -44,8 +46,18 @@ export class SinkCounter {
     return new SinkCounter(log, consumer);
   }
 
+  /** Every output record, tombstones included. */
   get count(): number {
     return this.counted;
+  }
+
+  /** Output records with a null value. */
+  get tombstones(): number {
+    return this.tombstonesCounted;
+  }
+
+  get updates(): number {
+    return this.counted - this.tombstonesCounted;
   }
 
   /** When the first output arrived. */
@@ -53,10 +65,10 @@ export class SinkCounter {
     return this.firstMark;
   }
 
-  /** Resolves when `target` outputs have arrived, or undefined after `timeoutMs` without them. */
-  reach(target: number, timeoutMs: number): Promise<OutputMark | undefined> {
+  /** Resolves when at least `target`'s updates and tombstones have arrived, or undefined after `timeoutMs` without them. */
+  reach(target: ExpectedOutputs, timeoutMs: number): Promise<OutputMark | undefined> {
     if (this.waiter !== undefined) throw new Error('SinkCounter.reach is already waiting');
-    if (this.counted >= target) return Promise.resolve(mark());
+    if (this.holds(target)) return Promise.resolve(mark());
     if (this.failure !== undefined) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.settle(undefined), timeoutMs);
@@ -64,7 +76,10 @@ export class SinkCounter {
     });
   }
 
-  /** From now on, records the latency (arrival − record timestamp) of every output; returns the growing samples. */
+  /**
+   * From now on, records the latency (arrival − record timestamp) of every update; returns the growing
+   * samples. Tombstones are left out: a deleted session carries its own end time, not the new record's.
+   */
   trackLatencies(): readonly number[] {
     this.latenciesMs = [];
     return this.latenciesMs;
@@ -92,11 +107,18 @@ export class SinkCounter {
       const records = await this.consumer.poll(pollRecords, pollTimeoutMs);
       if (records.length === 0) continue;
       const arrivedMs = Date.now();
-      if (this.latenciesMs !== undefined) for (const record of records) this.latenciesMs.push(arrivedMs - record.timestamp);
+      for (const record of records) {
+        if (record.value === null) this.tombstonesCounted++;
+        else this.latenciesMs?.push(arrivedMs - record.timestamp);
+      }
       this.firstMark ??= mark();
       this.counted += records.length;
-      if (this.waiter !== undefined && this.counted >= this.waiter.target) this.settle(mark());
+      if (this.waiter !== undefined && this.holds(this.waiter.target)) this.settle(mark());
     }
+  }
+
+  private holds(target: ExpectedOutputs): boolean {
+    return this.updates >= target.updates && this.tombstonesCounted >= target.tombstones;
   }
 
   private settle(result: OutputMark | undefined): void {

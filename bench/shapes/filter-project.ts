@@ -1,18 +1,13 @@
 // filter-project: Nexmark q1's currency conversion projected over bids, behind a q2-style filter.
 import type { BenchRecord } from '../generators/bench-record.js';
-import { generateNexmark } from '../generators/nexmark.js';
 import type { Shape, ShapeContext } from '../shape.js';
 import { startSquallQuery } from '../squall-query.js';
+import { bidsStream, nexmarkBids } from './bids.js';
 
 /** Bids below this price (cents) are filtered out: about one in six of the generated bids. */
 export const minimumPriceCents = 1000;
 /** Nexmark q1's dollar-to-euro rate. */
 export const dollarToEuro = 0.908;
-
-/** Nexmark bids as the input of a bid-reading shape. */
-export function nexmarkBids(count: number, seed: number, startTimeMs: number): BenchRecord[] {
-  return generateNexmark({ seed, bids: count, startTimeMs }).bids;
-}
 
 /** Bids the filter keeps; raw-passthrough applies the same predicate, so both write the same count. */
 export function countKeptBids(records: readonly BenchRecord[]): number {
@@ -25,9 +20,7 @@ export function countKeptBids(records: readonly BenchRecord[]): number {
 }
 
 function statements({ inputTopic, outputTopic }: ShapeContext): string {
-  return `
-    CREATE STREAM BIDS (AUCTION_ID STRING KEY, AUCTION BIGINT, BIDDER BIGINT, PRICE BIGINT, CHANNEL STRING, URL STRING, DATETIME BIGINT, EXTRA STRING)
-      WITH (KAFKA_TOPIC='${inputTopic}', VALUE_FORMAT='JSON');
+  return `${bidsStream(inputTopic)}
     CREATE STREAM BIDS_IN_EUROS WITH (KAFKA_TOPIC='${outputTopic}') AS
       SELECT AUCTION_ID, AUCTION, BIDDER, PRICE * ${dollarToEuro} AS PRICE_EUR, DATETIME
       FROM BIDS WHERE PRICE >= ${minimumPriceCents};`;
@@ -37,6 +30,6 @@ export const filterProject: Shape = {
   name: 'filter-project',
   summary: 'Nexmark q1/q2: WHERE price >= 1000, project four columns with price * 0.908 (stateless)',
   input: nexmarkBids,
-  expectedOutputs: countKeptBids,
+  expectedOutputs: (records) => ({ updates: countKeptBids(records), tombstones: 0 }),
   start: (context) => startSquallQuery(context, statements(context)),
 };

@@ -7,7 +7,7 @@ import type { Measurement, RunResult } from '../../bench/run-result.js';
 const machine: MachineInfo = { commit: 'abc1234', node: 'v20.0.0', cpuModel: 'Test CPU', cores: 2, memoryGb: 8 };
 const time = new Date('2026-01-02T03:04:05.000Z');
 
-function measured(eventsPerSecond: number, eventsPerCpuSecond: number): Measurement {
+function measured(eventsPerSecond: number, eventsPerCpuSecond: number, stateMb?: number): Measurement {
   return {
     kind: 'measured',
     eventsPerSecond,
@@ -18,6 +18,7 @@ function measured(eventsPerSecond: number, eventsPerCpuSecond: number): Measurem
     brokerCpuSeconds: 0.3,
     latency: { samples: 1000, p50Ms: 12, p99Ms: 40 },
     peakRssMb: 300.4,
+    stateMb,
   };
 }
 
@@ -26,6 +27,7 @@ const results: RunResult[] = [
   { shape: 'raw-passthrough', guarantee: 'at_least_once', records: 1000, outcome: measured(100_000, 90_000) },
   { shape: 'filter-project', guarantee: 'exactly_once_v2', records: 1000, outcome: measured(60_000, 63_000) },
   { shape: 'filter-project', guarantee: 'at_least_once', records: 1000, outcome: { kind: 'failed', reason: 'lost data: 5 of 10 outputs arrived' } },
+  { shape: 'count-by-key-10k', guarantee: 'exactly_once_v2', records: 1000, outcome: measured(40_000, 42_000, 12.34) },
 ];
 
 describe('toResultLines', () => {
@@ -53,6 +55,10 @@ describe('toResultLines', () => {
     });
   });
 
+  it('reports the state size of a stateful shape, rounded to a tenth of a MB', () => {
+    expect(lines[4]).toMatchObject({ shape: 'count-by-key-10k', state_mb: 12.3 });
+  });
+
   it('keeps a failed run with its reason and no numbers', () => {
     expect(lines[3]).toMatchObject({ shape: 'filter-project', events_per_s: null, ratio_to_raw: null, p99_ms: null, error: 'lost data: 5 of 10 outputs arrived' });
   });
@@ -69,7 +75,7 @@ describe('toResultLines', () => {
 
 describe('formatTable', () => {
   it('aligns the columns and lists failures and shapes that are not available', () => {
-    const table = formatTable(toResultLines(results, machine, time), ['count-by-key']).split('\n');
+    const table = formatTable(toResultLines(results.slice(0, 4), machine, time), ['count-by-key']).split('\n');
     expect(table[0]).toMatch(/^shape +guarantee +events\/s/);
     expect(table[1]).toMatch(/^-+ +-+/);
     expect(table[4]).toMatch(/^filter-project +exactly_once_v2 +60000 +63000 +0\.75 +0\.9 +12 +40 +300 +- +0\.3$/);

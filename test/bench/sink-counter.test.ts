@@ -16,9 +16,9 @@ afterAll(async () => {
   await kafka.stop();
 });
 
-async function produce(topic: string, count: number, timestampMs: number): Promise<void> {
+async function produce(topic: string, count: number, timestampMs: number, value: Buffer | null = Buffer.from('{}')): Promise<void> {
   const producer = await log.producer();
-  producer.send(Array.from({ length: count }, (_, index) => ({ topic, key: Buffer.from(`k${index}`), value: Buffer.from('{}'), timestamp: timestampMs })));
+  producer.send(Array.from({ length: count }, (_, index) => ({ topic, key: Buffer.from(`k${index}`), value, timestamp: timestampMs })));
   await producer.flush();
   await producer.close();
 }
@@ -28,7 +28,7 @@ describe('SinkCounter', () => {
     const counter = await SinkCounter.open(kafka.bootstrapServers, 'counter_enough');
     try {
       await produce('counter_enough', 30, Date.now());
-      const last = await counter.reach(30, 20_000);
+      const last = await counter.reach({ updates: 30, tombstones: 0 }, 20_000);
       expect(last).toBeDefined();
       expect(counter.count).toBe(30);
       expect(counter.first!.atMs).toBeLessThanOrEqual(last!.atMs);
@@ -41,7 +41,7 @@ describe('SinkCounter', () => {
     const counter = await SinkCounter.open(kafka.bootstrapServers, 'counter_short');
     try {
       await produce('counter_short', 5, Date.now());
-      expect(await counter.reach(6, 3000)).toBeUndefined();
+      expect(await counter.reach({ updates: 6, tombstones: 0 }, 3000)).toBeUndefined();
       expect(counter.count).toBe(5);
     } finally {
       await counter.close();
@@ -53,9 +53,26 @@ describe('SinkCounter', () => {
     try {
       const samples = counter.trackLatencies();
       await produce('counter_latency', 10, Date.now() - 60_000);
-      await counter.reach(10, 20_000);
+      await counter.reach({ updates: 10, tombstones: 0 }, 20_000);
       expect(samples).toHaveLength(10);
       for (const sample of samples) expect(sample).toBeGreaterThanOrEqual(60_000);
+    } finally {
+      await counter.close();
+    }
+  });
+
+  it('counts tombstones apart from updates and waits for both, leaving tombstones out of latency', async () => {
+    const counter = await SinkCounter.open(kafka.bootstrapServers, 'counter_tombstones');
+    try {
+      const samples = counter.trackLatencies();
+      await produce('counter_tombstones', 4, Date.now());
+      await produce('counter_tombstones', 3, Date.now(), null);
+      expect(await counter.reach({ updates: 4, tombstones: 3 }, 20_000)).toBeDefined();
+      expect(counter.updates).toBe(4);
+      expect(counter.tombstones).toBe(3);
+      expect(counter.count).toBe(7);
+      expect(samples).toHaveLength(4);
+      expect(await counter.reach({ updates: 5, tombstones: 3 }, 1000)).toBeUndefined();
     } finally {
       await counter.close();
     }

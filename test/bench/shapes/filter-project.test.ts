@@ -1,6 +1,7 @@
 // filter-project's expected output count: the bids its WHERE keeps, which raw-passthrough must match.
 import { describe, expect, it } from 'vitest';
-import { countKeptBids, minimumPriceCents, nexmarkBids } from '../../../bench/shapes/filter-project.js';
+import { nexmarkBids } from '../../../bench/shapes/bids.js';
+import { countKeptBids, minimumPriceCents } from '../../../bench/shapes/filter-project.js';
 
 function bidRecord(price: number) {
   return { key: '1000', value: JSON.stringify({ auction: 1000, bidder: 1000, price }), timestampMs: 0 };

@@ -15,6 +15,6 @@ describe('benchmark shapes', () => {
 
   it('expects one output per input for the re-keying shape', () => {
     const rekey = availableShapes.find((shape) => shape.name === 'rekey')!;
-    expect(rekey.expectedOutputs(rekey.input(100, 1, 0))).toBe(100);
+    expect(rekey.expectedOutputs(rekey.input(100, 1, 0))).toEqual({ updates: 100, tombstones: 0 });
   });
 });
