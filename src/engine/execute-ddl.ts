@@ -1,8 +1,7 @@
 // DDL statements: CREATE STREAM/TABLE over a topic, CREATE/DROP TYPE, DROP STREAM/TABLE, ALTER.
 import { SquallError } from '../errors/index.js';
 import type { AlterSource, CreateSource, CreateType, DropSource, DropType } from '../parser/index.js';
-import { PlanError, planCreateSource, resolveType, type DataSource } from '../planner/index.js';
-import { validateFormat } from '../runtime/index.js';
+import { checkSourceFormats, PlanError, planCreateSource, resolveType, type DataSource } from '../planner/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, StatementContext } from './engine-state.js';
 import { currentStatus, recordSuccess } from './entities.js';
@@ -10,17 +9,16 @@ import { currentStatus, recordSuccess } from './entities.js';
 /** Formats that need a Schema Registry, which Squall does not speak yet. */
 const SCHEMA_REGISTRY_FORMATS: ReadonlySet<string> = new Set(['AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
 
-/** Checks that the key and value formats can hold the columns (KAFKA single field, NONE no columns...). */
+/**
+ * Refuses the formats Squall cannot read or write yet. Whether a format can hold the columns is
+ * the planner's rule (checkSourceFormats), already applied when the source or sink was planned.
+ */
 export function validateSourceFormats(source: DataSource): void {
   for (const format of [source.keyFormat.format, source.valueFormat.format]) {
     if (SCHEMA_REGISTRY_FORMATS.has(format)) {
       throw new SquallError('NOT_SUPPORTED', `The '${format}' format is not supported yet: Squall reads and writes JSON, DELIMITED, KAFKA and NONE.`);
     }
   }
-  const keys = source.columns.filter((column) => column.namespace === 'KEY');
-  const values = source.columns.filter((column) => column.namespace === 'VALUE');
-  validateFormat(source.keyFormat.format, 'key', keys, source.keyFormat);
-  validateFormat(source.valueFormat.format, 'value', values, source.valueFormat);
 }
 
 export async function executeCreateSource(
@@ -139,6 +137,7 @@ export function executeAlterSource(statement: AlterSource, context: StatementCon
   });
   const altered = { ...source, columns: [...source.columns, ...added] };
   validateSourceFormats(altered);
+  checkSourceFormats(altered, statement.span);
   state.metastore.putSource(altered);
   const commandId = `${noun}/${source.name}/alter`;
   return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: `${statement.sourceType === 'STREAM' ? 'Stream' : 'Table'} altered`, queryId: null }, sequence);

@@ -3,7 +3,6 @@ export * from './log/index.js';
 export {
   createRowSerde,
   createWindowedKeySerde,
-  validateFormat,
   SerdeError,
   type RowSerde,
   type SerdeColumn,

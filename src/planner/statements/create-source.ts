@@ -5,6 +5,7 @@ import { keyColumns, type Column, type DataSource, type MetastoreView, type Sour
 import { PlanError } from '../plan-error.js';
 import { resolveFormats } from '../source-formats.js';
 import { checkKeyType, checkReservedName } from '../column-rules.js';
+import { checkSourceFormats } from '../format-rules.js';
 import { resolveType } from '../type-rules.js';
 import { formatType, SqlTypes, typesEqual, type SqlType } from '../types.js';
 import { WithProperties } from '../with-properties.js';
@@ -51,6 +52,7 @@ export function planCreateSource(
     isSink: false,
     statementText,
   };
+  checkSourceFormats(source, statement.span);
   return { source, partitions: properties.integer('PARTITIONS') };
 }
 

@@ -24,7 +24,7 @@ const SPACE = 0x20;
 /** Commons CSV's comment marker; a field starting with it or anything lower is quoted. */
 const COMMENT_MARKER = 0x23;
 
-/** Expects validateFormat to have rejected ARRAY, MAP and STRUCT columns. */
+/** Expects the planner's format rules to have rejected ARRAY, MAP and STRUCT columns. */
 export function createDelimitedSerde(columns: readonly SerdeColumn[], role: SerdeRole, delimiter: string): RowSerde {
   if (columns.length === 0) return createNoneSerde();
   // A key of one null column is a null key, written as null bytes like KAFKA and JSON keys; a
@@ -96,7 +96,7 @@ function buildFieldParser(type: SqlType): FieldParser {
     case 'BYTES':
       return decodeBase64;
     default:
-      throw new Error(`DELIMITED format cannot hold ${type.kind}; validateFormat should have rejected it`);
+      throw new Error(`DELIMITED format cannot hold ${type.kind}; the planner's format rules should have rejected it`);
   }
 }
 

@@ -1,7 +1,6 @@
-// Public API of the serde layer: per-format row serdes, schema validation, windowed keys.
+// Public API of the serde layer: per-format row serdes and windowed keys.
 export {
   createRowSerde,
-  validateFormat,
   type FormatOptions,
   type RowSerde,
   type SerdeColumn,

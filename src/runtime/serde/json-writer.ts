@@ -73,7 +73,7 @@ function buildArrayWriter(element: SqlType): JsonValueWriter {
   };
 }
 
-/** JSON maps have STRING keys only (validateFormat enforces it). */
+/** JSON maps have STRING keys only (the planner's format rules enforce it). */
 function buildMapWriter(valueType: SqlType): JsonValueWriter {
   const writeEntryValue = buildJsonValueWriter(valueType);
   return (value) => {

@@ -13,8 +13,11 @@ interface PrimitiveSerde {
 // Not fatal: Kafka's StringDeserializer (Java's new String(bytes, UTF_8)) replaces malformed input.
 const utf8Decoder = new TextDecoder('utf-8');
 
-/** Expects validateFormat to have checked the column count and type. */
+/** Expects the planner's format rules to have checked the column count and type. */
 export function createKafkaSerde(columns: readonly SerdeColumn[]): RowSerde {
+  if (columns.length > 1) {
+    throw new Error(`KAFKA format holds one column, not ${columns.length}; the planner's format rules should have rejected it`);
+  }
   const column = columns[0];
   // Without a column the bytes are ignored, as ksqlDB's KAFKA format does for keyless streams.
   if (column === undefined) return createNoneSerde();
@@ -46,7 +49,7 @@ function primitiveSerde(type: SqlType): PrimitiveSerde {
     case 'BYTES':
       return { serialize: (value) => value as Uint8Array, deserialize: (bytes) => new Uint8Array(bytes) };
     default:
-      throw new Error(`KAFKA format has no serde for ${type.kind}; validateFormat should have rejected it`);
+      throw new Error(`KAFKA format has no serde for ${type.kind}; the planner's format rules should have rejected it`);
   }
 }
 

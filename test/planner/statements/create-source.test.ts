@@ -1,4 +1,5 @@
-// CREATE STREAM/TABLE column rules: KEY versus PRIMARY KEY, and the types HEADER columns may have.
+// CREATE STREAM/TABLE column rules: KEY versus PRIMARY KEY, the types HEADER columns may have, and
+// whether the key and value formats can hold the columns.
 import { describe, expect, it } from 'vitest';
 import { parseStatement, type CreateSource } from '../../../src/parser/index.js';
 import { Metastore, layeredConfig, planCreateSource } from '../../../src/planner/index.js';
@@ -49,6 +50,15 @@ describe('planCreateSource', () => {
   it('refuses a HEADERS column that is not the header array', () => {
     expect(() => planText(`CREATE STREAM S (NAME STRING, H ARRAY<STRING> HEADERS) ${WITH}`)).toThrow(
       'Invalid type for HEADER column H: expected ARRAY<STRUCT<`KEY` STRING, `VALUE` BYTES>>',
+    );
+  });
+
+  it('refuses columns the formats cannot hold', () => {
+    expect(() => planText("CREATE STREAM S (A INT KEY, B INT KEY, V STRING) WITH (KAFKA_TOPIC='t', KEY_FORMAT='KAFKA', VALUE_FORMAT='JSON');")).toThrow(
+      "reason: The 'KAFKA' format only supports a single field. Got: [`A` INTEGER KEY, `B` INTEGER KEY]",
+    );
+    expect(() => planText("CREATE STREAM S (ID INT KEY, V STRING) WITH (KAFKA_TOPIC='t', KEY_FORMAT='NONE', VALUE_FORMAT='JSON');")).toThrow(
+      "The 'NONE' format can only be used when no columns are defined. Got: [`ID` INTEGER KEY]",
     );
   });
 });
