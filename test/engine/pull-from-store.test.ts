@@ -88,4 +88,35 @@ describe('pull queries on a source table', () => {
     expect(read()).toBe(51);
     await second.close();
   });
+
+  it('share one catch-up between concurrent pulls, each still seeing what was written before it was asked', async () => {
+    const memory = new MemoryLog({ autoCreateTopics: true });
+    let endOffsetRequests = 0;
+    const log = override<Log>(memory, {
+      consumer: async (options) => {
+        const consumer = await memory.consumer(options);
+        return override<LogConsumer>(consumer, {
+          endOffsets: async (partitions) => {
+            endOffsetRequests++;
+            return consumer.endOffsets(partitions);
+          },
+        });
+      },
+    });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+    await engine.execute({ sql: CREATE_USERS });
+    await produce(memory, [['u1', '{"NAME":"ann","AGE":30}']]);
+    await pull(engine, "SELECT * FROM USERS WHERE ID = 'u1';");
+    const before = endOffsetRequests;
+    // Ten pulls asked at once: the first waits for a catch-up that the other nine share.
+    const answers = await Promise.all(Array.from({ length: 10 }, () => pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u1';")));
+    expect(answers).toEqual(Array.from({ length: 10 }, () => [['ann']]));
+    expect(endOffsetRequests - before).toBe(1);
+    // A pull asked while a catch-up runs waits for the next one, which reads the newer record.
+    const running = pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u1';");
+    await produce(memory, [['u1', '{"NAME":"anna","AGE":31}']]);
+    expect(await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u1';")).toEqual([['anna']]);
+    await running;
+    await engine.close();
+  });
 });

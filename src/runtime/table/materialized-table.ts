@@ -33,6 +33,8 @@ export class MaterializedTable {
   private consumer: LogConsumer | undefined;
   /** Serialises catch-ups: pull queries and the background refresh share one consumer. */
   private pending: Promise<void> = Promise.resolve();
+  /** The catch-up that has not started yet, shared by every caller that arrives before it starts. */
+  private queued: Promise<void> | undefined;
   private closed = false;
 
   private constructor(private readonly options: MaterializedTableOptions) {
@@ -56,9 +58,18 @@ export class MaterializedTable {
   /**
    * Applies the topic up to its end offsets as of this call, so that a pull query sees every
    * record written before it was asked (read-your-writes for INSERT VALUES).
+   *
+   * The catch-up running now may have read its end offsets before this call, so the caller waits
+   * for the next one; every caller arriving before that one starts shares it. Concurrent pull
+   * queries then cost one round of offset requests to the broker, not one each.
    */
   catchUp(): Promise<void> {
-    const run = this.pending.then(() => this.applyToEnd());
+    if (this.queued !== undefined) return this.queued;
+    const run = this.pending.then(() => {
+      this.queued = undefined;
+      return this.applyToEnd();
+    });
+    this.queued = run;
     this.pending = run.catch(() => undefined);
     return run;
   }
@@ -93,15 +104,17 @@ export class MaterializedTable {
     this.consumer ??= await log.consumer({ groupId: `_squall_table_${this.topic}`, offsetReset: 'earliest', readCommitted: true });
     const consumer = this.consumer;
     const topicPartitions = Array.from({ length: partitions }, (_, partition) => ({ topic: this.topic, partition }));
-    const [beginnings, ends] = await Promise.all([consumer.beginningOffsets(topicPartitions), consumer.endOffsets(topicPartitions)]);
-    const positions = topicPartitions.map(({ partition }, index) => {
-      const checkpoint = this.db.checkpoint(this.topic, partition);
-      const beginning = beginnings[index]!;
-      if ((checkpoint ?? 0) < beginning) throw new ChangelogTruncatedError(this.topic, partition, beginning, checkpoint ?? 0);
-      return checkpoint ?? beginning;
-    });
-    const behind = topicPartitions.filter((_, index) => positions[index]! < ends[index]!);
+    const ends = await consumer.endOffsets(topicPartitions);
+    const checkpoints = topicPartitions.map(({ partition }) => this.db.checkpoint(this.topic, partition) ?? 0);
+    const behind = topicPartitions.filter((_, index) => checkpoints[index]! < ends[index]!);
     if (behind.length === 0) return;
+    // Only a partition with records to read can have lost them: the beginnings are asked for those alone.
+    const beginnings = await consumer.beginningOffsets(behind);
+    const positions = [...checkpoints];
+    for (const [index, { partition }] of behind.entries()) {
+      const beginning = beginnings[index]!;
+      if (checkpoints[partition]! < beginning) throw new ChangelogTruncatedError(this.topic, partition, beginning, checkpoints[partition]!);
+    }
     await consumer.assign(behind.map((topicPartition) => ({ ...topicPartition, offset: positions[topicPartition.partition]! })));
     const remaining = new Set(behind.map(({ partition }) => partition));
     let idlePolls = 0;
