@@ -14,6 +14,8 @@ export interface ServerConfig {
   readonly stateDir: string;
   readonly guarantee: ProcessingGuarantee;
   readonly queriesDir: string;
+  /** Modules of user-defined functions; `required` when named explicitly (a missing default directory means none). */
+  readonly functionsDir: { readonly path: string; readonly required: boolean };
   /** Everything else from the properties file: ksql.* engine properties and librdkafka client settings (kafka.*). */
   readonly properties: Readonly<Record<string, string>>;
 }
@@ -33,6 +35,7 @@ const SETTINGS = {
   stateDir: { flag: 'state-dir', env: 'SQUALL_STATE_DIR', property: 'ksql.streams.state.dir' },
   guarantee: { flag: 'processing-guarantee', env: 'SQUALL_PROCESSING_GUARANTEE', property: 'processing.guarantee' },
   queriesDir: { flag: 'queries', env: 'SQUALL_QUERIES_DIR', property: 'squall.queries.dir' },
+  functionsDir: { flag: 'functions-dir', env: 'SQUALL_FUNCTIONS_DIR', property: 'squall.functions.dir' },
 } as const satisfies Record<string, Setting>;
 
 export class ConfigError extends Error {}
@@ -92,8 +95,13 @@ export function resolveServerConfig(flags: ReadonlyMap<string, string>, env: Nod
     stateDir: lookup(SETTINGS.stateDir) ?? '.squall/state',
     guarantee,
     queriesDir: lookup(SETTINGS.queriesDir) ?? 'queries',
+    functionsDir: functionsDirectory(lookup(SETTINGS.functionsDir)),
     properties,
   };
+}
+
+function functionsDirectory(named: string | undefined): ServerConfig['functionsDir'] {
+  return named === undefined ? { path: 'functions', required: false } : { path: named, required: true };
 }
 
 function readPropertiesFile(path: string): Record<string, string> {

@@ -8,12 +8,12 @@ import { runServer } from './server-command.js';
 const USAGE = `Usage:
   squall server [--port 8088] [--host 0.0.0.0] [--bootstrap-servers HOST:PORT] [--mock-cluster]
                 [--service-id ID] [--state-dir DIR] [--processing-guarantee exactly_once_v2|at_least_once]
-                [--queries DIR] [--config squall.properties]
+                [--queries DIR] [--functions-dir DIR] [--config squall.properties]
   squall kafka [--brokers 3]          start an embedded Kafka in this process and print its bootstrap address
   squall run FILE.sql [--server http://localhost:8088]   send the statements of FILE.sql to a server
 
 Environment: SQUALL_PORT, SQUALL_HOST, SQUALL_BOOTSTRAP_SERVERS, SQUALL_SERVICE_ID, SQUALL_STATE_DIR,
-SQUALL_PROCESSING_GUARANTEE, SQUALL_QUERIES_DIR, SQUALL_CONFIG. Flags win over the environment,
+SQUALL_PROCESSING_GUARANTEE, SQUALL_QUERIES_DIR, SQUALL_FUNCTIONS_DIR, SQUALL_CONFIG. Flags win over the environment,
 which wins over the properties file.`;
 
 async function main(args: readonly string[]): Promise<void> {

@@ -1,11 +1,16 @@
 // `squall server`: the Kafka (or the embedded one), the engine with its replayed catalog, the
 // repository's queries/, and the REST API; shut down cleanly on SIGINT/SIGTERM.
-import { Engine, applyQueryDirectory } from '../engine/index.js';
+import { Engine, applyQueryDirectory, loadFunctionDirectory } from '../engine/index.js';
 import { KafkaLog, startEmbeddedKafka, type EmbeddedKafka } from '../runtime/index.js';
 import { buildServer, listen } from '../server/index.js';
 import type { ServerConfig } from './config.js';
 
 export async function runServer(config: ServerConfig): Promise<void> {
+  // Before anything starts: a broken function module stops the server here, with every problem printed.
+  const functions = await loadFunctionDirectory(config.functionsDir.path, { required: config.functionsDir.required });
+  if (functions.length > 0) {
+    console.log(`squall: loaded ${functions.length} user-defined function(s) from ${config.functionsDir.path}: ${functions.map((definition) => definition.name).join(', ')}`);
+  }
   let embedded: EmbeddedKafka | undefined;
   let bootstrapServers = config.bootstrapServers;
   if (bootstrapServers === undefined) {
@@ -24,6 +29,7 @@ export async function runServer(config: ServerConfig): Promise<void> {
     properties: Object.fromEntries(Object.entries(config.properties).filter(([name]) => !name.startsWith('kafka.'))),
     background: true,
     kafkaClusterId: embedded === undefined ? bootstrapServers : `embedded:${bootstrapServers}`,
+    functions,
   });
   await engine.start();
   for (const applied of await applyQueryDirectory(engine, config.queriesDir)) {

@@ -1,6 +1,6 @@
 // The engine's shared state: catalog, function registry, running queries, command statuses and
 // the Log; passed to each statement executor.
-import type { FunctionRegistry, Metastore, PlannerConfig, QueryPlan } from '../planner/index.js';
+import type { FunctionDefinition, FunctionRegistry, Metastore, PlannerConfig, QueryPlan } from '../planner/index.js';
 import type { Log, PersistentQuery, ProcessingGuarantee, ProcessingLog } from '../runtime/index.js';
 import type { CommandStatus } from './api.js';
 import type { QueryIdSource } from './query-ids.js';
@@ -34,6 +34,8 @@ export interface EngineConfig {
    * it wins over the state dir's process id.
    */
   readonly instanceId?: string;
+  /** User-defined functions (see `loadFunctionDirectory`), registered beside the built-ins. */
+  readonly functions?: readonly FunctionDefinition[];
 }
 
 export interface EngineState {

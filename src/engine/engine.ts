@@ -69,7 +69,7 @@ export class Engine implements EngineApi {
       config,
       log,
       metastore: new Metastore(),
-      registry: createBuiltinRegistry(),
+      registry: createBuiltinRegistry(config.functions),
       queries: new Map(),
       commandStatuses: new Map(),
       processingLog: this.processingLog,

@@ -99,9 +99,10 @@ export function executeDescribeFunction(statement: DescribeFunction, context: St
     warnings: [],
     name: definition.name,
     description: definition.description,
-    author: 'Squall',
-    version: '',
-    path: 'internal',
+    // Built-ins are Squall's own; a user-defined function shows its module and what it declares.
+    author: definition.origin === undefined ? 'Squall' : (definition.origin.author ?? ''),
+    version: definition.origin?.version ?? '',
+    path: definition.origin?.path ?? 'internal',
     functions: signatures(definition),
     type: definition.type,
   };
@@ -110,7 +111,7 @@ export function executeDescribeFunction(statement: DescribeFunction, context: St
 function signatures(definition: FunctionDefinition): Record<string, unknown>[] {
   return definition.overloads.map((overload) => ({
     arguments: overload.params.map((param, index) => ({
-      name: `arg${index + 1}`,
+      name: overload.paramNames?.[index] ?? `arg${index + 1}`,
       type: formatPattern(param),
       description: '',
       isVariadic: 'variadic' in overload && overload.variadic === true && index === overload.params.length - 1,

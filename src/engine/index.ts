@@ -3,3 +3,4 @@ export * from './api.js';
 export { Engine, SQUALL_VERSION } from './engine.js';
 export type { EngineConfig } from './engine-state.js';
 export { applyQueryDirectory, applyQueryFile, type AppliedFile } from './apply-queries.js';
+export { FunctionLoadError, loadFunctionDirectory, type FunctionDirectoryOptions } from './load-functions.js';

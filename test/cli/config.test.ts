@@ -17,6 +17,12 @@ describe('server configuration', () => {
     expect(config).toMatchObject({ port: 8088, bootstrapServers: undefined, guarantee: 'exactly_once_v2', serviceId: 'default_' });
   });
 
+  it('looks for user-defined functions in functions/ unless a directory is named, which must then exist', () => {
+    expect(resolveServerConfig(new Map(), {}).functionsDir).toEqual({ path: 'functions', required: false });
+    expect(resolveServerConfig(parseFlags(['--functions-dir', 'udfs']), {}).functionsDir).toEqual({ path: 'udfs', required: true });
+    expect(resolveServerConfig(new Map(), { SQUALL_FUNCTIONS_DIR: 'env-udfs' }).functionsDir).toEqual({ path: 'env-udfs', required: true });
+  });
+
   it('takes flags over the environment over the properties file', () => {
     const file = propertiesFile('listeners.port=7000\nbootstrap.servers=file:9092\nksql.service.id=from_file\n# a comment\n');
     const config = resolveServerConfig(parseFlags(['--config', file, '--port', '9000']), {

@@ -1,7 +1,8 @@
 // The conformance driver: one Squall engine per case variant, over the in-memory Log or the
 // embedded Kafka, translating QTT records to and from the bytes of each topic's formats.
 import { parse as parseLossless, stringify as stringifyLossless, isLosslessNumber } from 'lossless-json';
-import { Engine, StatementError } from '../../src/engine/index.js';
+import { fileURLToPath } from 'node:url';
+import { Engine, StatementError, loadFunctionDirectory } from '../../src/engine/index.js';
 import { formatSchema, type DataSource, type FormatInfo, type SqlType } from '../../src/planner/index.js';
 import {
   KafkaLog,
@@ -25,6 +26,10 @@ import type {
   SourceInfo,
 } from './driver-api.js';
 
+/** The test-only functions ksqlDB's own suite defines (BAD_UDF...), as user-defined functions; loaded once. */
+const testFunctionsDir = fileURLToPath(new URL('./udfs/', import.meta.url));
+let testFunctions: ReturnType<typeof loadFunctionDirectory> | undefined;
+
 export const createDriver: DriverFactory = async (options) => {
   let stopEmbedded: (() => Promise<void>) | undefined;
   let log: Log;
@@ -46,6 +51,7 @@ export const createDriver: DriverFactory = async (options) => {
     properties: { 'auto.offset.reset': 'earliest', ...options.properties },
     background: false,
     kafkaClusterId: options.backend,
+    functions: await (testFunctions ??= loadFunctionDirectory(testFunctionsDir, { required: true })),
   });
   await engine.start();
   const producer = await log.producer();

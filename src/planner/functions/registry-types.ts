@@ -89,10 +89,18 @@ export type FunctionCategory =
   | 'AGGREGATE'
   | 'TABLE';
 
+/** Where a user-defined function came from, for DESCRIBE FUNCTION; built-ins have none. */
+export interface FunctionOrigin {
+  readonly path: string;
+  readonly author?: string;
+  readonly version?: string;
+}
+
 interface FunctionBase {
   readonly name: string;
   readonly category: FunctionCategory;
   readonly description: string;
+  readonly origin?: FunctionOrigin;
 }
 
 export type FunctionDefinition =
