@@ -1,9 +1,10 @@
 // The `squall` command: `server` (the default), `kafka` (an embedded Kafka in its own process),
-// and `run FILE.sql` (send a file of statements to a running server).
+// `run FILE.sql` (send a file of statements to a running server) and `cli` (an interactive shell).
 import { readFile } from 'node:fs/promises';
 import { runEmbeddedKafkaProcess } from '../runtime/index.js';
 import { ConfigError, parseFlags, resolveServerConfig } from './config.js';
 import { runServer } from './server-command.js';
+import { runShell, SHELL_USAGE } from './shell/shell-command.js';
 
 const USAGE = `Usage:
   squall server [--port 8088] [--host 0.0.0.0] [--bootstrap-servers HOST:PORT] [--mock-cluster]
@@ -11,6 +12,7 @@ const USAGE = `Usage:
                 [--queries DIR] [--functions-dir DIR] [--config squall.properties]
   squall kafka [--brokers 3]          start an embedded Kafka in this process and print its bootstrap address
   squall run FILE.sql [--server http://localhost:8088]   send the statements of FILE.sql to a server
+  ${SHELL_USAGE}
 
 Environment: SQUALL_PORT, SQUALL_HOST, SQUALL_BOOTSTRAP_SERVERS, SQUALL_SERVICE_ID, SQUALL_STATE_DIR,
 SQUALL_PROCESSING_GUARANTEE, SQUALL_QUERIES_DIR, SQUALL_FUNCTIONS_DIR, SQUALL_CONFIG. Flags win over the environment,
@@ -32,6 +34,8 @@ async function main(args: readonly string[]): Promise<void> {
     }
     case 'run':
       return runFile(rest);
+    case 'cli':
+      return runShell(rest);
     case 'help':
     case '--help':
       console.log(USAGE);

@@ -216,7 +216,7 @@ export class Engine implements EngineApi {
     if (pieces.length !== 1) {
       throw new SquallError('PLAN_ERROR', `Expected exactly one SELECT statement, got ${pieces.length} statements.`);
     }
-    const { statement } = parseStatement(substituteVariables(pieces[0]!.text, sessionVariables(request)));
+    const { statement } = parseStatement(substituteVariables(pieces[0]!.text, sessionVariables(request)), pieces[0]);
     if (statement.kind === 'Print') return notSupported('PRINT', statement.span);
     if (statement.kind !== 'Select') {
       throw new SquallError('PLAN_ERROR', `Only SELECT queries can be run on this endpoint; use /ksql for ${statement.kind} statements.`, statement.span);
