@@ -6,6 +6,7 @@ import type { FunctionDefinition, ScalarOverload, TypePattern } from './registry
 import { P, argumentType, fixed, sameAsArgument } from './patterns.js';
 import { roundDecimal, roundDouble, type RoundingMode } from './decimal-rounding.js';
 import { extremeValue } from './value-order.js';
+import { javaExp, javaLog } from './java-math.js';
 
 /** Any numeric runtime value as a double (INTEGER number, BIGINT bigint, DECIMAL Decimal, DOUBLE number). */
 export function toDouble(value: unknown): number {
@@ -81,7 +82,7 @@ function signOf(value: unknown): number {
 /** LOG(base, value): NaN for a base that is not positive or is 1, as ksqlDB documents. */
 function logarithm(base: number, value: number): number {
   if (base <= 0 || base === 1) return Number.NaN;
-  return Math.log(value) / Math.log(base);
+  return javaLog(value) / javaLog(base);
 }
 
 /** The DECIMAL wide enough for every DECIMAL argument: max integer digits + max scale. */
@@ -155,7 +156,7 @@ export const MATH_FUNCTIONS: readonly FunctionDefinition[] = [
   unaryDouble('COSH', 'The hyperbolic cosine.', Math.cosh),
   unaryDouble('COT', 'The cotangent of an angle in radians.', (value) => 1 / Math.tan(value)),
   unaryDouble('DEGREES', 'Converts radians to degrees.', (value) => (value * 180) / Math.PI),
-  unaryDouble('EXP', 'e raised to the power of the number.', Math.exp),
+  unaryDouble('EXP', 'e raised to the power of the number.', javaExp),
   {
     name: 'FLOOR',
     type: 'SCALAR',
@@ -177,14 +178,14 @@ export const MATH_FUNCTIONS: readonly FunctionDefinition[] = [
     description: 'The smallest non-null argument.',
     overloads: extremeOverloads(-1),
   },
-  unaryDouble('LN', 'The natural logarithm.', Math.log),
+  unaryDouble('LN', 'The natural logarithm.', javaLog),
   {
     name: 'LOG',
     type: 'SCALAR',
     category: 'MATH',
     description: 'The natural logarithm (as ksqlDB computes it), or LOG(base, value) in the given base.',
     overloads: [
-      fixed([P.numeric], P.double, (value: unknown) => Math.log(toDouble(value))),
+      fixed([P.numeric], P.double, (value: unknown) => javaLog(toDouble(value))),
       fixed([P.numeric, P.numeric], P.double, (base: unknown, value: unknown) => logarithm(toDouble(base), toDouble(value))),
     ],
   },

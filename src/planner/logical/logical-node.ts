@@ -34,6 +34,10 @@ export interface KeySpec {
   readonly columnName: string;
   /** For a GROUP BY key, the grouping expression as written, which key-rule messages name. */
   readonly grouping?: string;
+  /** For a join key, the other expressions the projection may select it by (`R.A` for `ON L.A = R.A`). */
+  readonly alternatives?: readonly Expression[];
+  /** A join's key: its join columns, or the synthetic ROWKEY. */
+  readonly join?: 'columns' | 'synthetic';
 }
 
 /** What every node has. `schema` is its output row layout; key columns have role KEY. */

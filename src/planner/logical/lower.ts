@@ -6,6 +6,7 @@ import { compileCast, identityCast } from '../cast.js';
 import { keyColumns, valueColumns, type Column } from '../metastore.js';
 import type { AggregateFunctionStep, AggregateStep, QueryPlan, RowFunction, SinkStep, SourceStep, Step } from '../physical-plan.js';
 import { compileInClause } from '../query/compile-in-clause.js';
+import { PlanError } from '../plan-error.js';
 import { readColumn } from '../query/row-schema.js';
 import type { AggregateNode } from './aggregate.js';
 import { describeNode } from './describe-node.js';
@@ -22,6 +23,7 @@ export interface LoweringContext extends TypingContext {
 }
 
 export function lowerPlan(plan: SinkNode, queryId: string, context: LoweringContext): QueryPlan {
+  refuseJoins(plan);
   const { source, operators } = chainBelow(plan);
   const lowerStep = stepLowerings(source.qualifier, context);
   const aggregateAt = operators.findIndex((node) => node.kind === 'Aggregate');
@@ -47,7 +49,16 @@ export function lowerPlan(plan: SinkNode, queryId: string, context: LoweringCont
   };
 }
 
-/** The source under the sink and the operators between them, in row order. Joins do not reach lowering yet. */
+/** A join is planned and validated as ksqlDB does, but the runtime has no join operators yet. */
+function refuseJoins(plan: SinkNode): void {
+  let node: LogicalNode = plan.input;
+  while (node.kind !== 'Source') {
+    if (node.kind === 'Join') throw new PlanError('JOIN is not supported yet: the query is valid, but Squall cannot run joins yet.', node.clause.span, 'NOT_SUPPORTED');
+    node = inputsOf(node)[0]!;
+  }
+}
+
+/** The source under the sink and the operators between them, in row order. Joins do not reach lowering. */
 function chainBelow(plan: SinkNode): { source: SourceNode; operators: LogicalNode[] } {
   const operators: LogicalNode[] = [];
   let node = plan.input;

@@ -3,7 +3,7 @@
 import type { Expression } from '../../parser/index.js';
 import { formatExpression } from '../expression/index.js';
 import { PlanError } from '../plan-error.js';
-import { formatQualified, sameExpression } from '../query/same-expression.js';
+import { formatQualified, sameExpression, sameJoinExpression } from '../query/same-expression.js';
 import type { NamedExpression } from '../query/select-items.js';
 import type { KeySpec } from './logical-node.js';
 import type { KeyRules } from './project.js';
@@ -19,7 +19,7 @@ export function selectKeyItems(
   const keyItemIndexes: number[] = [];
   const missingKeys: KeySpec[] = [];
   for (const key of keys) {
-    const matches = items.flatMap((item, index) => (selectsKey(item.expression, key) ? [index] : []));
+    const matches = keyMatches(items, key);
     if (matches.length === 0) {
       missingKeys.push(key);
       continue;
@@ -43,8 +43,23 @@ export function selectKeyItems(
   return rules.dropUnselectedKeys ? [...keyItemIndexes].sort((left, right) => left - right) : keyItemIndexes;
 }
 
+/**
+ * The items selecting `key`. A join key may be selected by any of its join expressions: the first
+ * one selected is the key, and the others stay values.
+ */
+function keyMatches(items: readonly NamedExpression[], key: KeySpec): number[] {
+  const matching = (candidate: KeySpec) => items.flatMap((item, index) => (selectsKey(item.expression, candidate) ? [index] : []));
+  if (key.join !== 'columns') return matching(key);
+  for (const expression of [key.expression, ...(key.alternatives ?? [])]) {
+    const matches = matching({ ...key, expression, alternatives: [] });
+    if (matches.length > 0) return matches;
+  }
+  return [];
+}
+
 /** An item selects a key when it is the key's expression, or a plain reference to the key column. */
 function selectsKey(expression: Expression, key: KeySpec): boolean {
+  if (key.join === 'columns') return sameJoinExpression(expression, key.expression);
   if (sameExpression(expression, key.expression)) return true;
   return expression.kind === 'ColumnRef' && expression.name === key.columnName;
 }
@@ -54,6 +69,23 @@ function keyColumnName(expression: Expression): string {
 }
 
 function missingKeyError(keys: readonly KeySpec[], missingKeys: readonly KeySpec[], sinkName: string, from: SourceNode): PlanError {
+  const joinKey = missingKeys[0]!;
+  if (joinKey.join === 'synthetic') {
+    return new PlanError(
+      'Key missing from projection (ie, SELECT). See https://cnfl.io/2LV7ouS.\n' +
+        `The query used to build \`${sinkName}\` must include the join expression ${joinKey.columnName} in its projection (eg, SELECT ${joinKey.columnName}...).\n` +
+        `${joinKey.columnName} was added as a synthetic key column because the join criteria did not match any source column. This expression must be included in the projection and may be aliased.`,
+      undefined,
+    );
+  }
+  if (joinKey.join === 'columns') {
+    const texts = [joinKey.expression, ...(joinKey.alternatives ?? [])].map(formatExpression);
+    const noun = texts.length === 1 ? 'join expression' : 'join expressions';
+    return new PlanError(
+      `The query used to build \`${sinkName}\` must include the ${noun} ${texts.join(' or ')} in its projection (eg, SELECT ${texts[0]}...).`,
+      undefined,
+    );
+  }
   if (missingKeys.every((key) => key.grouping !== undefined)) {
     const texts = missingKeys.map((key) => key.grouping!);
     const noun = texts.length === 1 ? 'grouping expression' : 'grouping expressions';

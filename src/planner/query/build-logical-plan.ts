@@ -31,11 +31,17 @@ export interface QueryPlanningContext {
 }
 
 export function buildLogicalPlan(query: Query, target: SinkTarget, context: QueryPlanningContext): SinkNode {
-  refuseUnsupported(query);
   const source = resolveSource(query.from.from.name, query.from.from.span, context.metastore);
   const from = sourceNode(source, query.from.from.alias ?? source.name, query.span);
   const typing: TypingContext = { registry: context.registry, customTypes: context.metastore.types() };
   let node: LogicalNode = from;
+  const sourceColumns = new Set(source.columns.map((column) => column.name));
+  for (const join of query.from.joins) {
+    const joined = resolveSource(join.right.name, join.right.span, context.metastore);
+    node = joinNode(node, sourceNode(joined, join.right.alias ?? joined.name, query.span), join, typing);
+    for (const column of joined.columns) sourceColumns.add(column.name);
+  }
+  const isJoin = query.from.joins.length > 0;
   if (query.where !== undefined) node = filterNode(node, query.where, typing);
   if (query.partitionBy !== undefined) node = repartitionNode(node, query.partitionBy, from, typing);
 
@@ -44,7 +50,8 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
     query.select,
     selectInput,
     (expression) => structFieldNames(expression, selectInput, typing),
-    new Set(source.columns.map((column) => column.name)),
+    sourceColumns,
+    isJoin,
   );
   let items: readonly NamedExpression[] = selectItems;
   if (isAggregation(query, selectItems, context.registry)) {
@@ -62,11 +69,6 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
   checkSinkTimestampSelected(target, lifted.items);
   const projected = projectNode(node, lifted.items, keyRules(target, context.config), from, typing);
   return sinkNode(projected, target, query, from, context.config);
-}
-
-/** The clauses only stateful plans have are refused before the source is looked up. */
-function refuseUnsupported(query: Query): void {
-  if (query.from.joins.length > 0) joinNode(query.from.joins[0]!);
 }
 
 function structFieldNames(expression: Expression, schema: RowSchema, typing: TypingContext): readonly string[] {

@@ -30,6 +30,11 @@ export const WINDOW_BOUND_COLUMNS: readonly { readonly name: string; readonly ty
   { name: 'WINDOWEND', type: SqlTypes.BIGINT },
 ];
 
+/** ROWTIME, ROWPARTITION and ROWOFFSET under a qualifier (undefined: a join's own). */
+export function pseudoColumns(qualifier: string | undefined): RowColumn[] {
+  return PSEUDO_COLUMNS.map((column): RowColumn => ({ ...column, role: 'PSEUDO', qualifier }));
+}
+
 /** The value at one row index, carried through an operator unchanged. */
 export function readColumn(index: number): RowFunction {
   return (row) => row[index];
@@ -66,12 +71,20 @@ export class RowSchema implements ColumnScope {
     );
   }
 
+  /**
+   * An unqualified name never sees hidden columns (qualifier ''), and prefers the row's own
+   * unqualified column where qualified ones share its name (a join's ROWTIME beside `L.ROWTIME`).
+   */
   resolve(source: string | undefined, name: string, span: Span): ColumnBinding | undefined {
-    const matches: number[] = [];
+    let matches: number[] = [];
     this.columns.forEach((column, index) => {
-      if (column.name === name && (source === undefined || column.qualifier === source)) matches.push(index);
+      if (column.name === name && (source === undefined ? column.qualifier !== '' : column.qualifier === source)) matches.push(index);
     });
     if (matches.length === 0) return undefined;
+    if (matches.length > 1 && source === undefined) {
+      const own = matches.filter((index) => this.columns[index]!.qualifier === undefined);
+      if (own.length === 1) matches = own;
+    }
     if (matches.length > 1 && source === undefined) {
       const options = matches.map((index) => `${this.columns[index]!.qualifier}.${name}`).join(' or ');
       throw new PlanError(`Column '${name}' is ambiguous. Could be ${options}.`, span);

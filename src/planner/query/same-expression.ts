@@ -12,6 +12,21 @@ export function sameExpression(left: Expression, right: Expression): boolean {
   return JSON.stringify(left, normalised) === JSON.stringify(right, normalised);
 }
 
+/**
+ * Structural equality over a join's sources: qualified column references must name the same
+ * source (`L.A` is not `R.A`); an unqualified one matches its column under any qualifier.
+ */
+export function sameJoinExpression(left: Expression, right: Expression): boolean {
+  if (left.kind === 'ColumnRef' && right.kind === 'ColumnRef') {
+    return left.name === right.name && (left.source === right.source || left.source === undefined || right.source === undefined);
+  }
+  return JSON.stringify(left, qualified) === JSON.stringify(right, qualified);
+}
+
+function qualified(key: string, value: unknown): unknown {
+  return key === 'span' ? undefined : value;
+}
+
 function normalised(key: string, value: unknown): unknown {
   if (key === 'span') return undefined;
   if (typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'ColumnRef') {

@@ -29,11 +29,12 @@ export function expandSelectItems(
   schema: RowSchema,
   structFields: (expression: Expression) => readonly string[],
   sourceColumnNames: ReadonlySet<string>,
+  isJoin = false,
 ): NamedExpression[] {
   const expanded: ExpandedItem[] = [];
   for (const item of items) {
     if (item.kind === 'SelectAll') {
-      expanded.push(...expandStar(item.source, schema, item.span));
+      expanded.push(...expandStar(item.source, schema, item.span, isJoin));
       continue;
     }
     if (item.expression.kind === 'StructAll') {
@@ -45,7 +46,7 @@ export function expandSelectItems(
       continue;
     }
     expanded.push({
-      name: item.alias ?? implicitName(item.expression),
+      name: item.alias ?? (isJoin ? joinImplicitName(item.expression) : implicitName(item.expression)),
       expression: item.expression,
       aliased: item.alias !== undefined,
       span: item.span,
@@ -54,15 +55,16 @@ export function expandSelectItems(
   return nameGenerated(expanded, sourceColumnNames);
 }
 
-function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span): ExpandedItem[] {
+/** In a join, `*` names each column after its source (`L_A`); hidden columns (qualifier '') are not selected. */
+function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span, isJoin: boolean): ExpandedItem[] {
   const columns = schema.columns.filter(
-    (column) => column.role !== 'PSEUDO' && (qualifier === undefined || column.qualifier === qualifier),
+    (column) => column.role !== 'PSEUDO' && column.qualifier !== '' && (qualifier === undefined || column.qualifier === qualifier),
   );
   if (qualifier !== undefined && columns.length === 0) {
     throw new PlanError(`'${qualifier}' is not a valid stream/table name or alias.`, span);
   }
   return columns.map((column) => ({
-    name: column.name,
+    name: isJoin && column.qualifier !== undefined ? `${column.qualifier}_${column.name}` : column.name,
     expression: { kind: 'ColumnRef', source: column.qualifier, name: column.name, span } as Expression,
     aliased: false,
     span,
@@ -74,6 +76,12 @@ export function implicitName(expression: Expression): string | undefined {
   if (expression.kind === 'ColumnRef') return expression.name;
   if (expression.kind === 'Dereference') return expression.field;
   return undefined;
+}
+
+/** In a join, a qualified column keeps its source in its name: `t.id` is `T_ID`. */
+function joinImplicitName(expression: Expression): string | undefined {
+  if (expression.kind === 'ColumnRef' && expression.source !== undefined) return `${expression.source}_${expression.name}`;
+  return implicitName(expression);
 }
 
 /**

@@ -183,3 +183,19 @@ describe('GREATEST and LEAST', () => {
     expect(() => resolveScalar('GREATEST', [])).toThrow(/no overload/);
   });
 });
+
+describe('LN, LOG and EXP round as the JVM does', () => {
+  it('returns the correctly rounded double where V8 is one ulp off', () => {
+    expect(call('LN', [D], 3.0)).toBe(1.0986122886681098);
+    expect(call('LOG', [D], 3.0)).toBe(1.0986122886681098);
+    expect(call('EXP', [D], 1.0)).toBe(Math.E);
+  });
+
+  it('keeps the edge cases of java.lang.Math', () => {
+    expect(call('LN', [D], 0.0)).toBe(Number.NEGATIVE_INFINITY);
+    expect(call('LN', [D], -1.0)).toBeNaN();
+    expect(call('EXP', [D], 1000.0)).toBe(Number.POSITIVE_INFINITY);
+    expect(call('EXP', [D], -1000.0)).toBe(0);
+    expect(call('LOG', [D, D], 2.0, 8.0)).toBe(3);
+  });
+});
