@@ -1,9 +1,13 @@
 // What the engine offers the server and the CLI: statements in, ksqlDB-shaped entities out;
 // queries as async row streams. The REST layer renders these; it never reaches past this API.
 import type { SqlType } from '../planner/types.js';
+import type { QueryMetricsSnapshot } from '../runtime/index.js';
 
 /** Kafka could not be reached: a failure that is not the statement's, where a retry may succeed. */
 export { LogUnavailableError } from '../runtime/index.js';
+
+/** A persistent query's counters, lag, store sizes and restores, as `/metrics` publishes them. */
+export type { PartitionLag, QueryMetricsSnapshot, RestoreProgress, StoreSize } from '../runtime/index.js';
 
 /** ksqlDB's answer to SELECT or PRINT sent to /ksql (Errors.QUERY_ENDPOINT). */
 export const QUERY_ENDPOINT_MESSAGE = "The following statement types should be issued to the websocket endpoint '/query':\n\t* PRINT\n\t* SELECT";
@@ -101,6 +105,12 @@ export interface HealthStatus {
   readonly serverState: 'INITIALIZING' | 'READY' | 'TERMINATING' | 'TERMINATED';
 }
 
+/** What `/metrics` reads of the engine: each persistent query's metrics and the open push queries. */
+export interface EngineMetrics {
+  readonly queries: readonly QueryMetricsSnapshot[];
+  readonly pushQueriesOpen: number;
+}
+
 export interface EngineApi {
   /** Runs statements in order; throws StatementError at the first that fails. SELECT and PRINT are refused here (use `query`). */
   execute(request: StatementRequest): Promise<KsqlEntity[]>;
@@ -115,4 +125,6 @@ export interface EngineApi {
   /** Status of a command by id (`stream/NAME/create`); undefined when unknown. */
   commandStatus(commandId: string): CommandStatus | undefined;
   commandStatuses(): Readonly<Record<string, CommandStatus['status']>>;
+  /** Reads the queries' metrics now (consumer lag asks Kafka for the partitions' end offsets). */
+  metrics(): Promise<EngineMetrics>;
 }

@@ -11,6 +11,7 @@ import {
   StatementError,
   type CommandStatus,
   type EngineApi,
+  type EngineMetrics,
   type HealthStatus,
   type InsertSink,
   type KsqlEntity,
@@ -327,6 +328,11 @@ export class Engine implements EngineApi {
 
   commandStatuses(): Readonly<Record<string, CommandStatus['status']>> {
     return Object.fromEntries([...this.state.commandStatuses].map(([id, status]) => [id, status.status]));
+  }
+
+  async metrics(): Promise<EngineMetrics> {
+    const queries = await Promise.all([...this.state.queries.values()].map((query) => query.runtime.metricsSnapshot()));
+    return { queries, pushQueriesOpen: this.pushQueries.size };
   }
 
   /**

@@ -11,6 +11,7 @@ export {
 } from './serde/index.js';
 export type { ProcessingLog, ProcessingLogEntry, ProcessingErrorKind } from './processing-log.js';
 export { PersistentQuery, type PersistentQueryOptions, type ProcessingGuarantee, type QueryState } from './persistent-query.js';
+export type { PartitionLag, QueryMetricsSnapshot, RestoreProgress, StoreSize } from './query-metrics.js';
 export { TransientQuery, type TransientQueryOptions, type RowListener } from './transient-query.js';
 export { scanTopic } from './topic-scan.js';
 export { recordsFeed, runQueryOnce, topicFeed, type RecordFeed, type ScanRowListener } from './scan-query.js';

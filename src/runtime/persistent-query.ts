@@ -9,6 +9,7 @@
 import type { Log, LogConsumer, LogProducer, ProduceRecord, TopicPartition, TopicPartitionOffset } from './log/index.js';
 import { LogUnavailableError } from './log/index.js';
 import type { ProcessingLog } from './processing-log.js';
+import { QueryMetrics, type PartitionLag, type QueryMetricsSnapshot, type StoreSize } from './query-metrics.js';
 import { TaskManager } from './task/task-manager.js';
 import type { StreamTask } from './task/stream-task.js';
 import { sourceTopics, type Topology } from './topology/topology.js';
@@ -44,6 +45,11 @@ export interface PersistentQueryOptions {
 
 export class PersistentQuery {
   readonly topology: Topology;
+  private readonly metrics = new QueryMetrics();
+  /** Topics that are not the sink's: what `recordsOut` leaves out. */
+  private readonly internalTopics: ReadonlySet<string>;
+  /** The offsets of the last commit, by `topic\0partition`: where the lag is measured from. */
+  private readonly committedOffsets = new Map<string, TopicPartitionOffset>();
   private readonly options: PersistentQueryOptions;
   private readonly exactlyOnce: boolean;
   private consumer: LogConsumer | undefined;
@@ -61,12 +67,20 @@ export class PersistentQuery {
     this.options = options;
     this.topology = options.topology;
     this.exactlyOnce = options.guarantee === 'exactly_once_v2';
+    this.internalTopics = new Set(options.topology.internalTopics.map((topic) => topic.name));
+    const processingLog: ProcessingLog = {
+      write: (entry) => {
+        this.metrics.processingErrors[entry.kind]++;
+        options.processingLog.write(entry);
+      },
+    };
     this.tasks = new TaskManager({
       topology: options.topology,
-      services: { queryId: options.topology.queryId, processingLog: options.processingLog, output: this.output },
+      services: { queryId: options.topology.queryId, processingLog, output: this.output },
       log: options.log,
       stateDir: options.stateDir,
       onProgress: options.onProgress,
+      metrics: this.metrics,
     });
   }
 
@@ -108,6 +122,7 @@ export class PersistentQuery {
     if (consumer === undefined || this.currentState !== 'RUNNING') return 0;
     try {
       const records = await consumer.poll(this.options.maxBatchRecords ?? 1000, timeoutMs);
+      this.metrics.recordsIn += records.length;
       if (records.length > 0) {
         await this.openCommit();
         for (const record of records) this.tasks.taskFor(record.topic, record.partition)?.add(record);
@@ -140,12 +155,14 @@ export class PersistentQuery {
 
   private sendOutput(): void {
     if (this.output.length === 0) return;
+    for (const record of this.output) if (!this.internalTopics.has(record.topic)) this.metrics.recordsOut++;
     this.producer!.send(this.output);
     this.output.length = 0;
   }
 
   /** Makes the outputs, changelogs and input positions since the last commit durable, together; then the stores. */
   private async commit(): Promise<void> {
+    const startedMs = performance.now();
     const tasks = this.tasks.all();
     for (const task of tasks) task.flushStores();
     this.sendOutput();
@@ -159,6 +176,49 @@ export class PersistentQuery {
     }
     this.transactionOpen = false;
     for (const task of tasks) task.committed(await this.changelogCheckpoints(task));
+    for (const offset of offsets) this.committedOffsets.set(`${offset.topic}\u0000${offset.partition}`, offset);
+    this.metrics.countCommit(performance.now() - startedMs);
+  }
+
+  /** The query's counters, with its consumer lag and store sizes read now. */
+  async metricsSnapshot(): Promise<QueryMetricsSnapshot> {
+    const { metrics } = this;
+    return {
+      queryId: this.topology.queryId,
+      state: this.currentState,
+      recordsIn: metrics.recordsIn,
+      recordsOut: metrics.recordsOut,
+      processingErrors: { ...metrics.processingErrors },
+      lateRecordsDropped: this.topology.lateRecords?.total ?? 0,
+      commits: metrics.commits,
+      commitSeconds: metrics.commitMs / 1000,
+      lag: await this.lag(),
+      stores: this.storeSizes(),
+      restores: metrics.restores,
+    };
+  }
+
+  /**
+   * Per assigned partition, the records past the last commit: from this instance's commit, else
+   * the group's, else where `offsetReset` starts a partition the group never committed.
+   */
+  private async lag(): Promise<PartitionLag[]> {
+    const consumer = this.consumer;
+    if (consumer === undefined || this.currentState !== 'RUNNING') return [];
+    const partitions = consumer.assignment();
+    if (partitions.length === 0) return [];
+    const [ends, groupCommitted] = await Promise.all([consumer.endOffsets(partitions), consumer.committed(partitions)]);
+    const starts = this.options.offsetReset === 'earliest' ? await consumer.beginningOffsets(partitions) : ends;
+    return partitions.map((partition, index) => {
+      const position = this.committedOffsets.get(`${partition.topic}\u0000${partition.partition}`)?.offset ?? groupCommitted[index] ?? starts[index]!;
+      return { ...partition, lag: Math.max(0, ends[index]! - position) };
+    });
+  }
+
+  private storeSizes(): StoreSize[] {
+    return this.tasks.all().flatMap((task) =>
+      [...(task.state?.stores.values() ?? [])].map((store) => ({ store: store.name, partition: task.partition, entries: store.approximateCount() })),
+    );
   }
 
   /** After a commit, the end of each of the task's changelog partitions is where its stores stand. */

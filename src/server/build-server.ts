@@ -5,11 +5,13 @@ import type { EngineApi } from '../engine/api.js';
 import { createCleartextServer } from './cleartext-server.js';
 import { registerErrorHandling } from './error-handler.js';
 import { PLAIN_JSON } from './media-types.js';
+import { PrometheusMetrics } from './prometheus-metrics.js';
 import { RestError } from './rest-error.js';
 import { closeQueryRoutes } from './routes/close-query.js';
 import { infoRoutes } from './routes/info.js';
 import { insertsStreamRoutes } from './routes/inserts-stream.js';
 import { ksqlRoutes } from './routes/ksql.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { queryStreamRoutes } from './routes/query-stream.js';
 import { queryRoutes } from './routes/query.js';
 
@@ -29,12 +31,18 @@ export async function buildServer(engine: EngineApi, options: ServerOptions): Pr
   });
   registerErrorHandling(app);
   registerJsonBodies(app);
+  const metrics = new PrometheusMetrics(engine);
+  // On the root instance, so that it sees the requests of every route plugin.
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.countRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode);
+  });
   await app.register(ksqlRoutes(engine));
   await app.register(queryRoutes(engine));
   await app.register(queryStreamRoutes(engine));
   await app.register(insertsStreamRoutes(engine));
   await app.register(closeQueryRoutes(engine));
   await app.register(infoRoutes(engine));
+  await app.register(metricsRoutes(metrics));
   return app;
 }
 

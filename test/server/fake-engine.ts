@@ -3,6 +3,7 @@
 import type {
   CommandStatus,
   EngineApi,
+  EngineMetrics,
   HealthStatus,
   InsertSink,
   KsqlEntity,
@@ -116,6 +117,7 @@ export class FakeEngine implements EngineApi {
   runningQueries = new Map<string, FakeQueryStream>();
   statuses: Record<string, CommandStatus> = {};
   healthy = true;
+  engineMetrics: EngineMetrics = { queries: [], pushQueriesOpen: 0 };
 
   closeQuery(queryId: string): boolean {
     const query = this.runningQueries.get(queryId);
@@ -143,6 +145,10 @@ export class FakeEngine implements EngineApi {
 
   commandStatuses(): Readonly<Record<string, CommandStatus['status']>> {
     return Object.fromEntries(Object.entries(this.statuses).map(([commandId, status]) => [commandId, status.status]));
+  }
+
+  async metrics(): Promise<EngineMetrics> {
+    return this.engineMetrics;
   }
 
   /** Scripts `query` to record the request and return `stream`, registered as running. */

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Log, TopicPartition } from '../log/index.js';
+import type { QueryMetrics } from '../query-metrics.js';
 import { formatRestoreProgress, openSqliteStore, openStore, restoreStore, TaskDatabase, type StateStore } from '../state/index.js';
 import { subTopologyOf, taskId, type SubTopology, type Topology } from '../topology/topology.js';
 import { StreamTask, type TaskServices, type TaskState } from './stream-task.js';
@@ -17,6 +18,8 @@ export interface TaskManagerOptions {
   readonly stateDir: string | undefined;
   /** Prints progress of long restores. */
   readonly onProgress?: (line: string) => void;
+  /** Where restores report their progress for /metrics. */
+  readonly metrics?: QueryMetrics;
 }
 
 /** Restores report progress at most this often. */
@@ -106,18 +109,21 @@ export class TaskManager {
     try {
       for (const spec of subTopology.stores) {
         let lastReport = Date.now();
-        await restoreStore({
+        const restoredStore = await restoreStore({
           log,
           db,
           spec,
           partition,
           store: openSqliteStore(db, spec),
           onProgress: (restored, total) => {
+            this.options.metrics?.restoring(spec.name, partition, restored, total, false);
             if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
             lastReport = Date.now();
             this.options.onProgress?.(formatRestoreProgress(spec.name, partition, restored, total));
           },
         });
+        const { restored, fromOffset, toOffset } = restoredStore;
+        this.options.metrics?.restoring(spec.name, partition, restored, toOffset - fromOffset, true);
         stores.set(
           spec.name,
           openStore(db, spec, (key, value) => services.output.push({ topic: spec.changelogTopic, partition, key, value })),
