@@ -2,6 +2,7 @@
 // the Log; passed to each statement executor.
 import type { FunctionDefinition, FunctionRegistry, Metastore, PlannerConfig, QueryPlan } from '../planner/index.js';
 import type { Log, PersistentQuery, ProcessingGuarantee, ProcessingLog } from '../runtime/index.js';
+import type { SchemaRegistry } from '../schema-registry/index.js';
 import type { CommandStatus } from './api.js';
 import type { QueryIdSource } from './query-ids.js';
 
@@ -36,6 +37,8 @@ export interface EngineConfig {
   readonly instanceId?: string;
   /** User-defined functions (see `loadFunctionDirectory`), registered beside the built-ins. */
   readonly functions?: readonly FunctionDefinition[];
+  /** The Schema Registry of the AVRO format's schemas; without one, CREATE refuses that format. */
+  readonly schemaRegistry?: SchemaRegistry;
 }
 
 export interface EngineState {

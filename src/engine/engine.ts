@@ -30,6 +30,7 @@ import { pullKeyBytes } from './pull-keys.js';
 import { processingLogSource, TopicProcessingLog } from './processing-log-topic.js';
 import { runPullQuery, startPushQuery, type RunningPushQuery } from './push-query.js';
 import { replayedQueryIds, type QueryIdSource } from './query-ids.js';
+import { withSchemaLookup } from './source-schemas.js';
 import { offsetReset, propertyTexts } from './statement-properties.js';
 
 export const SQUALL_VERSION = '0.1.0';
@@ -140,7 +141,7 @@ export class Engine implements EngineApi {
       replaying: queryIds.kind !== 'next',
       queryIds,
       startedQueryId: undefined,
-      plannerConfig: () => layeredConfig(serverProperties, properties),
+      plannerConfig: () => withSchemaLookup(layeredConfig(serverProperties, properties), this.state.config.schemaRegistry?.lookup),
     };
   }
 

@@ -1,25 +1,11 @@
 // DDL statements: CREATE STREAM/TABLE over a topic, CREATE/DROP TYPE, DROP STREAM/TABLE, ALTER.
 import { SquallError } from '../errors/index.js';
 import type { AlterSource, CreateSource, CreateType, DropSource, DropType } from '../parser/index.js';
-import { checkSourceFormats, PlanError, planCreateSource, resolveType, type DataSource } from '../planner/index.js';
+import { checkSourceFormats, keyColumns, PlanError, planCreateSource, resolveType, valueColumns } from '../planner/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, StatementContext } from './engine-state.js';
 import { currentStatus, recordSuccess } from './entities.js';
-
-/** Formats that need a Schema Registry, which Squall does not speak yet. */
-const SCHEMA_REGISTRY_FORMATS: ReadonlySet<string> = new Set(['AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
-
-/**
- * Refuses the formats Squall cannot read or write yet. Whether a format can hold the columns is
- * the planner's rule (checkSourceFormats), already applied when the source or sink was planned.
- */
-export function validateSourceFormats(source: DataSource): void {
-  for (const format of [source.keyFormat.format, source.valueFormat.format]) {
-    if (SCHEMA_REGISTRY_FORMATS.has(format)) {
-      throw new SquallError('NOT_SUPPORTED', `The '${format}' format is not supported yet: Squall reads and writes JSON, DELIMITED, KAFKA and NONE.`);
-    }
-  }
-}
+import { inferSourceColumns, registerSchemas } from './source-schemas.js';
 
 export async function executeCreateSource(
   statement: CreateSource,
@@ -35,7 +21,10 @@ export async function executeCreateSource(
       { message: `Cannot add ${statement.sourceType.toLowerCase()} ${statement.name}: A ${existing.sourceType.toLowerCase()} with the same name already exists.` },
     ]);
   }
-  const { source, partitions } = planCreateSource(statement, context.statementText, state.metastore, context.plannerConfig());
+  const inferred = await inferSourceColumns(statement, context.plannerConfig(), state.config.schemaRegistry);
+  const planned = planCreateSource(inferred.statement, context.statementText, state.metastore, context.plannerConfig());
+  const source = inferred.finish(planned.source);
+  const partitions = planned.partitions;
   if (existing !== undefined && !statement.orReplace) {
     throw new PlanError(
       `Cannot add ${statement.sourceType.toLowerCase()} '${statement.name}': A ${existing.sourceType.toLowerCase()} with the same name already exists`,
@@ -43,7 +32,7 @@ export async function executeCreateSource(
       'ALREADY_EXISTS',
     );
   }
-  validateSourceFormats(source);
+  await registerSchemas({ ...source, keyColumns: keyColumns(source), valueColumns: valueColumns(source) }, state.config.schemaRegistry, 'source');
   const warnings = await ensureTopic(state, source.topic, partitions, context);
   state.metastore.putSource(source);
   return recordSuccess(state, context.statementText, commandId, { status: 'SUCCESS', message: `${noun} created`, queryId: null }, sequence, warnings);
@@ -136,7 +125,6 @@ export function executeAlterSource(statement: AlterSource, context: StatementCon
     return { name: column.name, type: resolveType(column.type, state.metastore.types()), namespace: 'VALUE' as const };
   });
   const altered = { ...source, columns: [...source.columns, ...added] };
-  validateSourceFormats(altered);
   checkSourceFormats(altered, statement.span);
   state.metastore.putSource(altered);
   const commandId = `${noun}/${source.name}/alter`;

@@ -5,8 +5,8 @@ import { buildPersistentTopology, PersistentQuery } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, RunningQuery, StatementContext } from './engine-state.js';
 import { currentStatus, recordSuccess } from './entities.js';
-import { validateSourceFormats } from './execute-ddl.js';
 import { claimQueryNumber, queryIdFor } from './query-ids.js';
+import { registerSchemas } from './source-schemas.js';
 import { offsetReset } from './statement-properties.js';
 
 export async function executeCreateAsSelect(
@@ -35,7 +35,6 @@ export async function executeCreateAsSelect(
     queryId,
     { metastore: state.metastore, registry: state.registry, config: context.plannerConfig() },
   );
-  validateSourceFormats(plan.sinkSource);
   if (existing !== undefined) {
     await replaceQueriesWriting(statement.name, state);
   }
@@ -100,6 +99,7 @@ async function replaceQueriesWriting(sinkName: string, state: EngineState): Prom
 async function startPersistentQuery(plan: QueryPlan, context: StatementContext, state: EngineState): Promise<void> {
   const partitions = plan.sink.partitions ?? (await state.log.describeTopic(plan.source.topic))?.partitions ?? 1;
   await state.log.createTopic(plan.sink.topic, { partitions });
+  await registerSchemas(plan.sink, state.config.schemaRegistry, 'sink');
   const topology = buildPersistentTopology(plan, state.config.serviceId);
   // Internal topics are co-partitioned with the source: one task of each sub-topology per partition.
   const sourcePartitions = (await state.log.describeTopic(plan.source.topic))?.partitions ?? 1;

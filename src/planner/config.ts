@@ -1,8 +1,11 @@
 // The ksqlDB configuration properties the planner reads, with their defaults.
+import type { SchemaLookup } from './schema-lookup.js';
 
 /** Read-only configuration: server properties overlaid with per-request overrides. */
 export interface PlannerConfig {
   get(name: string): string | undefined;
+  /** The Schema Registry the Schema Registry formats read; absent when none is configured. */
+  readonly schemaLookup?: SchemaLookup;
 }
 
 export const ConfigNames = {

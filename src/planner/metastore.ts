@@ -1,5 +1,6 @@
 // The catalog: streams, tables and custom types. The planner reads it through the narrow
 // read-only `MetastoreView`; only the engine mutates it, by applying planned DDL.
+import type { SchemaLookup } from './schema-lookup.js';
 import { formatType, type SqlType } from './types.js';
 
 export type ColumnNamespace = 'KEY' | 'VALUE' | 'HEADER';
@@ -21,6 +22,12 @@ export interface FormatInfo {
   readonly wrapSingleValue?: boolean;
   /** DELIMITED only: the single-character delimiter. */
   readonly delimiter?: string;
+  /** Schema Registry formats: KEY_SCHEMA_ID / VALUE_SCHEMA_ID, the registered schema records are written with. */
+  readonly schemaId?: number;
+  /** Schema Registry formats: the record or message name (KEY_SCHEMA_FULL_NAME, VALUE_SCHEMA_FULL_NAME, VALUE_AVRO_SCHEMA_FULL_NAME). */
+  readonly schemaFullName?: string;
+  /** Schema Registry formats: where the serde finds the schema a record names by its id. */
+  readonly schemas?: SchemaLookup;
 }
 
 export type WindowType = 'TUMBLING' | 'HOPPING' | 'SESSION';

@@ -1,9 +1,9 @@
 // Key and value formats of a source or sink from its WITH clause and the configured defaults.
-import type { Span } from '../parser/index.js';
+import type { CreateSource, Span } from '../parser/index.js';
 import { ConfigNames, type PlannerConfig } from './config.js';
 import type { FormatInfo, FormatName } from './metastore.js';
 import { PlanError } from './plan-error.js';
-import type { WithProperties } from './with-properties.js';
+import { WithProperties } from './with-properties.js';
 
 const FORMAT_NAMES: ReadonlySet<string> = new Set<FormatName>([
   'JSON',
@@ -79,12 +79,48 @@ export function resolveFormats(
   const keyName = parseFormatName(keyText, properties.spanOf('KEY_FORMAT'));
   const valueName = parseFormatName(valueText, properties.spanOf('VALUE_FORMAT'));
   return {
-    keyFormat: withDelimiter(keyName, properties, 'KEY_DELIMITER', explicitKey === undefined ? defaults.key : undefined),
-    valueFormat: withWrapping(
-      withDelimiter(valueName, properties, 'VALUE_DELIMITER', properties.has('VALUE_FORMAT') || both !== undefined ? undefined : defaults.value),
+    keyFormat: withRegistry(withDelimiter(keyName, properties, 'KEY_DELIMITER', explicitKey === undefined ? defaults.key : undefined), 'KEY', properties, config),
+    valueFormat: withRegistry(
+      withWrapping(
+        withDelimiter(valueName, properties, 'VALUE_DELIMITER', properties.has('VALUE_FORMAT') || both !== undefined ? undefined : defaults.value),
+        properties,
+        config,
+      ),
+      'VALUE',
       properties,
       config,
     ),
+  };
+}
+
+/** The formats whose records carry a Schema Registry id (PROTOBUF_NOSR uses a schema, but no registry). */
+const REGISTRY_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['AVRO', 'PROTOBUF', 'JSON_SR']);
+const SCHEMA_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>([...REGISTRY_FORMATS, 'PROTOBUF_NOSR']);
+
+/** `<side>_SCHEMA_ID`, the record name, and the registry, for the formats that have them; ksqlDB's refusals for the others. */
+function withRegistry(format: FormatInfo, side: 'KEY' | 'VALUE', properties: WithProperties, config: PlannerConfig): FormatInfo {
+  const idProperty = `${side}_SCHEMA_ID`;
+  const schemaId = properties.integer(idProperty);
+  if (schemaId !== undefined && !REGISTRY_FORMATS.has(format.format)) {
+    throw new PlanError(
+      `${side}_FORMAT should support schema inference when ${idProperty} is provided. Current format is ${format.format}.`,
+      properties.spanOf(idProperty),
+    );
+  }
+  const fullNameProperty = side === 'VALUE' && properties.has('VALUE_AVRO_SCHEMA_FULL_NAME') ? 'VALUE_AVRO_SCHEMA_FULL_NAME' : `${side}_SCHEMA_FULL_NAME`;
+  const schemaFullName = properties.string(fullNameProperty);
+  if (schemaFullName !== undefined && !SCHEMA_FORMATS.has(format.format)) {
+    throw new PlanError(`${format.format} does not support the following configs: [fullSchemaName]`, properties.spanOf(fullNameProperty));
+  }
+  if (fullNameProperty === 'VALUE_AVRO_SCHEMA_FULL_NAME' && format.format !== 'AVRO') {
+    throw new PlanError(`${format.format} does not support the following configs: [fullSchemaName]`, properties.spanOf(fullNameProperty));
+  }
+  if (!REGISTRY_FORMATS.has(format.format)) return schemaFullName === undefined ? format : { ...format, schemaFullName };
+  return {
+    ...format,
+    ...(schemaId === undefined ? {} : { schemaId }),
+    ...(schemaFullName === undefined ? {} : { schemaFullName }),
+    ...(config.schemaLookup === undefined ? {} : { schemas: config.schemaLookup }),
   };
 }
 
@@ -113,4 +149,10 @@ function withWrapping(format: FormatInfo, properties: WithProperties, config: Pl
   const configured = config.get(ConfigNames.wrapSingleValues);
   const wrap = explicit ?? (configured === undefined ? true : configured.toLowerCase() !== 'false');
   return { ...format, wrapSingleValue: wrap };
+}
+
+/** The formats a CREATE STREAM/TABLE declares, before its columns are planned: the engine infers missing columns from them. */
+export function resolveCreateSourceFormats(statement: CreateSource, config: PlannerConfig): { keyFormat: FormatInfo; valueFormat: FormatInfo } {
+  const hasKeyColumns = statement.columns.some((column) => column.constraint.kind === 'Key' || column.constraint.kind === 'PrimaryKey');
+  return resolveFormats(new WithProperties(statement.properties), config, {}, hasKeyColumns);
 }

@@ -8,6 +8,9 @@ export {
   type SerdeColumn,
   type FormatOptions,
   type WindowedKeySerde,
+  avroSchemaOf,
+  columnsOfAvroSchema,
+  type AvroSchema,
 } from './serde/index.js';
 export type { ProcessingLog, ProcessingLogEntry, ProcessingErrorKind } from './processing-log.js';
 export { PersistentQuery, type PersistentQueryOptions, type ProcessingGuarantee, type QueryState } from './persistent-query.js';

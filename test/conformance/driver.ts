@@ -1,6 +1,7 @@
 // The conformance driver: one Squall engine per case variant, over the in-memory Log or the
 // embedded Kafka, translating QTT records to and from the bytes of each topic's formats.
 import { parse as parseLossless, stringify as stringifyLossless, isLosslessNumber } from 'lossless-json';
+import { EmbeddedSchemaRegistry } from '../../src/schema-registry/index.js';
 import { fileURLToPath } from 'node:url';
 import { Engine, StatementError, loadFunctionDirectory } from '../../src/engine/index.js';
 import { formatSchema, type DataSource, type FormatInfo, type SqlType } from '../../src/planner/index.js';
@@ -24,7 +25,9 @@ import type {
   QttRecordSpec,
   QttWindow,
   SourceInfo,
+  TopicDeclaration,
 } from './driver-api.js';
+import { encodeAvroSpec, runtimeValueToSpec } from './avro-spec.js';
 
 /** The test-only functions ksqlDB's own suite defines (BAD_UDF...), as user-defined functions; loaded once. */
 const testFunctionsDir = fileURLToPath(new URL('./udfs/', import.meta.url));
@@ -45,7 +48,10 @@ export const createDriver: DriverFactory = async (options) => {
   for (const topic of options.topics) {
     await log.createTopic(topic.name, { partitions: topic.partitions ?? 4 });
   }
+  const schemaRegistry = await EmbeddedSchemaRegistry.open(log);
+  await registerDeclaredSchemas(schemaRegistry, options.topics);
   const engine = new Engine(log, {
+    schemaRegistry,
     serviceId: 'some_ksql_service_id',
     guarantee: 'exactly_once_v2',
     properties: { 'auto.offset.reset': 'earliest', ...options.properties },
@@ -57,9 +63,10 @@ export const createDriver: DriverFactory = async (options) => {
   const producer = await log.producer();
   // The in-memory Log is synchronous; a real Kafka delivers asynchronously, so draining waits for quiet.
   const drainOptions = options.backend === 'memory' ? { pollTimeoutMs: 0, quietMs: 0 } : { pollTimeoutMs: 100, quietMs: 1000 };
-  return new SquallDriver(engine, log, producer, drainOptions, async () => {
+  return new SquallDriver(engine, log, schemaRegistry, producer, drainOptions, async () => {
     await producer.close();
     await engine.close();
+    await schemaRegistry.close();
     await log.close();
     await stopEmbedded?.();
   });
@@ -69,6 +76,7 @@ class SquallDriver implements ConformanceDriver {
   constructor(
     private readonly engine: Engine,
     private readonly log: Log,
+    private readonly schemaRegistry: EmbeddedSchemaRegistry,
     private readonly producer: LogProducer,
     private readonly drainOptions: { pollTimeoutMs: number; quietMs: number },
     private readonly shutdown: () => Promise<void>,
@@ -170,9 +178,24 @@ class SquallDriver implements ConformanceDriver {
     if (source === undefined) return undefined;
     const cached = this.codecs.get(source);
     if (cached !== undefined) return cached;
-    const codec = topicCodec(source);
+    const codec = topicCodec(source, this.schemaRegistry);
     this.codecs.set(source, codec);
     return codec;
+  }
+}
+
+/** Registers each declared topic's Avro schemas under `<topic>-key` / `<topic>-value`, with the ids the case gives, as upstream's driver does. */
+async function registerDeclaredSchemas(registry: EmbeddedSchemaRegistry, topics: readonly TopicDeclaration[]): Promise<void> {
+  for (const topic of topics) {
+    const sides = [
+      { side: 'key', schema: topic.keySchema, format: topic.keyFormat, id: topic.keySchemaId },
+      { side: 'value', schema: topic.valueSchema, format: topic.valueFormat, id: topic.valueSchemaId },
+    ];
+    for (const { side, schema, format, id } of sides) {
+      if (schema === undefined || (format !== undefined && format.toUpperCase() !== 'AVRO')) continue;
+      const text = stringifyLossless(schema) ?? 'null';
+      await registry.register(`${topic.name}-${side}`, { schemaType: 'AVRO', schema: text }, id === undefined ? {} : { id });
+    }
   }
 }
 
@@ -208,7 +231,7 @@ interface TopicCodec {
 }
 
 /** How a QTT file writes a topic's keys and values: JSON as JSON text, DELIMITED as the line, KAFKA as a bare value. */
-function topicCodec(source: DataSource): TopicCodec {
+function topicCodec(source: DataSource, registry: EmbeddedSchemaRegistry): TopicCodec {
   const keyColumns = source.columns.filter((column) => column.namespace === 'KEY');
   const valueColumns = source.columns.filter((column) => column.namespace === 'VALUE');
   const keySerde = createRowSerde(source.keyFormat.format, 'key', keyColumns, source.keyFormat);
@@ -216,30 +239,50 @@ function topicCodec(source: DataSource): TopicCodec {
   const windowed = source.window === undefined ? undefined : createWindowedKeySerde(keySerde, source.window.type, source.window.sizeMs);
   const keyType = keyColumns.length === 1 ? keyColumns[0]!.type : undefined;
   const valueType = valueColumns.length === 1 ? valueColumns[0]!.type : undefined;
-  const encodeKeyBytes = (key: unknown) => encodeSpec(key, source.keyFormat, keySerde, keyType);
+  const keyShape: SpecShape = { columns: keyColumns.map((column) => column.name), unwrapped: keyColumns.length === 1, subject: `${source.topic}-key`, registry };
+  const valueShape: SpecShape = {
+    columns: valueColumns.map((column) => column.name),
+    unwrapped: valueColumns.length === 1 && source.valueFormat.wrapSingleValue === false,
+    subject: `${source.topic}-value`,
+    registry,
+  };
+  const encodeKeyBytes = (key: unknown) => encodeSpec(key, source.keyFormat, keySerde, keyType, keyShape);
   return {
     encodeKey(key, window) {
       if (windowed === undefined || window === undefined) return encodeKeyBytes(key);
       const values = key === undefined || key === null ? null : keySerde.deserialize(encodeKeyBytes(key));
       return windowed.serialize(values, { start: window.start, end: window.end });
     },
-    encodeValue: (value) => encodeSpec(value, source.valueFormat, valueSerde, valueType),
+    encodeValue: (value) => encodeSpec(value, source.valueFormat, valueSerde, valueType, valueShape),
     decodeKey(bytes) {
-      if (windowed === undefined) return { key: decodeSpec(bytes, source.keyFormat, keySerde), window: undefined };
+      if (windowed === undefined) return { key: decodeSpec(bytes, source.keyFormat, keySerde, keyShape), window: undefined };
       const { values, window } = windowed.deserialize(bytes);
       const inner = values === null ? null : keySerde.serialize(values);
       return {
-        key: decodeSpec(inner, source.keyFormat, keySerde),
+        key: decodeSpec(inner, source.keyFormat, keySerde, keyShape),
         window: { start: window.start, end: window.end, type: source.window?.type === 'SESSION' ? 'session' : 'time' },
       };
     },
-    decodeValue: (bytes) => decodeSpec(bytes, source.valueFormat, valueSerde),
+    decodeValue: (bytes) => decodeSpec(bytes, source.valueFormat, valueSerde, valueShape),
   };
 }
 
-function encodeSpec(spec: unknown, format: FormatInfo, serde: RowSerde, singleType: SqlType | undefined): Uint8Array | null {
+/** One side of a topic as a spec shows it: its column names, whether a single column is bare, and its registry subject. */
+interface SpecShape {
+  readonly columns: readonly string[];
+  readonly unwrapped: boolean;
+  readonly subject: string;
+  readonly registry: EmbeddedSchemaRegistry;
+}
+
+function encodeSpec(spec: unknown, format: FormatInfo, serde: RowSerde, singleType: SqlType | undefined, shape: SpecShape): Uint8Array | null {
   if (spec === undefined || spec === null) return null;
   switch (format.format) {
+    case 'AVRO': {
+      const registered = format.schemaId === undefined ? shape.registry.latestVersion(shape.subject)?.schema : shape.registry.lookup.schemaById(format.schemaId);
+      if (registered === undefined) throw new Error(`No Avro schema registered for ${shape.subject}`);
+      return encodeAvroSpec(spec, registered.id, registered.schema);
+    }
     case 'JSON':
     case 'JSON_SR':
       return Buffer.from(stringifyLossless(spec) ?? 'null');
@@ -271,9 +314,15 @@ function kafkaValue(spec: unknown, type: SqlType | undefined): unknown {
   }
 }
 
-function decodeSpec(bytes: Uint8Array | null, format: FormatInfo, serde: RowSerde): unknown {
+function decodeSpec(bytes: Uint8Array | null, format: FormatInfo, serde: RowSerde, shape: SpecShape): unknown {
   if (bytes === null) return null;
   switch (format.format) {
+    case 'AVRO': {
+      const values = serde.deserialize(bytes);
+      if (values === null) return null;
+      if (shape.unwrapped) return runtimeValueToSpec(values[0]);
+      return Object.fromEntries(shape.columns.map((name, index) => [name, runtimeValueToSpec(values[index])]));
+    }
     case 'JSON':
     case 'JSON_SR':
       return parseLossless(Buffer.from(bytes).toString('utf8'));

@@ -19,9 +19,10 @@ export interface CaseVariant {
 
 const configPlaceholder = '{CONFIG}';
 const formatPlaceholder = '{FORMAT}';
-const schemaRegistryFormats = ['AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR'];
-/** A Schema Registry format named as a quoted WITH property value, e.g. `value_format='AVRO'`. */
-const quotedSchemaRegistryFormat = new RegExp(`'\\s*(?:${schemaRegistryFormats.join('|')})\\s*'`, 'i');
+/** Formats the runner cannot run yet: their schemas are not registered for the case. */
+const unsupportedFormats = ['PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR'];
+/** An unsupported format named as a quoted WITH property value, e.g. `value_format='PROTOBUF'`. */
+const quotedUnsupportedFormat = new RegExp(`'\\s*(?:${unsupportedFormats.join('|')})\\s*'`, 'i');
 
 export function expandFile(file: QttFile): CaseVariant[] {
   return file.cases.filter((testCase) => testCase.enabled).flatMap((testCase) => expandCase(file.baseName, testCase));
@@ -64,26 +65,26 @@ function buildVariant(
   const statements = format === undefined ? testCase.statements : testCase.statements.map((statement) => statement.replaceAll(formatPlaceholder, format));
   const properties = config === undefined ? testCase.properties : { ...testCase.properties, [config.name]: config.value };
   const variant = { fullName: `${baseName}${formatSuffix}${configSuffix}`, fileBaseName, testCase, statements, properties };
-  return needsSchemaRegistry(variant) ? { ...variant, skipReason: 'needs Schema Registry' } : variant;
+  return usesUnsupportedFormat(variant) ? { ...variant, skipReason: 'needs the PROTOBUF or JSON_SR format' } : variant;
 }
 
 function invalidVariant(fileBaseName: string, fullName: string, testCase: QttCase, invalidReason: string): CaseVariant {
   return { fullName, fileBaseName, testCase, statements: testCase.statements, properties: testCase.properties, invalidReason };
 }
 
-/** True when a statement, a declared topic or a default-format property uses a Schema Registry format. */
-function needsSchemaRegistry(variant: Pick<CaseVariant, 'statements' | 'properties' | 'testCase'>): boolean {
-  if (variant.statements.some((statement) => quotedSchemaRegistryFormat.test(statement))) return true;
-  if (Object.values(variant.properties).some(isSchemaRegistryFormat)) return true;
+/** True when a statement, a declared topic or a default-format property uses a format the runner cannot run yet. */
+function usesUnsupportedFormat(variant: Pick<CaseVariant, 'statements' | 'properties' | 'testCase'>): boolean {
+  if (variant.statements.some((statement) => quotedUnsupportedFormat.test(statement))) return true;
+  if (Object.values(variant.properties).some(isUnsupportedFormat)) return true;
   return variant.testCase.topics.some(
     (topic) =>
-      [topic.keyFormat, topic.valueFormat].some((format) => format !== undefined && isSchemaRegistryFormat(format)) ||
-      // A schema declared without a format is an Avro schema (the QTT default).
-      (topic.keySchema !== undefined && topic.keyFormat === undefined) ||
-      (topic.valueSchema !== undefined && topic.valueFormat === undefined),
+      [topic.keyFormat, topic.valueFormat].some((format) => format !== undefined && isUnsupportedFormat(format)) ||
+      // A topic's JSON format with a schema is a JSON Schema (JSON_SR).
+      (topic.keySchema !== undefined && topic.keyFormat?.toUpperCase() === 'JSON') ||
+      (topic.valueSchema !== undefined && topic.valueFormat?.toUpperCase() === 'JSON'),
   );
 }
 
-function isSchemaRegistryFormat(format: string): boolean {
-  return schemaRegistryFormats.includes(format.trim().toUpperCase());
+function isUnsupportedFormat(format: string): boolean {
+  return unsupportedFormats.includes(format.trim().toUpperCase());
 }

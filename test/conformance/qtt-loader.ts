@@ -216,6 +216,8 @@ function readTopicDeclaration(node: unknown, index: number): TopicDeclaration {
     ...(valueFormat === undefined ? {} : { valueFormat }),
     ...(topic.keySchema === undefined ? {} : { keySchema: topic.keySchema }),
     ...(topic.valueSchema === undefined ? {} : { valueSchema: topic.valueSchema }),
+    ...(topic.keySchemaId === undefined ? {} : { keySchemaId: expectNumber(topic.keySchemaId, `${what}.keySchemaId`) }),
+    ...(topic.valueSchemaId === undefined ? {} : { valueSchemaId: expectNumber(topic.valueSchemaId, `${what}.valueSchemaId`) }),
   };
 }
 

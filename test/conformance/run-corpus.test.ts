@@ -24,7 +24,7 @@ async function corpusDirectory(): Promise<string> {
     `{"tests": [
       {"name": "empty", "statements": ["S;"], "outputs": []},
       {"name": "one out", "statements": ["S;"], "outputs": [{"topic": "OUT", "value": 1}]},
-      {"name": "formats", "format": ["JSON", "AVRO"], "statements": ["CREATE x WITH (value_format='{FORMAT}');"], "outputs": []}
+      {"name": "formats", "format": ["JSON", "PROTOBUF"], "statements": ["CREATE x WITH (value_format='{FORMAT}');"], "outputs": []}
     ]}`,
   );
   await writeFile(join(directory, 'a-broken.json'), '{"tests": [');
@@ -39,14 +39,14 @@ describe('loadCorpus', () => {
     const files = await loadCorpus(await corpusDirectory());
     expect(files.map((file) => file.fileName)).toEqual(['a-broken.json', 'b-file.json']);
     expect(files[0]?.loadError).toBeDefined();
-    expect(names(files)).toEqual(['b-file - empty', 'b-file - one out', 'b-file - formats - JSON', 'b-file - formats - AVRO']);
+    expect(names(files)).toEqual(['b-file - empty', 'b-file - one out', 'b-file - formats - JSON', 'b-file - formats - PROTOBUF']);
   });
 });
 
 describe('selectVariants', () => {
   it('filters by full name', async () => {
     const files = await loadCorpus(await corpusDirectory());
-    expect(names(selectVariants(files, { filter: /formats/ }))).toEqual(['b-file - formats - JSON', 'b-file - formats - AVRO']);
+    expect(names(selectVariants(files, { filter: /formats/ }))).toEqual(['b-file - formats - JSON', 'b-file - formats - PROTOBUF']);
   });
 
   it('drops files a filter leaves empty, but keeps files that failed to load', async () => {
@@ -66,10 +66,10 @@ describe('selectVariants', () => {
     const files = await loadCorpus(await corpusDirectory());
     const deviations = new Map([
       ['b-file - one out', 'ksqlDB-specific'],
-      ['b-file - formats - AVRO', 'ignored'],
+      ['b-file - formats - PROTOBUF', 'ignored'],
     ]);
     const variants = selectVariants(files, { deviations }).flatMap((file) => file.variants);
-    expect(variants.map((variant) => variant.skipReason)).toEqual([undefined, 'deviation: ksqlDB-specific', undefined, 'needs Schema Registry']);
+    expect(variants.map((variant) => variant.skipReason)).toEqual([undefined, 'deviation: ksqlDB-specific', undefined, 'needs the PROTOBUF or JSON_SR format']);
   });
 });
 
@@ -85,7 +85,7 @@ describe('runCorpus', () => {
       ['b-file - empty', 'passed'],
       ['b-file - one out', 'failed'],
       ['b-file - formats - JSON', 'passed'],
-      ['b-file - formats - AVRO', 'skipped'],
+      ['b-file - formats - PROTOBUF', 'skipped'],
     ]);
   });
 });

@@ -1,6 +1,7 @@
 // The serde contract shared by every format, and the factory that picks a format's serde.
 import { SquallError } from '../../errors/index.js';
-import type { FormatName, SqlType } from '../../planner/index.js';
+import type { FormatName, SchemaLookup, SqlType } from '../../planner/index.js';
+import { createAvroSerde } from './avro.js';
 import { createDelimitedSerde } from './delimited.js';
 import { createJsonSerde } from './json.js';
 import { createKafkaSerde } from './kafka.js';
@@ -16,6 +17,12 @@ export interface FormatOptions {
   readonly wrapSingleValue?: boolean;
   /** DELIMITED only: one character, already resolved from 'TAB'/'SPACE'; undefined means ','. */
   readonly delimiter?: string;
+  /** Schema Registry formats: the registered schema to write with, instead of the one generated from the columns. */
+  readonly schemaId?: number;
+  /** Schema Registry formats: the record or message name of the generated schema. */
+  readonly schemaFullName?: string;
+  /** Schema Registry formats: the registry records name their writer schema in. */
+  readonly schemas?: SchemaLookup;
 }
 
 export interface RowSerde {
@@ -47,6 +54,7 @@ export function createRowSerde(
     case 'NONE':
       return createNoneSerde();
     case 'AVRO':
+      return createAvroSerde(role, columns, options);
     case 'PROTOBUF':
     case 'PROTOBUF_NOSR':
     case 'JSON_SR':
