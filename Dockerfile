@@ -7,6 +7,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN CKJS_LINKING=dynamic npm install --no-audit --no-fund
 COPY . .
+RUN npm run build:console
 EXPOSE 8088
 ENTRYPOINT ["node", "--import", "tsx", "src/cli/main.ts"]
 CMD ["server"]

@@ -16,6 +16,7 @@ kafka: setup
 # gone: it could not fail, and test/engine/engine-kafka.test.ts covers the real client path.)
 test: setup
 	npx tsc --noEmit -p .
+	npx tsc --noEmit -p console
 	npx vitest run
 
 conformance: setup

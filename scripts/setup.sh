@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 # @confluentinc/kafka-javascript cannot download its prebuilt binary without internet; it builds
 # librdkafka from source, linked dynamically against these system libraries.
-system_packages=(libssl-dev zlib1g-dev libzstd-dev libcurl4-openssl-dev libsasl2-dev liblz4-dev pkg-config make g++ python3)
+# chromium: the web console's end-to-end test drives Debian's headless Chromium (playwright-core).
+system_packages=(libssl-dev zlib1g-dev libzstd-dev libcurl4-openssl-dev libsasl2-dev liblz4-dev pkg-config make g++ python3 chromium)
 
 missing=()
 for package in "${system_packages[@]}"; do
@@ -28,3 +29,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   # packages (rollup's), which `npm ci` then rejects as out of sync.
   CKJS_LINKING=dynamic npm install --no-audit --no-fund
 fi
+
+# The web console's static files (console/dist), bundled by esbuild in about a second.
+npm run build:console --silent

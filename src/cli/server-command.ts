@@ -1,9 +1,13 @@
 // `squall server`: the Kafka (or the embedded one), the engine with its replayed catalog, the
 // repository's queries/, and the REST API; shut down cleanly on SIGINT/SIGTERM.
+import { fileURLToPath } from 'node:url';
 import { Engine, applyQueryDirectory, loadFunctionDirectory } from '../engine/index.js';
 import { KafkaLog, startEmbeddedKafka, type EmbeddedKafka } from '../runtime/index.js';
 import { buildServer, listen } from '../server/index.js';
 import type { ServerConfig } from './config.js';
+
+/** Where `npm run build:console` bundles the web console. */
+const CONSOLE_DIST = fileURLToPath(new URL('../../console/dist/', import.meta.url));
 
 export async function runServer(config: ServerConfig): Promise<void> {
   // Before anything starts: a broken function module stops the server here, with every problem printed.
@@ -36,9 +40,10 @@ export async function runServer(config: ServerConfig): Promise<void> {
     console.log(`squall: applied ${applied.file}: ${applied.executed} statements run, ${applied.skipped} already in effect`);
     for (const warning of applied.warnings) console.warn(`squall: ${warning}`);
   }
-  const server = await buildServer(engine, { logger: false });
+  const server = await buildServer(engine, { logger: false, consoleDir: CONSOLE_DIST });
   const address = await listen(server, { host: config.host, port: config.port });
   console.log(`squall: REST API listening on ${address} (ksqlDB-compatible: POST /ksql, /query-stream, ...)`);
+  console.log(`squall: web console at ${address}/console/, Prometheus metrics at ${address}/metrics`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

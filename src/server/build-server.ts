@@ -8,6 +8,7 @@ import { PLAIN_JSON } from './media-types.js';
 import { PrometheusMetrics } from './prometheus-metrics.js';
 import { RestError } from './rest-error.js';
 import { closeQueryRoutes } from './routes/close-query.js';
+import { consoleRoutes } from './routes/console.js';
 import { infoRoutes } from './routes/info.js';
 import { insertsStreamRoutes } from './routes/inserts-stream.js';
 import { ksqlRoutes } from './routes/ksql.js';
@@ -18,6 +19,8 @@ import { queryRoutes } from './routes/query.js';
 export interface ServerOptions {
   /** Log requests with fastify's logger (pino); off by default. Bugs are logged to stderr either way. */
   readonly logger?: boolean;
+  /** The web console's bundle (`npm run build:console`), served under /console/; no console without it. */
+  readonly consoleDir?: string;
 }
 
 export async function buildServer(engine: EngineApi, options: ServerOptions): Promise<FastifyInstance> {
@@ -43,6 +46,7 @@ export async function buildServer(engine: EngineApi, options: ServerOptions): Pr
   await app.register(closeQueryRoutes(engine));
   await app.register(infoRoutes(engine));
   await app.register(metricsRoutes(metrics));
+  if (options.consoleDir !== undefined) await app.register(consoleRoutes(options.consoleDir));
   return app;
 }
 
