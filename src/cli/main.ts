@@ -1,10 +1,12 @@
 // The `squall` command: `server` (the default), `kafka` (an embedded Kafka in its own process),
-// `run FILE.sql` (send a file of statements to a running server) and `cli` (an interactive shell).
+// `run FILE.sql` (send a file of statements to a running server), `cli` (an interactive shell) and
+// `test` (run a SQL file offline against test records).
 import { readFile } from 'node:fs/promises';
 import { runEmbeddedKafkaProcess } from '../runtime/index.js';
 import { ConfigError, parseFlags, resolveServerConfig } from './config.js';
 import { runServer } from './server-command.js';
 import { runShell, SHELL_USAGE } from './shell/shell-command.js';
+import { runTestCommand, TEST_USAGE } from './test-runner/test-command.js';
 
 const USAGE = `Usage:
   squall server [--port 8088] [--host 0.0.0.0] [--bootstrap-servers HOST:PORT] [--mock-cluster]
@@ -13,6 +15,7 @@ const USAGE = `Usage:
   squall kafka [--brokers 3]          start an embedded Kafka in this process and print its bootstrap address
   squall run FILE.sql [--server http://localhost:8088]   send the statements of FILE.sql to a server
   ${SHELL_USAGE}
+  ${TEST_USAGE}
 
 Environment: SQUALL_PORT, SQUALL_HOST, SQUALL_BOOTSTRAP_SERVERS, SQUALL_SERVICE_ID, SQUALL_STATE_DIR,
 SQUALL_PROCESSING_GUARANTEE, SQUALL_QUERIES_DIR, SQUALL_FUNCTIONS_DIR, SQUALL_CONFIG. Flags win over the environment,
@@ -36,6 +39,9 @@ async function main(args: readonly string[]): Promise<void> {
       return runFile(rest);
     case 'cli':
       return runShell(rest);
+    case 'test':
+      process.exitCode = await runTestCommand(rest);
+      return;
     case 'help':
     case '--help':
       console.log(USAGE);
