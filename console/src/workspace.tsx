@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { closeQuery, runStatements, streamQuery, type KsqlEntity, type QueryHeader } from './api.js';
 import { EntitiesView } from './entities-view.js';
 import { LiveChart } from './live-chart.js';
-import { LiveRows } from './live-rows.js';
+import { LiveRows, type ColumnRef } from './live-rows.js';
 import { ResultTable } from './result-table.js';
 import { isPushQuery, isQuery } from './statement-kind.js';
 
@@ -12,7 +12,7 @@ type Result =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running' }
   | { readonly kind: 'entities'; readonly entities: readonly KsqlEntity[] }
-  | { readonly kind: 'query'; readonly header: QueryHeader; readonly rows: LiveRows; readonly push: boolean }
+  | { readonly kind: 'query'; readonly header: QueryHeader; readonly rows: LiveRows; readonly push: boolean; readonly split: ColumnRef | undefined }
   | { readonly kind: 'error'; readonly message: string };
 
 interface RunningQuery {
@@ -70,7 +70,9 @@ export function Workspace({ suggestion, onStatementsRun }: WorkspaceProps) {
           onHeader: (header) => {
             query.queryId = header.queryId;
             rows = new LiveRows(header.columnNames, header.columnTypes);
-            setResult({ kind: 'query', header, rows, push });
+            // An aggregation's rows are updates per group: a line per group is what reads well.
+            const split = /\bGROUP\s+BY\b/i.test(text) ? rows.splitColumns[0] : undefined;
+            setResult({ kind: 'query', header, rows, push, split });
           },
           onRow: (values) => {
             rows?.append(values, Date.now());
@@ -135,12 +137,18 @@ export function Workspace({ suggestion, onStatementsRun }: WorkspaceProps) {
           </span>
         )}
       </div>
-      <ResultView result={result} version={version} />
+      <ResultView result={result} version={version} onSplit={(split) => setResult((current) => (current.kind === 'query' ? { ...current, split } : current))} />
     </main>
   );
 }
 
-function ResultView({ result, version }: { readonly result: Result; readonly version: number }) {
+interface ResultViewProps {
+  readonly result: Result;
+  readonly version: number;
+  readonly onSplit: (split: ColumnRef | undefined) => void;
+}
+
+function ResultView({ result, version, onSplit }: ResultViewProps) {
   switch (result.kind) {
     case 'idle':
       return <p class="hint">Type SQL and press Run. SELECT … EMIT CHANGES streams live.</p>;
@@ -157,9 +165,42 @@ function ResultView({ result, version }: { readonly result: Result; readonly ver
     case 'query':
       return (
         <div>
-          {result.push && result.rows.numericColumns.length > 0 && <LiveChart rows={result.rows} version={version} />}
+          {result.push && result.rows.numericColumns.length > 0 && (
+            <>
+              <SplitPicker columns={result.rows.splitColumns} split={result.split} onSplit={onSplit} />
+              <LiveChart rows={result.rows} split={result.split} version={version} />
+            </>
+          )}
           <ResultTable testId="query-rows" columns={result.header.columnNames} rows={result.push ? result.rows.latest : [...result.rows.latest].reverse()} />
         </div>
       );
   }
+}
+
+interface SplitPickerProps {
+  readonly columns: readonly ColumnRef[];
+  readonly split: ColumnRef | undefined;
+  readonly onSplit: (split: ColumnRef | undefined) => void;
+}
+
+/** Chooses the column whose values split the chart into lines (none: one line per numeric column). */
+function SplitPicker({ columns, split, onSplit }: SplitPickerProps) {
+  if (columns.length === 0) return null;
+  return (
+    <label class="detail">
+      One line per value of{' '}
+      <select
+        data-testid="split-by"
+        value={split === undefined ? '' : String(split.index)}
+        onChange={(event) => onSplit(columns.find((column) => String(column.index) === event.currentTarget.value))}
+      >
+        <option value="">(all rows together)</option>
+        {columns.map((column) => (
+          <option key={column.index} value={String(column.index)}>
+            {column.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

@@ -118,6 +118,21 @@ describe.skipIf(CHROMIUM === undefined)('web console in headless Chromium', () =
     expect(await page.getByTestId('row-count').innerText()).not.toContain('(live)');
   });
 
+  it('draws a line per group for an aggregating push query', async () => {
+    await page.getByTestId('sql-editor').fill('SELECT CITY, COUNT(*) AS RIDES, MAX(FARE) AS TOP_FARE FROM RIDES GROUP BY CITY EMIT CHANGES;');
+    await page.getByTestId('run').click();
+    const legend = () => page.getByTestId('live-chart').innerText();
+    // The GROUP BY key splits the chart: a line per city for each numeric column.
+    await produceRidesUntil(async () => {
+      const text = await legend().catch(() => '');
+      return CITIES.every((city) => text.includes(`RIDES ${city}`) && text.includes(`TOP_FARE ${city}`));
+    });
+    await page.getByTestId('split-by').selectOption('');
+    await expect.poll(legend).not.toContain('TOP_FARE lima');
+    expect(await legend()).toContain('TOP_FARE');
+    await page.getByTestId('stop').click();
+  });
+
   it('shows a pull query as a table, and a bad statement with the line at fault', async () => {
     const editor = page.getByTestId('sql-editor');
     await editor.fill("SELECT CITY, SEATS FROM RIDES WHERE CITY = 'oslo' LIMIT 3;");
