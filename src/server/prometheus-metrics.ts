@@ -64,11 +64,11 @@ export class PrometheusMetrics {
         'Time a persistent query spent committing; divided by squall_query_commits_total, the average commit latency',
         query,
       ),
-      consumerLag: gauge('squall_query_consumer_lag', 'Records between a query\'s last commit and the end of each input partition', [
-        'query_id',
-        'topic',
-        'partition',
-      ]),
+      consumerLag: gauge(
+        'squall_query_consumer_lag',
+        'Offsets between a query\'s last commit and the end of each input partition (under exactly-once the end counts the last transaction\'s commit marker)',
+        ['query_id', 'topic', 'partition'],
+      ),
       storeEntries: gauge('squall_query_state_store_entries', 'Rows in each state store partition', store),
       restoredRecords: gauge('squall_query_restore_records', 'Changelog records restored into each state store partition', store),
       restoreProgress: gauge('squall_query_restore_progress_ratio', 'How far each state store partition\'s restore has got, from 0 to 1', store),
