@@ -192,7 +192,8 @@ export class PersistentQuery {
       lateRecordsDropped: this.topology.lateRecords?.total ?? 0,
       commits: metrics.commits,
       commitSeconds: metrics.commitMs / 1000,
-      lag: await this.lag(),
+      // A scrape must not fail because Kafka did not answer (or the query is stopping): the lag is then unknown.
+      lag: await this.lag().catch(() => []),
       stores: this.storeSizes(),
       restores: metrics.restores,
     };

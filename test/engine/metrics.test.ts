@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { QueryMetricsSnapshot } from '../../src/engine/index.js';
-import { MemoryLog, type Log } from '../../src/runtime/index.js';
+import { MemoryLog, type ConsumerOptions, type Log, type LogConsumer } from '../../src/runtime/index.js';
 import { startEngine } from './memory-engine.js';
 
 const CREATE_ORDERS = "CREATE STREAM ORDERS (ID STRING KEY, USER STRING, AMOUNT INT) WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON', PARTITIONS=1);";
@@ -37,6 +37,18 @@ function byQuery(queries: readonly QueryMetricsSnapshot[], sinkPrefix: string): 
   const found = queries.find((query) => query.queryId.startsWith(sinkPrefix));
   if (found === undefined) throw new Error(`no query ${sinkPrefix}* in ${queries.map((query) => query.queryId).join(', ')}`);
   return found;
+}
+
+/** A Log whose consumers, once told, cannot read end offsets, as when the brokers stop answering. */
+class UnansweredEndOffsetsLog extends MemoryLog {
+  failing = false;
+
+  override async consumer(options: ConsumerOptions): Promise<LogConsumer> {
+    const consumer = await super.consumer(options);
+    const endOffsets = consumer.endOffsets.bind(consumer);
+    consumer.endOffsets = (partitions) => (this.failing ? Promise.reject(new Error('request timed out')) : endOffsets(partitions));
+    return consumer;
+  }
 }
 
 describe('engine metrics', () => {
@@ -91,5 +103,17 @@ describe('engine metrics', () => {
     expect(perSecond.restores[0]!.restored).toBeGreaterThan(0);
     expect(perSecond.stores.map(({ entries }) => entries)).toEqual([1]);
     await second.close();
+  });
+
+  it('reports the counters without lag when Kafka does not answer for the end offsets', async () => {
+    const log = new UnansweredEndOffsetsLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-metrics-')), 'metrics_');
+    await engine.execute({ sql: `${CREATE_ORDERS} ${CREATE_BIG}` });
+    await produceOrders(log);
+    await engine.drain();
+    log.failing = true;
+    const [big] = (await engine.metrics()).queries;
+    expect(big).toMatchObject({ recordsIn: 13, recordsOut: 4, lag: [] });
+    await engine.close();
   });
 });
