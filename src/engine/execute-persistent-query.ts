@@ -1,6 +1,6 @@
 // Statements that start or stop persistent queries: CREATE ... AS SELECT, INSERT INTO ... SELECT, TERMINATE.
 import type { CreateAsSelect, InsertInto, Terminate } from '../parser/index.js';
-import { PlanError, planQuery, resolveSource, type QueryPlan } from '../planner/index.js';
+import { joinSourceSteps, PlanError, planQuery, resolveSource, type QueryPlan } from '../planner/index.js';
 import { buildPersistentTopology, PersistentQuery } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, RunningQuery, StatementContext } from './engine-state.js';
@@ -123,7 +123,7 @@ async function startPersistentQuery(plan: QueryPlan, context: StatementContext, 
     plan,
     runtime,
     sinkName: plan.sinkSource.name,
-    sourceNames: [plan.source.sourceName],
+    sourceNames: plan.join === undefined ? [plan.source.sourceName] : joinSourceSteps(plan.join).map((source) => source.sourceName),
   };
   state.queries.set(plan.queryId, running);
 }

@@ -12,6 +12,7 @@ export type { FunctionDefinition, FunctionOrigin, TypePattern } from './function
 export { readUserFunction, type UserFunctionReading } from './functions/user-function.js';
 export type { AggregateImplementation } from './functions/registry-types.js';
 export type { WindowSpec } from './logical/window-spec.js';
+export type { JoinKind, JoinShape, JoinWindow } from './logical/join.js';
 export { parseTimestamp as parseTimestampText } from './functions/datetime.js';
 export { localToUtc, offsetAt, resolveTimeZone } from './functions/time-zones.js';
 export * from './metastore.js';

@@ -1,6 +1,7 @@
 // The physical plan the runtime executes: a source, a chain of steps over array rows, and a
 // sink. Everything here is immutable and free of I/O; expressions are already compiled closures.
 import type { AggregateImplementation } from './functions/registry-types.js';
+import type { JoinKind, JoinShape, JoinWindow } from './logical/join.js';
 import type { WindowSpec } from './logical/window-spec.js';
 import type { Column, DataSource, FormatInfo, SourceType, WindowInfo } from './metastore.js';
 
@@ -93,6 +94,40 @@ export interface AggregateStep {
   readonly description: string;
 }
 
+/** One input of a join: a source or an earlier join, and how its rows find their partners. */
+export interface JoinSideStep {
+  readonly input: SourceStep | JoinStep;
+  /** The join key over the side's rows (for a foreign-key join's left side, the foreign key). */
+  readonly key: RowFunction;
+  /** The side's rows move to their join key's partition first, through an internal topic. */
+  readonly repartition: boolean;
+  readonly isTable: boolean;
+  readonly width: number;
+}
+
+/**
+ * A join: rows of both sides meet in one task per partition. The output row is the synthetic key
+ * (when there is one), the left row (NULLs when missing), the right row, then ROWTIME,
+ * ROWPARTITION, ROWOFFSET and the join key.
+ */
+export interface JoinStep {
+  readonly kind: 'Join';
+  readonly joinType: JoinKind;
+  readonly shape: JoinShape;
+  readonly foreignKey: boolean;
+  readonly window: JoinWindow | undefined;
+  readonly left: JoinSideStep;
+  readonly right: JoinSideStep;
+  readonly syntheticKey: boolean;
+  readonly description: string;
+}
+
+/** The sources a join reads, left to right. */
+export function joinSourceSteps(step: JoinStep): SourceStep[] {
+  const sources = (side: JoinSideStep): SourceStep[] => (side.input.kind === 'Join' ? joinSourceSteps(side.input) : [side.input]);
+  return [...sources(step.left), ...sources(step.right)];
+}
+
 export interface SinkStep {
   readonly kind: 'Sink';
   readonly sinkName: string;
@@ -112,8 +147,11 @@ export interface SinkStep {
 
 export interface QueryPlan {
   readonly queryId: string;
+  /** The source (a join's leftmost source). */
   readonly source: SourceStep;
-  /** The steps over the source's rows (up to the aggregation, when there is one). */
+  /** A join of the query's sources: `steps` then run over its rows. */
+  readonly join?: JoinStep;
+  /** The steps over the source's (or join's) rows (up to the aggregation, when there is one). */
   readonly steps: readonly Step[];
   readonly aggregate?: AggregateStep;
   /** The steps over the aggregate's rows (HAVING, the projection). */

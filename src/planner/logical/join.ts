@@ -126,7 +126,7 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
   const keyType = foreignKey ? keyTypeOf(left) : leftType;
   const keys = joinKeys(left, leftExpression, rightExpression, syntheticKey, foreignKey, clause.span);
   checkKeyType(keys[0]?.columnName ?? 'ROWKEY', keyType, clause.span);
-  const schema = joinSchema(left, right, syntheticKey ? keyType : undefined);
+  const schema = joinSchema(left, right, syntheticKey ? keyType : undefined, leftType);
   return Object.freeze({
     kind: 'Join',
     id: undefined,
@@ -214,24 +214,28 @@ function joinCriteria(clause: JoinClause, left: LogicalNode, right: SourceNode, 
       if (ref.source !== undefined) {
         if (ref.source === right.qualifier) sides.add('right');
         else if (qualifiers.has(ref.source)) sides.add('left');
-        else throw new PlanError(`'${ref.source}' is not a valid stream/table name or alias.`, ref.span);
+        else throw unknownQualifier(ref);
         const schema = ref.source === right.qualifier ? right.schema : left.schema;
         if (schema.indexOf(ref.name, ref.source) < 0) {
-          throw new PlanError(`JOIN ON column '${ref.source}.${ref.name}' cannot be resolved.`, ref.span);
+          throw new PlanError(`${at(ref.span)}JOIN ON column '${ref.source}.${ref.name}' cannot be resolved.`, ref.span);
         }
         continue;
       }
       const inLeft = left.schema.columns.filter((column) => column.name === ref.name && column.qualifier !== undefined);
       const inRight = right.schema.columns.filter((column) => column.name === ref.name);
       const found = [...inLeft, ...inRight];
-      if (found.length === 0) throw new PlanError(`JOIN ON column '${ref.name}' cannot be resolved.`, ref.span);
+      if (found.length === 0) throw new PlanError(`${at(ref.span)}JOIN ON column '${ref.name}' cannot be resolved.`, ref.span);
       if (found.length > 1) {
-        throw new PlanError(`Column '${ref.name}' is ambiguous. Could be ${found.map((column) => `${qualifierName(column, left, right)}.${ref.name}`).join(' or ')}.`, ref.span);
+        throw new PlanError(`Exception while preparing statement: ${at(ref.span)}Column '${ref.name}' is ambiguous. Could be ${found.map((column) => `${qualifierName(column, left, right)}.${ref.name}`).join(' or ')}.`, ref.span);
       }
       sides.add(inLeft.length > 0 ? 'left' : 'right');
     }
     return sides.size === 1 ? [...sides][0] : undefined;
   };
+  // Unknown qualifiers are reported first, on either side.
+  for (const ref of [...columnRefs(on.left), ...columnRefs(on.right)]) {
+    if (ref.source !== undefined && ref.source !== right.qualifier && !qualifiers.has(ref.source)) throw unknownQualifier(ref);
+  }
   const first = sideOf(on.left);
   const second = sideOf(on.right);
   for (const [side, expression] of [[first, on.left], [second, on.right]] as const) {
@@ -250,6 +254,15 @@ function joinCriteria(clause: JoinClause, left: LogicalNode, right: SourceNode, 
   }
   void typing;
   return first === 'left' ? { leftExpression: on.left, rightExpression: on.right } : { leftExpression: on.right, rightExpression: on.left };
+}
+
+/** ksqlDB's location prefix of some messages. */
+function at(span: Span): string {
+  return `Line: ${span.line}, Col: ${span.column}: `;
+}
+
+function unknownQualifier(ref: Extract<Expression, { kind: 'ColumnRef' }>): PlanError {
+  return new PlanError(`Failed to prepare statement: '${ref.source}' is not a valid stream/table name or alias.`, ref.span);
 }
 
 /** ksqlDB names a source by its name in ambiguity messages, not by its alias. */
@@ -312,17 +325,21 @@ function joinKeys(left: LogicalNode, leftExpression: Expression, rightExpression
   return [{ expression: candidates[0]!, columnName: joinColumnName(candidates[0]!), alternatives: candidates.slice(1), join: 'columns' }];
 }
 
-/** `L.A` is named `L_A` in a join's output. */
+/** The join key's name: `L.A` is `L_A` (a projection names a selected `L.A` by itself, see `expandSelectItems`). */
 export function joinColumnName(expression: Expression): string {
   if (expression.kind === 'ColumnRef') return expression.source === undefined ? expression.name : `${expression.source}_${expression.name}`;
   return formatExpression(expression);
 }
 
-function joinSchema(left: LogicalNode, right: SourceNode, syntheticKeyType: SqlType | undefined): RowSchema {
+/** A hidden last column of a join's rows: the join key, which the projection's key columns read. */
+export const JOIN_KEY_COLUMN = 'JOIN_KEY';
+
+function joinSchema(left: LogicalNode, right: SourceNode, syntheticKeyType: SqlType | undefined, keyType: SqlType): RowSchema {
   // An earlier join's own unqualified columns are hidden: the outer join has its own.
   const hide = (column: RowColumn): RowColumn => (column.qualifier === undefined ? { ...column, qualifier: '' } : column);
   const asValue = (column: RowColumn): RowColumn => (column.role === 'KEY' ? { ...column, role: 'VALUE' } : column);
   const pseudo = pseudoColumns(undefined);
   const key: RowColumn[] = syntheticKeyType === undefined ? [] : [{ name: 'ROWKEY', type: syntheticKeyType, role: 'KEY', qualifier: undefined }];
-  return new RowSchema([...key, ...left.schema.columns.map(hide).map(asValue), ...right.schema.columns.map(asValue), ...pseudo]);
+  const joinKey: RowColumn = { name: JOIN_KEY_COLUMN, type: keyType, role: 'VALUE', qualifier: '' };
+  return new RowSchema([...key, ...left.schema.columns.map(hide).map(asValue), ...right.schema.columns.map(asValue), ...pseudo, joinKey]);
 }

@@ -4,13 +4,14 @@ import type { Expression } from '../../parser/index.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
 import { compileCast, identityCast } from '../cast.js';
 import { keyColumns, valueColumns, type Column } from '../metastore.js';
-import type { AggregateFunctionStep, AggregateStep, QueryPlan, RowFunction, SinkStep, SourceStep, Step } from '../physical-plan.js';
+import type { AggregateFunctionStep, AggregateStep, JoinSideStep, JoinStep, QueryPlan, RowFunction, SinkStep, SourceStep, Step } from '../physical-plan.js';
 import { compileInClause } from '../query/compile-in-clause.js';
 import { PlanError } from '../plan-error.js';
 import { readColumn } from '../query/row-schema.js';
 import type { AggregateNode } from './aggregate.js';
 import { describeNode } from './describe-node.js';
 import type { FilterNode } from './filter.js';
+import { isTableInput, JOIN_KEY_COLUMN, joinSources, type JoinNode } from './join.js';
 import { compileContext, dispatch, inputsOf, type LogicalNode, type NodeHandlers, type TypingContext } from './logical-node.js';
 import type { ProjectNode } from './project.js';
 import type { RepartitionNode } from './repartition.js';
@@ -23,20 +24,23 @@ export interface LoweringContext extends TypingContext {
 }
 
 export function lowerPlan(plan: SinkNode, queryId: string, context: LoweringContext): QueryPlan {
-  refuseJoins(plan);
-  const { source, operators } = chainBelow(plan);
-  const lowerStep = stepLowerings(source.qualifier, context);
+  const { source: bottom, operators } = chainBelow(plan);
+  // A join's rows carry every side's columns, qualified: descriptions keep the qualifiers.
+  const source = bottom.kind === 'Join' ? joinSources(bottom)[0]! : bottom;
+  const qualifier = bottom.kind === 'Join' ? '' : source.qualifier;
+  const lowerStep = stepLowerings(qualifier, context);
   const aggregateAt = operators.findIndex((node) => node.kind === 'Aggregate');
   const before = aggregateAt < 0 ? operators : operators.slice(0, aggregateAt);
   const aggregate = aggregateAt < 0 ? undefined : (operators[aggregateAt] as AggregateNode);
   return {
     queryId,
     source: lowerSource(source, context.config),
+    ...(bottom.kind === 'Join' ? { join: lowerJoin(bottom, context) } : {}),
     steps: before.map((node) => dispatch(node, lowerStep)),
     ...(aggregate === undefined
       ? {}
       : {
-          aggregate: lowerAggregate(aggregate, operators[aggregateAt + 1]?.kind === 'Suppress', source.qualifier, context),
+          aggregate: lowerAggregate(aggregate, operators[aggregateAt + 1]?.kind === 'Suppress', qualifier, context),
           // Over the aggregate's rows, column references are unqualified.
           afterAggregate: operators
             .slice(aggregateAt + 1)
@@ -49,24 +53,39 @@ export function lowerPlan(plan: SinkNode, queryId: string, context: LoweringCont
   };
 }
 
-/** A join is planned and validated as ksqlDB does, but the runtime has no join operators yet. */
-function refuseJoins(plan: SinkNode): void {
-  let node: LogicalNode = plan.input;
-  while (node.kind !== 'Source') {
-    if (node.kind === 'Join') throw new PlanError('JOIN is not supported yet: the query is valid, but Squall cannot run joins yet.', node.clause.span, 'NOT_SUPPORTED');
-    node = inputsOf(node)[0]!;
-  }
-}
-
-/** The source under the sink and the operators between them, in row order. Joins do not reach lowering. */
-function chainBelow(plan: SinkNode): { source: SourceNode; operators: LogicalNode[] } {
+/** The source or join under the sink and the operators between them, in row order. */
+function chainBelow(plan: SinkNode): { source: SourceNode | JoinNode; operators: LogicalNode[] } {
   const operators: LogicalNode[] = [];
   let node = plan.input;
-  while (node.kind !== 'Source') {
+  while (node.kind !== 'Source' && node.kind !== 'Join') {
     operators.unshift(node);
     node = inputsOf(node)[0]!;
   }
   return { source: node, operators };
+}
+
+function lowerJoin(node: JoinNode, context: LoweringContext): JoinStep {
+  if (node.foreignKey) {
+    throw new PlanError('Foreign-key joins are not supported yet: the query is valid, but Squall cannot run them yet.', node.clause.span, 'NOT_SUPPORTED');
+  }
+  const side = (input: LogicalNode, expression: Expression, repartition: boolean): JoinSideStep => ({
+    input: input.kind === 'Join' ? lowerJoin(input, context) : lowerSource(input as SourceNode, context.config),
+    key: compileInClause(expression, compileContext(input.schema, context), 'JOIN ON').evaluate,
+    repartition,
+    isTable: isTableInput(input),
+    width: input.schema.width,
+  });
+  return {
+    kind: 'Join',
+    joinType: node.joinType,
+    shape: node.shape,
+    foreignKey: node.foreignKey,
+    window: node.window,
+    left: side(node.left, node.leftExpression, node.repartitionLeft),
+    right: side(node.right, node.rightExpression, node.repartitionRight),
+    syntheticKey: node.syntheticKey,
+    description: describeNode(node, ''),
+  };
 }
 
 /** The prepared row: the group key values, then each call's arguments widened to the types its overload takes. */
@@ -168,7 +187,19 @@ function lowerTableFunctions(node: TableFunctionsNode, qualifier: string, typing
 function lowerProject(node: ProjectNode, qualifier: string, typing: TypingContext): Step {
   const compile = compileOver(node, 'SELECT', typing);
   const valueItemIndexes = node.items.flatMap((_, index) => (node.keyItemIndexes.includes(index) ? [] : [index]));
-  const outputs = [...node.keyItemIndexes, ...valueItemIndexes].map((index) => compile(node.items[index]!.expression));
+  // A join's key columns are the join key itself, whichever side's column the projection names:
+  // in an outer join that side may be missing.
+  const columns = node.input.schema.columns;
+  let joinKeyIndex = -1;
+  if (node.input.keys[0]?.join === 'columns') {
+    for (let index = columns.length - 1; index >= 0 && joinKeyIndex < 0; index--) {
+      if (columns[index]!.name === JOIN_KEY_COLUMN && columns[index]!.qualifier === '') joinKeyIndex = index;
+    }
+  }
+  const outputs = [
+    ...node.keyItemIndexes.map((index) => (joinKeyIndex >= 0 ? readColumn(joinKeyIndex) : compile(node.items[index]!.expression))),
+    ...valueItemIndexes.map((index) => compile(node.items[index]!.expression)),
+  ];
   return {
     kind: 'Project',
     label: 'Project',

@@ -12,7 +12,7 @@ import { repartitionNode } from '../logical/repartition.js';
 import { sinkNode, type SinkNode } from '../logical/sink.js';
 import { sourceNode } from '../logical/source.js';
 import { tableFunctionsNode } from '../logical/table-functions.js';
-import type { MetastoreView } from '../metastore.js';
+import type { DataSource, MetastoreView } from '../metastore.js';
 import { PlanError } from '../plan-error.js';
 import { resolveTimestampColumn } from '../timestamp-column.js';
 import { WithProperties } from '../with-properties.js';
@@ -21,7 +21,7 @@ import { liftTableFunctions } from './lift-table-functions.js';
 import { isAggregation, planAggregation } from './plan-aggregation.js';
 import type { SinkTarget } from './plan-sink.js';
 import { resolveSource } from './resolve-source.js';
-import type { RowSchema } from './row-schema.js';
+import { pseudoColumns, type RowSchema } from './row-schema.js';
 import { expandSelectItems, type NamedExpression } from './select-items.js';
 
 export interface QueryPlanningContext {
@@ -36,12 +36,13 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
   const typing: TypingContext = { registry: context.registry, customTypes: context.metastore.types() };
   let node: LogicalNode = from;
   const sourceColumns = new Set(source.columns.map((column) => column.name));
-  for (const join of query.from.joins) {
-    const joined = resolveSource(join.right.name, join.right.span, context.metastore);
-    node = joinNode(node, sourceNode(joined, join.right.alias ?? joined.name, query.span), join, typing);
-    for (const column of joined.columns) sourceColumns.add(column.name);
-  }
-  const isJoin = query.from.joins.length > 0;
+  const joined = query.from.joins.map((join) => resolveSource(join.right.name, join.right.span, context.metastore));
+  const clashes = joined.length === 0 ? undefined : clashingColumnNames([source, ...joined]);
+  query.from.joins.forEach((join, index) => {
+    const right = joined[index]!;
+    node = joinNode(node, sourceNode(right, join.right.alias ?? right.name, query.span), join, typing);
+    for (const column of right.columns) sourceColumns.add(column.name);
+  });
   if (query.where !== undefined) node = filterNode(node, query.where, typing);
   if (query.partitionBy !== undefined) node = repartitionNode(node, query.partitionBy, from, typing);
 
@@ -51,7 +52,7 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
     selectInput,
     (expression) => structFieldNames(expression, selectInput, typing),
     sourceColumns,
-    isJoin,
+    clashes,
   );
   let items: readonly NamedExpression[] = selectItems;
   if (isAggregation(query, selectItems, context.registry)) {
@@ -69,6 +70,19 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
   checkSinkTimestampSelected(target, lifted.items);
   const projected = projectNode(node, lifted.items, keyRules(target, context.config), from, typing);
   return sinkNode(projected, target, query, from, context.config);
+}
+
+/** Column names (pseudo-columns included) that more than one of a join's sources has: ksqlDB qualifies them in names. */
+function clashingColumnNames(sources: readonly DataSource[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const clashing = new Set<string>();
+  for (const source of sources) {
+    for (const name of new Set([...source.columns.map((column) => column.name), ...pseudoColumns(undefined).map((column) => column.name)])) {
+      if (seen.has(name)) clashing.add(name);
+      seen.add(name);
+    }
+  }
+  return clashing;
 }
 
 function structFieldNames(expression: Expression, schema: RowSchema, typing: TypingContext): readonly string[] {

@@ -29,8 +29,10 @@ export function expandSelectItems(
   schema: RowSchema,
   structFields: (expression: Expression) => readonly string[],
   sourceColumnNames: ReadonlySet<string>,
-  isJoin = false,
+  /** In a join: the column names more than one source has, which keep their source in a name. */
+  joinClashes: ReadonlySet<string> | undefined = undefined,
 ): NamedExpression[] {
+  const isJoin = joinClashes !== undefined;
   const expanded: ExpandedItem[] = [];
   for (const item of items) {
     if (item.kind === 'SelectAll') {
@@ -46,7 +48,7 @@ export function expandSelectItems(
       continue;
     }
     expanded.push({
-      name: item.alias ?? (isJoin ? joinImplicitName(item.expression) : implicitName(item.expression)),
+      name: item.alias ?? (isJoin ? joinImplicitName(item.expression, joinClashes) : implicitName(item.expression)),
       expression: item.expression,
       aliased: item.alias !== undefined,
       span: item.span,
@@ -78,9 +80,9 @@ export function implicitName(expression: Expression): string | undefined {
   return undefined;
 }
 
-/** In a join, a qualified column keeps its source in its name: `t.id` is `T_ID`. */
-function joinImplicitName(expression: Expression): string | undefined {
-  if (expression.kind === 'ColumnRef' && expression.source !== undefined) return `${expression.source}_${expression.name}`;
+/** In a join, a qualified column whose name another source has too keeps its source in its name: `t.id` is `T_ID`. */
+function joinImplicitName(expression: Expression, clashes: ReadonlySet<string>): string | undefined {
+  if (expression.kind === 'ColumnRef' && expression.source !== undefined && clashes.has(expression.name)) return `${expression.source}_${expression.name}`;
   return implicitName(expression);
 }
 

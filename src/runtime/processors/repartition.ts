@@ -2,18 +2,21 @@
 // change keyed by its group (so the producer's key hash picks the group's partition), the reading
 // side turns the record back into the change.
 import type { LogRecord } from '../log/index.js';
-import { decodeInternal, encodeGroupKey, encodeInternal } from '../serde/index.js';
+import { decodeInternal, encodeInternal } from '../serde/index.js';
 import type { Change } from '../topology/change.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 
-export function repartitionSinkProcessor(name: string, topic: string, keyCount: number): ProcessorDefinition {
+/** `partitionKey`: the record key that picks the partition; null drops the row (a NULL join key never joins). */
+export function repartitionSinkProcessor(name: string, topic: string, partitionKey: (row: readonly unknown[]) => Uint8Array | null): ProcessorDefinition {
   return {
     name,
     stores: [],
     create: (context) => ({
       process(change) {
+        const key = partitionKey(change.row);
+        if (key === null) return;
         const value = encodeInternal([change.isDelete ? null : change.row, change.oldRow]);
-        context.send({ topic, key: encodeGroupKey(change.row.slice(0, keyCount)), value, timestamp: change.timestampMs });
+        context.send({ topic, key, value, timestamp: change.timestampMs });
       },
     }),
   };

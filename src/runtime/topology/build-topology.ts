@@ -3,7 +3,8 @@
 // query's client). An aggregation adds GROUP BY and the aggregate with its store; when the rows
 // must move to their group's partition first, the aggregate runs in a second sub-topology that
 // reads the internal repartition topic the first one writes.
-import type { AggregateStep, QueryPlan, Step } from '../../planner/index.js';
+import type { AggregateStep, JoinSideStep, JoinStep, QueryPlan, SourceStep, Step } from '../../planner/index.js';
+import { createRowSerde, encodeGroupKey } from '../serde/index.js';
 import type { StoreSpec } from '../state/index.js';
 import { aggregateProcessor } from '../processors/aggregate.js';
 import { filterProcessor } from '../processors/filter.js';
@@ -14,12 +15,16 @@ import { readRepartitioned, repartitionSinkProcessor } from '../processors/repar
 import { rowListenerProcessor, type RowListener } from '../processors/row-listener.js';
 import { sessionAggregateProcessor } from '../processors/session-aggregate.js';
 import { sinkProcessor } from '../processors/sink.js';
+import { streamStreamJoinProcessor } from '../processors/stream-stream-join.js';
+import { streamTableJoinProcessor } from '../processors/stream-table-join.js';
 import { createRecordReader } from '../processors/source.js';
 import { tableFunctionsProcessor } from '../processors/table-functions.js';
 import { tableSourceProcessor } from '../processors/table-source.js';
+import { tableTableJoinProcessor } from '../processors/table-table-join.js';
 import { windowAggregateProcessor } from '../processors/window-aggregate.js';
+import { SubTopologyDraft } from './draft.js';
 import type { ProcessorDefinition } from './processor.js';
-import { internalTopicName, type InternalTopic, type SubTopology, type Topology, type TopologyNode, type TopologySource } from './topology.js';
+import { internalTopicName, type InternalTopic, type SubTopology, type Topology } from './topology.js';
 
 /** ksqlDB's default `ksql.service.id`; internal topic names start with it. */
 export const DEFAULT_SERVICE_ID = 'default_';
@@ -43,73 +48,162 @@ class Names {
   }
 }
 
-/** Links processor definitions into a chain, each feeding the next. */
-function chain(definitions: readonly ProcessorDefinition[]): TopologyNode[] {
-  return definitions.map((definition, index) => ({
-    definition,
-    children: index + 1 < definitions.length ? [definitions[index + 1]!.name] : [],
-  }));
+/** What building a topology accumulates: processor names, closed sub-topologies, internal topics. */
+interface Building {
+  readonly names: Names;
+  readonly serviceId: string;
+  readonly queryId: string;
+  readonly subTopologies: SubTopology[];
+  readonly internalTopics: InternalTopic[];
 }
 
-function subTopology(id: number, source: Omit<TopologySource, 'children'>, definitions: readonly ProcessorDefinition[], stores: readonly StoreSpec[]): SubTopology {
-  return { id, sources: [{ ...source, children: definitions.length > 0 ? [definitions[0]!.name] : [] }], nodes: chain(definitions), stores };
+function close(building: Building, draft: SubTopologyDraft): void {
+  building.subTopologies.push(draft.close(building.subTopologies.length));
+}
+
+function changelogStore(building: Building, spec: Omit<StoreSpec, 'changelogTopic'>): StoreSpec {
+  const changelogTopic = internalTopicName(building.serviceId, building.queryId, spec.name, 'changelog');
+  building.internalTopics.push({ name: changelogTopic, kind: 'changelog' });
+  return { ...spec, changelogTopic };
+}
+
+function sourceDraft(step: SourceStep, building: Building): SubTopologyDraft {
+  return new SubTopologyDraft({ name: building.names.take('KSTREAM-SOURCE'), topic: step.topic, read: createRecordReader(step), failOnInvalidTimestamp: step.failOnInvalidTimestamp });
 }
 
 function buildTopology(plan: QueryPlan, terminal: (name: string) => ProcessorDefinition, serviceId: string): Topology {
-  const names = new Names();
-  const sourceName = names.take('KSTREAM-SOURCE');
-  const isTable = plan.source.sourceType === 'TABLE';
-  const source = { name: sourceName, topic: plan.source.topic, read: createRecordReader(plan.source), failOnInvalidTimestamp: plan.source.failOnInvalidTimestamp };
+  const building: Building = { names: new Names(), serviceId, queryId: plan.queryId, subTopologies: [], internalTopics: [] };
+  const { names } = building;
+  const isTable = plan.join === undefined ? plan.source.sourceType === 'TABLE' : plan.join.shape === 'TableTable';
+  // A table-table join's changes carry the result they replace.
+  const oldRowsKnown = plan.join?.shape === 'TableTable';
+  let draft = plan.join === undefined ? sourceDraft(plan.source, building) : buildJoin(plan.join, building, 0).draft;
   const aggregate = plan.aggregate;
   if (aggregate === undefined) {
-    const definitions = plan.steps.map((step) => stepProcessor(step, names, isTable));
-    definitions.push(terminal(names.take('KSTREAM-SINK')));
-    return { queryId: plan.queryId, subTopologies: [subTopology(0, source, definitions, [])], internalTopics: [] };
+    for (const step of plan.steps) draft.append(stepProcessor(step, names, isTable, oldRowsKnown));
+    close(building, draft.append(terminal(names.take('KSTREAM-SINK'))));
+    return { queryId: plan.queryId, subTopologies: building.subTopologies, internalTopics: building.internalTopics };
   }
 
-  const changelog = (store: string) => internalTopicName(serviceId, plan.queryId, store, 'changelog');
-  const internalTopics: InternalTopic[] = [];
-  const firstStores: StoreSpec[] = [];
-  const first: ProcessorDefinition[] = [];
-  if (aggregate.inputIsTable) {
-    // A table's old rows come from its own materialisation.
-    firstStores.push({ name: TABLE_SOURCE_STORE, kind: 'keyValue', changelogTopic: changelog(TABLE_SOURCE_STORE) });
-    internalTopics.push({ name: changelog(TABLE_SOURCE_STORE), kind: 'changelog' });
-    first.push(tableSourceProcessor(names.take('KTABLE-SOURCE'), TABLE_SOURCE_STORE, plan.source.keyColumns.length));
+  // A source table's old rows come from its own materialisation; a join's changes carry them.
+  if (aggregate.inputIsTable && plan.join === undefined) {
+    const store = changelogStore(building, { name: TABLE_SOURCE_STORE, kind: 'keyValue' });
+    draft.append(tableSourceProcessor(names.take('KTABLE-SOURCE'), TABLE_SOURCE_STORE, plan.source.keyColumns.length)).addStores(store);
   }
-  first.push(...plan.steps.map((step) => stepProcessor(step, names, isTable)));
-  first.push(groupByProcessor(names.take('KSTREAM-GROUPBY'), aggregate));
+  for (const step of plan.steps) draft.append(stepProcessor(step, names, isTable, oldRowsKnown));
+  draft.append(groupByProcessor(names.take('KSTREAM-GROUPBY'), aggregate));
 
-  const aggregateStores = [aggregateStore(aggregate, changelog(AGGREGATE_STORE))];
-  if (aggregate.emitFinal) aggregateStores.push({ name: SUPPRESS_STORE, kind: 'keyValue', changelogTopic: changelog(SUPPRESS_STORE) });
-  for (const store of aggregateStores) internalTopics.push({ name: store.changelogTopic, kind: 'changelog' });
+  const aggregateStores = [aggregateStore(aggregate, building)];
+  if (aggregate.emitFinal) aggregateStores.push(changelogStore(building, { name: SUPPRESS_STORE, kind: 'keyValue' }));
   const late = new LateRecords();
   const aggregation = [
     aggregateStepProcessor(aggregate, names.take('KSTREAM-AGGREGATE'), aggregateStores[0]!, late, (plan.afterAggregate ?? []).some((step) => step.kind === 'Filter')),
     ...(plan.afterAggregate ?? []).map((step) => stepProcessor(step, names, true, true)),
   ];
-  if (!aggregate.repartition) {
-    const definitions = [...first, ...aggregation, terminal(names.take('KSTREAM-SINK'))];
-    return { queryId: plan.queryId, subTopologies: [subTopology(0, source, definitions, [...firstStores, ...aggregateStores])], internalTopics, lateRecords: late };
+  if (aggregate.repartition) {
+    const repartitionTopic = internalTopicName(serviceId, plan.queryId, GROUP_BY_REPARTITION, 'repartition');
+    building.internalTopics.push({ name: repartitionTopic, kind: 'repartition' });
+    const keyCount = aggregate.keyColumns.length;
+    close(building, draft.append(repartitionSinkProcessor(names.take('KSTREAM-SINK'), repartitionTopic, (row) => encodeGroupKey(row.slice(0, keyCount)))));
+    draft = new SubTopologyDraft({ name: names.take('KSTREAM-SOURCE'), topic: repartitionTopic, read: readRepartitioned, failOnInvalidTimestamp: false });
   }
-  const repartitionTopic = internalTopicName(serviceId, plan.queryId, GROUP_BY_REPARTITION, 'repartition');
-  internalTopics.push({ name: repartitionTopic, kind: 'repartition' });
-  first.push(repartitionSinkProcessor(names.take('KSTREAM-SINK'), repartitionTopic, aggregate.keyColumns.length));
-  const repartitionSource = { name: names.take('KSTREAM-SOURCE'), topic: repartitionTopic, read: readRepartitioned, failOnInvalidTimestamp: false };
-  aggregation.push(terminal(names.take('KSTREAM-SINK')));
-  return {
-    queryId: plan.queryId,
-    subTopologies: [subTopology(0, source, first, firstStores), subTopology(1, repartitionSource, aggregation, aggregateStores)],
-    internalTopics,
-    lateRecords: late,
-  };
+  for (const definition of aggregation) draft.append(definition);
+  close(building, draft.addStores(...aggregateStores).append(terminal(names.take('KSTREAM-SINK'))));
+  return { queryId: plan.queryId, subTopologies: building.subTopologies, internalTopics: building.internalTopics, lateRecords: late };
 }
 
-function aggregateStore(step: AggregateStep, changelogTopic: string): StoreSpec {
+/**
+ * A join's sides, each moved to its join key's partition first when it is not keyed by it, meet
+ * in one sub-topology: the join processor has both sides' last processors as parents. Returns
+ * the draft ending in the join, and the topics whose records reach it.
+ */
+function buildJoin(step: JoinStep, building: Building, depth: number): { draft: SubTopologyDraft; topics: Set<string> } {
+  const prefix = depth === 0 ? '' : `Join${depth}_`;
+  const streamTable = step.shape === 'StreamTable';
+  const left = buildJoinSide(step.left, step.right, 'left', building, depth, prefix, streamTable);
+  const right = buildJoinSide(step.right, step.left, 'right', building, depth, prefix, streamTable);
+  const parents = [left.draft.tail, right.draft.tail];
+  const draft = left.draft;
+  draft.absorb(right.draft);
+  const { names } = building;
+  switch (step.shape) {
+    case 'StreamTable': {
+      const store = changelogStore(building, { name: `${prefix}KafkaTopic_Right-Reduce`, kind: 'keyValue' });
+      draft.append(streamTableJoinProcessor(names.take('KSTREAM-LEFTJOIN'), step, right.topics, store.name), parents).addStores(store);
+      break;
+    }
+    case 'TableTable': {
+      const stores = [
+        changelogStore(building, { name: `${prefix}KafkaTopic_Left-Reduce`, kind: 'keyValue' }),
+        changelogStore(building, { name: `${prefix}KafkaTopic_Right-Reduce`, kind: 'keyValue' }),
+      ];
+      draft.append(tableTableJoinProcessor(names.take('KTABLE-JOIN'), step, right.topics, stores[0]!.name, stores[1]!.name), parents).addStores(...stores);
+      break;
+    }
+    case 'StreamStream': {
+      const window = step.window!;
+      const windowStore = (kind: string) => {
+        const spec = { name: `${names.take(kind)}-store`, kind: 'window' as const, windowSizeMs: window.beforeMs + window.afterMs, graceMs: window.graceMs };
+        return changelogStore(building, { ...spec, retentionMs: spec.windowSizeMs + window.graceMs });
+      };
+      const stores = [windowStore('KSTREAM-JOINTHIS'), windowStore('KSTREAM-JOINOTHER')];
+      const outer = !window.eager && step.joinType !== 'INNER' ? windowStore('KSTREAM-OUTERSHARED') : undefined;
+      if (outer !== undefined) stores.push(outer);
+      const definition = streamStreamJoinProcessor(names.take('KSTREAM-JOIN'), step, right.topics, { left: stores[0]!.name, right: stores[1]!.name, outer: outer?.name });
+      draft.append(definition, parents).addStores(...stores);
+      break;
+    }
+  }
+  return { draft, topics: new Set([...left.topics, ...right.topics]) };
+}
+
+function buildJoinSide(
+  side: JoinSideStep,
+  other: JoinSideStep,
+  which: 'left' | 'right',
+  building: Building,
+  depth: number,
+  prefix: string,
+  streamTable: boolean,
+): { draft: SubTopologyDraft; topics: Set<string> } {
+  const built = side.input.kind === 'Join' ? buildJoin(side.input, building, depth + 1) : { draft: sourceDraft(side.input, building), topics: new Set([side.input.topic]) };
+  if (!side.repartition) return built;
+  // ksqlDB's names: a stream-table join repartitions only its stream.
+  const node = `${prefix}Join${streamTable ? '' : `-${which}`}`;
+  const topic = internalTopicName(building.serviceId, building.queryId, node, 'repartition');
+  building.internalTopics.push({ name: topic, kind: 'repartition' });
+  const serialise = partitionKeySerialiser(other);
+  const key = side.key;
+  const partitionKey = (row: readonly unknown[]): Uint8Array | null => {
+    const value = key(row);
+    return value === null || value === undefined ? null : serialise(value);
+  };
+  close(building, built.draft.append(repartitionSinkProcessor(building.names.take('KSTREAM-SINK'), topic, partitionKey)));
+  const draft = new SubTopologyDraft({ name: building.names.take('KSTREAM-SOURCE'), topic, read: readRepartitioned, failOnInvalidTimestamp: false });
+  return { draft, topics: new Set([topic]) };
+}
+
+/**
+ * How a repartitioned side keys its records so that they land in the partition of the other
+ * side's rows with the same join key: the other side's key format when it is read as it is.
+ */
+function partitionKeySerialiser(other: JoinSideStep): (value: unknown) => Uint8Array {
+  if (!other.repartition) {
+    const input = other.input;
+    if (input.kind === 'Join') return partitionKeySerialiser(input.left);
+    if (input.keyColumns.length === 1) {
+      const serde = createRowSerde(input.keyFormat.format, 'key', input.keyColumns, input.keyFormat);
+      return (value) => serde.serialize([value]) ?? encodeGroupKey([value]);
+    }
+  }
+  return (value) => encodeGroupKey([value]);
+}
+
+function aggregateStore(step: AggregateStep, building: Building): StoreSpec {
   const window = step.window;
-  if (window === undefined) return { name: AGGREGATE_STORE, kind: 'keyValue', changelogTopic };
-  if (window.kind === 'SESSION') return { name: AGGREGATE_STORE, kind: 'session', changelogTopic, graceMs: window.graceMs, retentionMs: window.retentionMs };
-  return { name: AGGREGATE_STORE, kind: 'window', changelogTopic, windowSizeMs: window.sizeMs, graceMs: window.graceMs, retentionMs: window.retentionMs };
+  if (window === undefined) return changelogStore(building, { name: AGGREGATE_STORE, kind: 'keyValue' });
+  if (window.kind === 'SESSION') return changelogStore(building, { name: AGGREGATE_STORE, kind: 'session', graceMs: window.graceMs, retentionMs: window.retentionMs });
+  return changelogStore(building, { name: AGGREGATE_STORE, kind: 'window', windowSizeMs: window.sizeMs, graceMs: window.graceMs, retentionMs: window.retentionMs });
 }
 
 /** `withOldRows`: a HAVING downstream needs each group's previous results. */
