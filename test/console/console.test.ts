@@ -19,6 +19,8 @@ const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/c
 );
 const SCREENSHOT = process.env['SQUALL_CONSOLE_SCREENSHOT'] ?? '/tmp/squall-console.png';
 const CITIES = ['paris', 'lima', 'oslo'];
+/** Long enough for a loaded CI machine: the page renders and refreshes the catalog asynchronously. */
+const EVENTUALLY = { timeout: 10_000 };
 
 if (CHROMIUM === undefined) {
   console.warn('test/console: skipped, no chromium binary (apt-get install chromium, or set CHROMIUM_PATH)');
@@ -79,10 +81,10 @@ describe.skipIf(CHROMIUM === undefined)('web console in headless Chromium', () =
   });
 
   it('lists the streams and the running query in the catalog', async () => {
-    await expect.poll(() => page.getByTestId('catalog-streams').innerText()).toContain('RIDES');
-    await expect.poll(() => page.getByTestId('catalog-streams').innerText()).toContain('KSQL_PROCESSING_LOG');
-    await expect.poll(() => page.getByTestId('catalog-queries').innerText()).toMatch(/RUNNING CSAS_LONG_RIDES_\d+/);
-    await expect.poll(() => page.getByTestId('catalog-queries').innerText()).toMatch(/lag \d+/);
+    await expect.poll(() => page.getByTestId('catalog-streams').innerText(), EVENTUALLY).toContain('RIDES');
+    await expect.poll(() => page.getByTestId('catalog-streams').innerText(), EVENTUALLY).toContain('KSQL_PROCESSING_LOG');
+    await expect.poll(() => page.getByTestId('catalog-queries').innerText(), EVENTUALLY).toMatch(/RUNNING CSAS_LONG_RIDES_\d+/);
+    await expect.poll(() => page.getByTestId('catalog-queries').innerText(), EVENTUALLY).toMatch(/lag \d+/);
   });
 
   it('streams a typed push query into a live table and a live chart', async () => {
@@ -90,14 +92,14 @@ describe.skipIf(CHROMIUM === undefined)('web console in headless Chromium', () =
     await editor.fill('');
     await editor.pressSequentially('SELECT CITY, FARE, SEATS FROM RIDES EMIT CHANGES;');
     await editor.press('Control+Enter');
-    await expect.poll(() => page.getByTestId('row-count').innerText()).toContain('(live)');
+    await expect.poll(() => page.getByTestId('row-count').innerText(), EVENTUALLY).toContain('(live)');
     const rowCount = async () => Number(/^(\d+)/.exec(await page.getByTestId('row-count').innerText())?.[1] ?? 0);
     await produceRidesUntil(async () => (await rowCount()) >= 60);
     const rows = page.getByTestId('query-rows').locator('tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(60);
     expect(await rows.first().locator('td').first().innerText()).toMatch(/^(paris|lima|oslo)$/);
     const chart = page.getByTestId('live-chart');
-    await expect.poll(() => chart.locator('canvas').count()).toBe(1);
+    await expect.poll(() => chart.locator('canvas').count(), EVENTUALLY).toBe(1);
     expect(await chart.innerText()).toContain('FARE');
     expect(await chart.innerText()).toContain('SEATS');
   });
@@ -105,7 +107,7 @@ describe.skipIf(CHROMIUM === undefined)('web console in headless Chromium', () =
   it('shows a record the query could not read in the processing log', async () => {
     producer.send([{ topic: 'rides', key: Buffer.from('bad'), value: Buffer.from('{"CITY": "paris", "FARE": ') }]);
     await producer.flush();
-    await expect.poll(() => page.getByTestId('processing-log').innerText(), { timeout: 10_000 }).toContain('DESERIALIZATION_ERROR');
+    await expect.poll(() => page.getByTestId('processing-log').innerText(), EVENTUALLY).toContain('DESERIALIZATION_ERROR');
     expect(await page.getByTestId('processing-log').innerText()).toContain('rides[0]@');
     await page.screenshot({ path: SCREENSHOT });
   });
@@ -114,7 +116,7 @@ describe.skipIf(CHROMIUM === undefined)('web console in headless Chromium', () =
     // Open now: the editor's query and the processing log's.
     expect((await engine.metrics()).pushQueriesOpen).toBe(2);
     await page.getByTestId('stop').click();
-    await expect.poll(async () => (await engine.metrics()).pushQueriesOpen).toBe(1);
+    await expect.poll(async () => (await engine.metrics()).pushQueriesOpen, EVENTUALLY).toBe(1);
     expect(await page.getByTestId('row-count').innerText()).not.toContain('(live)');
   });
 
@@ -128,7 +130,7 @@ describe.skipIf(CHROMIUM === undefined)('web console in headless Chromium', () =
       return CITIES.every((city) => text.includes(`RIDES ${city}`) && text.includes(`TOP_FARE ${city}`));
     });
     await page.getByTestId('split-by').selectOption('');
-    await expect.poll(legend).not.toContain('TOP_FARE lima');
+    await expect.poll(legend, EVENTUALLY).not.toContain('TOP_FARE lima');
     expect(await legend()).toContain('TOP_FARE');
     await page.getByTestId('stop').click();
   });
@@ -137,11 +139,11 @@ describe.skipIf(CHROMIUM === undefined)('web console in headless Chromium', () =
     const editor = page.getByTestId('sql-editor');
     await editor.fill("SELECT CITY, SEATS FROM RIDES WHERE CITY = 'oslo' LIMIT 3;");
     await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('query-rows').locator('tbody tr').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('query-rows').locator('tbody tr').count(), EVENTUALLY).toBe(3);
     expect(await page.getByTestId('query-rows').locator('tbody').innerText()).toMatch(/^oslo/);
 
     await editor.fill('CREATE STREAM BROKEN AS SELECT NOPE FROM RIDES;');
     await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('error').innerText()).toContain('NOPE');
+    await expect.poll(() => page.getByTestId('error').innerText(), EVENTUALLY).toContain('NOPE');
   });
 });
