@@ -20,7 +20,7 @@ interface TestArguments {
   readonly functionsDir: { readonly path: string; readonly required: boolean };
 }
 
-/** The exit code: 0 passed, 1 failed, 2 the files could not be read. */
+/** The exit code: 0 passed, 1 failed; throws a ConfigError (exit 2) for bad arguments and unreadable files. */
 export async function runTestCommand(args: readonly string[], print: (line: string) => void = console.log): Promise<number> {
   const options = testArguments(args);
   let sql: string;
@@ -31,9 +31,7 @@ export async function runTestCommand(args: readonly string[], print: (line: stri
     inputs = options.inputFile === undefined ? [] : await readTestRecords(options.inputFile, 'inputs');
     expected = await readTestRecords(options.outputFile, 'outputs');
   } catch (error) {
-    if (!(error instanceof TestFileError)) throw error;
-    print(`squall test: ${error.message}`);
-    return 2;
+    throw error instanceof TestFileError ? new ConfigError(error.message) : error;
   }
   const functions = await loadFunctionDirectory(options.functionsDir.path, { required: options.functionsDir.required });
   const outputTopics = [...new Set(expected.map((record) => record.topic))];
