@@ -28,12 +28,16 @@ function firstMismatch(topic: string, expected: readonly TestRecord[], actual: r
   if (actual === undefined) return `topic '${topic}' does not exist: no statement of the SQL file writes to it`;
   for (const [index, expectedRecord] of expected.entries()) {
     const actualRecord = actual[index];
-    if (actualRecord === undefined) return `topic '${topic}': expected ${expected.length} records but got ${actual.length}`;
+    if (actualRecord === undefined) return `topic '${topic}': expected ${countOf(expected.length)} but got ${actual.length}`;
     const difference = recordDifference(expectedRecord, actualRecord);
     if (difference !== undefined) return `topic '${topic}', record ${index + 1}: ${difference}`;
   }
-  if (actual.length > expected.length) return `topic '${topic}': expected ${expected.length} records but got ${actual.length}`;
+  if (actual.length > expected.length) return `topic '${topic}': expected ${countOf(expected.length)} but got ${actual.length}`;
   return undefined;
+}
+
+function countOf(records: number): string {
+  return `${records} record${records === 1 ? '' : 's'}`;
 }
 
 /** Which part of the record differs first, in words, or undefined when the record matches. */
