@@ -66,6 +66,8 @@ export function sourceDescription(
   extended: boolean,
   queries: readonly RunningQuery[],
   partitions: number,
+  /** DESCRIBE … EXTENDED: the runtime statistics and errors of the queries that write and read the source. */
+  runtime?: { readonly statistics: string; readonly errorStats: string },
 ): Record<string, unknown> {
   return {
     name: source.name,
@@ -75,8 +77,8 @@ export function sourceDescription(
     fields: source.columns.map(fieldInfo),
     type: source.sourceType,
     timestamp: source.timestamp?.column ?? '',
-    statistics: extended ? lateRecordStatistics(queries.filter((query) => query.sinkName === source.name)) : '',
-    errorStats: '',
+    statistics: runtime?.statistics ?? '',
+    errorStats: runtime?.errorStats ?? '',
     extended,
     keyFormat: source.keyFormat.format,
     valueFormat: source.valueFormat.format,
@@ -89,12 +91,6 @@ export function sourceDescription(
     clusterStatistics: [],
     clusterErrorStats: [],
   };
-}
-
-/** Records a windowed aggregation writing the source dropped because their window had closed. */
-function lateRecordStatistics(writers: readonly RunningQuery[]): string {
-  const counted = writers.flatMap((query) => (query.runtime.topology.lateRecords === undefined ? [] : [query.runtime.topology.lateRecords.total]));
-  return counted.length === 0 ? '' : `late-records-dropped: ${counted.reduce((sum, count) => sum + count, 0)}`;
 }
 
 export function runningQueryInfo(query: RunningQuery): Record<string, unknown> {

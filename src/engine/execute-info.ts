@@ -5,6 +5,7 @@ import { buildPersistentTopology, buildTransientTopology, describeTopology, type
 import type { KsqlEntity } from './api.js';
 import type { EngineState, StatementContext } from './engine-state.js';
 import { runningQueryInfo, schemaInfo, sourceDescription, sourceSummary } from './entities.js';
+import { describeQueryRuntime, describeSourceRuntime } from './query-status.js';
 import { propertyTexts } from './statement-properties.js';
 
 export async function executeShow(statement: Show, context: StatementContext, state: EngineState): Promise<KsqlEntity> {
@@ -65,7 +66,9 @@ export async function executeShow(statement: Show, context: StatementContext, st
 async function describeAll(sources: ReturnType<EngineState['metastore']['listSources']>, state: EngineState) {
   const queries = [...state.queries.values()];
   return Promise.all(
-    sources.map(async (source) => sourceDescription(source, true, queries, (await state.log.describeTopic(source.topic))?.partitions ?? 0)),
+    sources.map(async (source) =>
+      sourceDescription(source, true, queries, (await state.log.describeTopic(source.topic))?.partitions ?? 0, await describeSourceRuntime(source, queries)),
+    ),
   );
 }
 
@@ -80,11 +83,13 @@ export async function executeDescribe(statement: Describe, context: StatementCon
   if (source === undefined) {
     throw new PlanError(`Could not find STREAM/TABLE '${statement.name}' in the Metastore`, statement.span, 'NOT_FOUND');
   }
-  const partitions = statement.extended ? ((await state.log.describeTopic(source.topic))?.partitions ?? 0) : 0;
+  const queries = [...state.queries.values()];
+  if (!statement.extended) return { '@type': 'sourceDescription', ...base, sourceDescription: sourceDescription(source, false, queries, 0) };
+  const partitions = (await state.log.describeTopic(source.topic))?.partitions ?? 0;
   return {
     '@type': 'sourceDescription',
     ...base,
-    sourceDescription: sourceDescription(source, statement.extended, [...state.queries.values()], partitions),
+    sourceDescription: sourceDescription(source, true, queries, partitions, await describeSourceRuntime(source, queries)),
   };
 }
 
@@ -122,7 +127,7 @@ function signatures(definition: FunctionDefinition): Record<string, unknown>[] {
   }));
 }
 
-export function executeExplain(statement: Explain, context: StatementContext, state: EngineState): KsqlEntity {
+export async function executeExplain(statement: Explain, context: StatementContext, state: EngineState): Promise<KsqlEntity> {
   const description = (id: string, statementText: string, plan: QueryPlan, topology: Topology) => ({
     id,
     statementText,
@@ -151,9 +156,8 @@ export function executeExplain(statement: Explain, context: StatementContext, st
       warnings: [],
       queryDescription: {
         ...description(query.id, query.statementText, query.plan, query.runtime.topology),
-        state: query.runtime.state,
-        // The tasks this server runs for the query (its share of the partitions), with their stream time.
-        tasksMetadata: query.runtime.runningTasks.map((task) => ({ taskId: task.id, streamTimeMs: task.streamTimeMs })),
+        // The tasks this server runs for the query (its share of the partitions), their lag, and what it processed.
+        ...(await describeQueryRuntime(query, state.instanceId)),
       },
     };
   }

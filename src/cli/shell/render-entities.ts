@@ -108,13 +108,7 @@ function renderSourceDescription(description: unknown): string {
       const queries = list(description, key);
       if (queries.length > 0) sections.push(`${heading}:\n${renderTable(['Query ID', 'Status', 'Query String'], queries.map((query) => [field(query, 'id'), field(query, 'state'), field(query, 'queryString')]))}`);
     }
-    for (const [heading, key] of [
-      ['Runtime statistics', 'statistics'],
-      ['Processing errors', 'errorStats'],
-    ] as const) {
-      const text = field(description, key);
-      if (typeof text === 'string' && text !== '') sections.push(`${heading}: ${text}`);
-    }
+    sections.push(...runtimeStatistics(description));
   }
   return sections.join('\n');
 }
@@ -132,7 +126,17 @@ function renderQueryDescription(description: unknown): string {
     ]),
   ];
   const tasks = list(description, 'tasksMetadata');
-  if (tasks.length > 0) sections.push(`Tasks:\n${renderTable(['Task', 'Stream time (ms)'], tasks.map((task) => [field(task, 'taskId'), field(task, 'streamTimeMs')]))}`);
+  if (tasks.length > 0) {
+    const partitions = (task: unknown) => list(task, 'topicPartitions');
+    const rows = tasks.map((task) => [
+      field(task, 'taskId'),
+      partitions(task).map((partition) => `${cellText(field(partition, 'topic'))}[${cellText(field(partition, 'partition'))}]`).join(', '),
+      partitions(task).map((partition) => field(partition, 'consumerLag') ?? 'unknown').map(cellText).join(', '),
+      field(task, 'streamTimeMs'),
+    ]);
+    sections.push(`Tasks:\n${renderTable(['Task', 'Partitions', 'Consumer lag', 'Stream time (ms)'], rows)}`);
+  }
+  sections.push(...runtimeStatistics(description));
   const errors = list(description, 'queryErrors');
   if (errors.length > 0) sections.push(`Errors:\n${errors.map((error) => cellText(field(error, 'errorMessage') ?? error)).join('\n')}`);
   for (const [heading, key] of [
@@ -143,6 +147,19 @@ function renderQueryDescription(description: unknown): string {
     if (typeof text === 'string' && text !== '') sections.push(`${heading}:\n${text}`);
   }
   return sections.join('\n\n');
+}
+
+/** The one-line statistics and error counts of DESCRIBE … EXTENDED and EXPLAIN <query id>, where there are any. */
+function runtimeStatistics(description: unknown): string[] {
+  return (
+    [
+      ['Runtime statistics', 'statistics'],
+      ['Processing errors', 'errorStats'],
+    ] as const
+  ).flatMap(([heading, key]) => {
+    const text = field(description, key);
+    return typeof text === 'string' && text !== '' ? [`${heading}: ${text}`] : [];
+  });
 }
 
 function field(value: unknown, name: string): unknown {
