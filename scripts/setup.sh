@@ -26,8 +26,11 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   || ! node -e "require('@confluentinc/kafka-javascript'); require('better-sqlite3')" >/dev/null 2>&1; then
   echo "setup: installing npm dependencies (builds the Kafka client from source: about 2 minutes)"
   # `npm install`, not `npm ci`: npm 11 writes lock files without the other platforms' optional
-  # packages (rollup's), which `npm ci` then rejects as out of sync.
-  CKJS_LINKING=dynamic npm install --no-audit --no-fund
+  # packages (rollup's), which `npm ci` then rejects as out of sync. --foreground-scripts shows the
+  # native builds (librdkafka, better-sqlite3) as they compile instead of minutes of silence.
+  install_started=$SECONDS
+  CKJS_LINKING=dynamic npm install --no-audit --no-fund --foreground-scripts
+  echo "setup: npm dependencies installed in $((SECONDS - install_started)) s"
 fi
 
 # The web console's static files (console/dist), bundled by esbuild in about a second.

@@ -17,13 +17,17 @@ export interface MaterializedTableOptions {
   /** A plan over the table (`SELECT * FROM table`): its source step says how records are read. */
   readonly plan: QueryPlan;
   readonly stateDir: string;
+  /** Told how a long catch-up is getting on (see `progressIntervalMs`), and when it is done. */
   readonly onProgress?: (line: string) => void;
+  /** How often a catch-up reports its progress; one that ends sooner reports nothing. Default 5 s. */
+  readonly progressIntervalMs?: number;
 }
 
 /** Records applied per SQLite transaction. */
 const BATCH_RECORDS = 5000;
 /** How long a catch-up waits for records it knows exist before it tries again. */
 const POLL_MS = 200;
+const PROGRESS_INTERVAL_MS = 5000;
 
 export class MaterializedTable {
   private readonly db: TaskDatabase;
@@ -117,6 +121,7 @@ export class MaterializedTable {
     }
     await consumer.assign(behind.map((topicPartition) => ({ ...topicPartition, offset: positions[topicPartition.partition]! })));
     const remaining = new Set(behind.map(({ partition }) => partition));
+    const progress = this.progressReporter(behind.reduce((total, { partition }) => total + ends[partition]! - positions[partition]!, 0));
     let idlePolls = 0;
     // Transaction markers take offsets no record has: a partition read up to its last record is
     // done once polls come back empty.
@@ -124,11 +129,38 @@ export class MaterializedTable {
       const records = await consumer.poll(BATCH_RECORDS, POLL_MS);
       idlePolls = records.length === 0 ? idlePolls + 1 : 0;
       if (records.length > 0) this.apply(records, positions);
+      progress.read(records.length);
       for (const partition of [...remaining]) if (positions[partition]! >= ends[partition]!) remaining.delete(partition);
     }
+    progress.done();
     this.db.begin();
     for (const { partition } of behind) this.db.setCheckpoint(this.topic, partition, Math.max(positions[partition]!, ends[partition]!));
     this.db.commit();
+  }
+
+  /**
+   * Reports "catching up with <topic> for pull queries: 120000/500000 records" every interval, and
+   * a closing line if it reported at all. `total` counts offsets, so transaction markers make it
+   * exceed the records read.
+   */
+  private progressReporter(total: number): { read(records: number): void; done(): void } {
+    const { onProgress, progressIntervalMs = PROGRESS_INTERVAL_MS } = this.options;
+    const startedAt = Date.now();
+    let lastReport = startedAt;
+    let read = 0;
+    let reported = false;
+    return {
+      read: (records) => {
+        read += records;
+        if (onProgress === undefined || Date.now() - lastReport < progressIntervalMs) return;
+        lastReport = Date.now();
+        reported = true;
+        onProgress(`catching up with ${this.topic} for pull queries: ${read}/${total} records`);
+      },
+      done: () => {
+        if (reported) onProgress?.(`caught up with ${this.topic}: ${read} records in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+      },
+    };
   }
 
   /** One SQLite transaction per batch, checkpoints included. */
