@@ -37,6 +37,12 @@ export interface EngineConfig {
   readonly instanceId?: string;
   /** User-defined functions (see `loadFunctionDirectory`), registered beside the built-ins. */
   readonly functions?: readonly FunctionDefinition[];
+  /**
+   * Where long operations report progress (a store restoring from its changelog, a table catching
+   * up with its topic for pull queries, a query retrying an unreachable Kafka): the server's log.
+   * Without one (tests, drivers) they report nothing.
+   */
+  readonly onProgress?: (line: string) => void;
   /** The Schema Registry of the AVRO format's schemas; without one, CREATE refuses that format. */
   readonly schemaRegistry?: SchemaRegistry;
 }

@@ -256,7 +256,7 @@ export class Engine implements EngineApi {
     }
     let opening = this.tables.get(source.topic);
     if (opening === undefined) {
-      opening = MaterializedTable.open({ log: this.state.log, plan, stateDir });
+      opening = MaterializedTable.open({ log: this.state.log, plan, stateDir, onProgress: this.state.config.onProgress });
       this.tables.set(source.topic, opening);
       opening.catch(() => this.tables.delete(source.topic));
     }

@@ -115,6 +115,7 @@ async function startPersistentQuery(plan: QueryPlan, context: StatementContext, 
     guarantee: state.config.guarantee,
     processingLog: state.processingLog,
     offsetReset: offsetReset(context.properties, 'earliest'),
+    onProgress: state.config.onProgress,
   });
   await runtime.start(state.config.background);
   const running: RunningQuery = {
