@@ -34,6 +34,8 @@ export async function runServer(config: ServerConfig): Promise<void> {
     background: true,
     kafkaClusterId: embedded === undefined ? bootstrapServers : `embedded:${bootstrapServers}`,
     functions,
+    // Restores, table catch-ups and Kafka retries: the server's log is its standard output.
+    onProgress: (line) => console.log(line),
   });
   await engine.start();
   for (const applied of await applyQueryDirectory(engine, config.queriesDir)) {
