@@ -49,11 +49,14 @@ export async function runStatements(run: StatementRun): Promise<RunOutcome> {
       throw error;
     }
     await engine.drain();
-    const collector = await OutputCollector.open(log, run.outputTopics, (topic) => codecOf(engine, topic));
+    // Built once per topic, after the statements declared the sources: not once per record.
+    const codecs = new Map<string, TopicCodec>();
+    const codecOfTopic = (topic: string) => codecs.get(topic) ?? codecs.set(topic, codecOf(engine, topic)).get(topic)!;
+    const collector = await OutputCollector.open(log, run.outputTopics, codecOfTopic);
     try {
       await collector.collect();
       for (const [index, input] of run.inputs.entries()) {
-        const problem = await produceInput(log, producer, input, codecOf(engine, input.topic));
+        const problem = await produceInput(log, producer, input, codecOfTopic(input.topic));
         if (problem !== undefined) return { kind: 'failed', message: `inputs[${index}] (topic ${input.topic}): ${problem}` };
         await engine.drain();
         await collector.collect();
