@@ -139,7 +139,7 @@ export class MaterializedTable {
   }
 
   /**
-   * Reports "catching up with <topic> for pull queries: 120000/500000 records" every interval, and
+   * Reports "squall: catching up with <topic> for pull queries: 120000/500000 records" every interval, and
    * a closing line if it reported at all. `total` counts offsets, so transaction markers make it
    * exceed the records read.
    */
@@ -155,10 +155,10 @@ export class MaterializedTable {
         if (onProgress === undefined || Date.now() - lastReport < progressIntervalMs) return;
         lastReport = Date.now();
         reported = true;
-        onProgress(`catching up with ${this.topic} for pull queries: ${read}/${total} records`);
+        onProgress(`squall: catching up with ${this.topic} for pull queries: ${read}/${total} records`);
       },
       done: () => {
-        if (reported) onProgress?.(`caught up with ${this.topic}: ${read} records in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+        if (reported) onProgress?.(`squall: caught up with ${this.topic}: ${read} records in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
       },
     };
   }

@@ -108,7 +108,9 @@ export class TaskManager {
     const stores = new Map<string, StateStore>();
     try {
       for (const spec of subTopology.stores) {
-        let lastReport = Date.now();
+        const startedAt = Date.now();
+        let lastReport = startedAt;
+        let reported = false;
         const restoredStore = await restoreStore({
           log,
           db,
@@ -119,11 +121,14 @@ export class TaskManager {
             this.options.metrics?.restoring(spec.name, partition, restored, total, false);
             if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
             lastReport = Date.now();
-            this.options.onProgress?.(formatRestoreProgress(spec.name, partition, restored, total));
+            reported = true;
+            this.options.onProgress?.(`squall: ${services.queryId}: ${formatRestoreProgress(spec.name, partition, restored, total)}`);
           },
         });
         const { restored, fromOffset, toOffset } = restoredStore;
         this.options.metrics?.restoring(spec.name, partition, restored, toOffset - fromOffset, true);
+        // A restore long enough to have reported progress also says when it is done.
+        if (reported) this.options.onProgress?.(`squall: ${services.queryId}: restored ${spec.name} [${partition}]: ${restored} records in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
         stores.set(
           spec.name,
           openStore(db, spec, (key, value) => services.output.push({ topic: spec.changelogTopic, partition, key, value })),

@@ -42,9 +42,9 @@ describe('MaterializedTable catch-up progress', () => {
     const table = await MaterializedTable.open({ log, plan, stateDir, onProgress: (line) => lines.push(line), progressIntervalMs: 0 });
     table.close();
     expect(lines.length).toBeGreaterThan(2);
-    expect(lines[0]).toMatch(new RegExp(`^catching up with t for pull queries: \\d+/${RECORDS} records$`));
-    expect(lines.at(-2)).toBe(`catching up with t for pull queries: ${RECORDS}/${RECORDS} records`);
-    expect(lines.at(-1)).toMatch(new RegExp(`^caught up with t: ${RECORDS} records in \\d+\\.\\d s$`));
+    expect(lines[0]).toMatch(new RegExp(`^squall: catching up with t for pull queries: \\d+/${RECORDS} records$`));
+    expect(lines.at(-2)).toBe(`squall: catching up with t for pull queries: ${RECORDS}/${RECORDS} records`);
+    expect(lines.at(-1)).toMatch(new RegExp(`^squall: caught up with t: ${RECORDS} records in \\d+\\.\\d s$`));
   });
 
   it('says nothing of a catch-up shorter than the interval', async () => {
