@@ -10,16 +10,14 @@ export interface QueryHeader {
   readonly columnTypes: readonly string[];
 }
 
-/** A failed request, with the server's message (for a statement, the line and a caret under the problem). */
-export class RequestError extends Error {}
-
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 const DELIMITED = 'application/vnd.ksqlapi.delimited.v1';
 
+/** Rejects with the server's message: for a statement, its line with a caret under the problem. */
 export async function runStatements(sql: string): Promise<KsqlEntity[]> {
   const response = await fetch('/ksql', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ ksql: sql, streamsProperties: {} }) });
   const body: unknown = await response.json();
-  if (!response.ok) throw new RequestError(errorMessage(body, response.status));
+  if (!response.ok) throw new Error(errorMessage(body, response.status));
   return body as KsqlEntity[];
 }
 
@@ -44,13 +42,13 @@ export async function streamQuery(
     body: JSON.stringify({ sql, properties }),
     signal,
   });
-  if (!response.ok) throw new RequestError(errorMessage(await response.json().catch(() => undefined), response.status));
+  if (!response.ok) throw new Error(errorMessage(await response.json().catch(() => undefined), response.status));
   if (response.body === null) return;
   for await (const line of lines(response.body, signal)) {
     const value: unknown = JSON.parse(line);
     if (Array.isArray(value)) handlers.onRow(value);
     else if (isHeader(value)) handlers.onHeader(value);
-    else throw new RequestError(errorMessage(value, 500));
+    else throw new Error(errorMessage(value, 500));
   }
 }
 
@@ -60,7 +58,7 @@ export async function closeQuery(queryId: string): Promise<void> {
 
 export async function fetchMetricsText(): Promise<string> {
   const response = await fetch('/metrics');
-  if (!response.ok) throw new RequestError(`GET /metrics answered ${response.status}`);
+  if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
   return response.text();
 }
 

@@ -176,7 +176,7 @@ export class PersistentQuery {
     }
     this.transactionOpen = false;
     for (const task of tasks) task.committed(await this.changelogCheckpoints(task));
-    for (const offset of offsets) this.committedOffsets.set(`${offset.topic}\u0000${offset.partition}`, offset);
+    for (const offset of offsets) this.committedOffsets.set(partitionKey(offset), offset);
     this.metrics.countCommit(performance.now() - startedMs);
   }
 
@@ -208,12 +208,18 @@ export class PersistentQuery {
     if (consumer === undefined || this.currentState !== 'RUNNING') return [];
     const partitions = consumer.assignment();
     if (partitions.length === 0) return [];
-    const [ends, groupCommitted] = await Promise.all([consumer.endOffsets(partitions), consumer.committed(partitions)]);
-    const starts = this.options.offsetReset === 'earliest' ? await consumer.beginningOffsets(partitions) : ends;
-    return partitions.map((partition, index) => {
-      const position = this.committedOffsets.get(`${partition.topic}\u0000${partition.partition}`)?.offset ?? groupCommitted[index] ?? starts[index]!;
-      return { ...partition, lag: Math.max(0, ends[index]! - position) };
-    });
+    const ends = await consumer.endOffsets(partitions);
+    const positions = partitions.map((partition) => this.committedOffsets.get(partitionKey(partition))?.offset);
+    // Only partitions this instance has not committed yet cost a request to the group coordinator.
+    const unknown = partitions.flatMap((partition, index) => (positions[index] === undefined ? [{ partition, index }] : []));
+    if (unknown.length > 0) {
+      const groupCommitted = await consumer.committed(unknown.map(({ partition }) => partition));
+      const starts = this.options.offsetReset === 'earliest' ? await consumer.beginningOffsets(unknown.map(({ partition }) => partition)) : undefined;
+      unknown.forEach(({ index }, position) => {
+        positions[index] = groupCommitted[position] ?? starts?.[position] ?? ends[index]!;
+      });
+    }
+    return partitions.map((partition, index) => ({ ...partition, lag: Math.max(0, ends[index]! - positions[index]!) }));
   }
 
   private storeSizes(): StoreSize[] {
@@ -253,6 +259,8 @@ export class PersistentQuery {
       }
     }
     this.tasks.revoke(partitions);
+    // Whoever gets them next commits their positions: this instance's last commits no longer say where they stand.
+    for (const partition of partitions) this.committedOffsets.delete(partitionKey(partition));
   }
 
   private async runLoop(): Promise<void> {
@@ -289,4 +297,8 @@ export class PersistentQuery {
     this.tasks.closeAll();
     await producer?.close();
   }
+}
+
+function partitionKey({ topic, partition }: TopicPartition): string {
+  return `${topic}\u0000${partition}`;
 }

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { RestError } from '../rest-error.js';
 
-export const CONSOLE_PATH = '/console/';
+const CONSOLE_PATH = '/console/';
 
 export function consoleRoutes(directory: string): FastifyPluginAsync {
   return async (app) => {
