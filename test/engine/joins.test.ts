@@ -80,3 +80,37 @@ describe('joins end to end', () => {
     await engine.close();
   });
 });
+
+describe('foreign-key joins end to end', () => {
+  it('follows a row to the partition of its new foreign key, and updates every row that references a changed right row', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-fkjoin-')), 'fkjoin_');
+    await engine.execute({
+      sql: `CREATE TABLE PRODUCTS (ID STRING PRIMARY KEY, TITLE STRING) WITH (KAFKA_TOPIC='products', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE LINES (ID STRING PRIMARY KEY, PRODUCT_ID STRING, QTY INT) WITH (KAFKA_TOPIC='lines', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE LINE_TITLES AS SELECT L.ID, QTY, TITLE FROM LINES L JOIN PRODUCTS P ON L.PRODUCT_ID = P.ID;`,
+    });
+    const products = Array.from({ length: 8 }, (_, index) => ({ key: `p${index}`, value: { TITLE: `thing ${index}` }, timestamp: index }));
+    await produce(log, 'products', products);
+    await engine.drain();
+    const lines = Array.from({ length: 40 }, (_, index) => ({ key: `l${index}`, value: { PRODUCT_ID: `p${index % 8}`, QTY: index }, timestamp: 100 + index }));
+    await produce(log, 'lines', lines);
+    await engine.drain();
+    // p3 is renamed; l0 moves from p0 to p3; l1 is deleted.
+    await produce(log, 'products', [{ key: 'p3', value: { TITLE: 'renamed' }, timestamp: 200 }]);
+    await produce(log, 'lines', [
+      { key: 'l0', value: { PRODUCT_ID: 'p3', QTY: 0 }, timestamp: 201 },
+      { key: 'l1', value: null, timestamp: 202 },
+    ]);
+    await engine.drain();
+    const rows = (await pull(engine, 'SELECT L_ID, QTY, TITLE FROM LINE_TITLES;')).sort((a, b) => Number(a[1]) - Number(b[1]));
+    const expected = lines
+      .filter(({ key }) => key !== 'l1')
+      .map(({ key, value }) => {
+        const product = key === 'l0' ? 'p3' : value.PRODUCT_ID;
+        return [key, value.QTY, product === 'p3' ? 'renamed' : `thing ${product.slice(1)}`];
+      });
+    expect(rows).toEqual(expected);
+    await engine.close();
+  });
+});

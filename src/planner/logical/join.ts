@@ -126,7 +126,7 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
   const keyType = foreignKey ? keyTypeOf(left) : leftType;
   const keys = joinKeys(left, leftExpression, rightExpression, syntheticKey, foreignKey, clause.span);
   checkKeyType(keys[0]?.columnName ?? 'ROWKEY', keyType, clause.span);
-  const schema = joinSchema(left, right, syntheticKey ? keyType : undefined, leftType);
+  const schema = joinSchema(left, right, syntheticKey ? keyType : undefined, keyType);
   return Object.freeze({
     kind: 'Join',
     id: undefined,
@@ -208,6 +208,7 @@ function joinCriteria(clause: JoinClause, left: LogicalNode, right: SourceNode, 
     throw new PlanError(`Invalid join condition: ${what}. Got ${formatExpression(on)}.`, on.span);
   }
   const qualifiers = new Set(left.schema.columns.flatMap((column) => (column.qualifier === undefined ? [] : [column.qualifier])));
+  const resolved = new Map<string, string>();
   const sideOf = (expression: Expression): 'left' | 'right' | undefined => {
     const sides = new Set<'left' | 'right'>();
     for (const ref of columnRefs(expression)) {
@@ -229,6 +230,7 @@ function joinCriteria(clause: JoinClause, left: LogicalNode, right: SourceNode, 
         throw new PlanError(`Exception while preparing statement: ${at(ref.span)}Column '${ref.name}' is ambiguous. Could be ${found.map((column) => `${qualifierName(column, left, right)}.${ref.name}`).join(' or ')}.`, ref.span);
       }
       sides.add(inLeft.length > 0 ? 'left' : 'right');
+      resolved.set(ref.name, found[0]!.qualifier!);
     }
     return sides.size === 1 ? [...sides][0] : undefined;
   };
@@ -253,7 +255,11 @@ function joinCriteria(clause: JoinClause, left: LogicalNode, right: SourceNode, 
     );
   }
   void typing;
-  return first === 'left' ? { leftExpression: on.left, rightExpression: on.right } : { leftExpression: on.right, rightExpression: on.left };
+  // Unqualified columns are qualified by their source, as ksqlDB writes join expressions in messages.
+  const qualify = (expression: Expression): Expression =>
+    rewriteExpression(expression, (node) => (node.kind === 'ColumnRef' && node.source === undefined ? { ...node, source: resolved.get(node.name) } : undefined));
+  const [leftExpression, rightExpression] = first === 'left' ? [on.left, on.right] : [on.right, on.left];
+  return { leftExpression: qualify(leftExpression), rightExpression: qualify(rightExpression) };
 }
 
 /** ksqlDB's location prefix of some messages. */

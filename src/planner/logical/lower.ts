@@ -6,7 +6,6 @@ import { compileCast, identityCast } from '../cast.js';
 import { keyColumns, valueColumns, type Column } from '../metastore.js';
 import type { AggregateFunctionStep, AggregateStep, JoinSideStep, JoinStep, QueryPlan, RowFunction, SinkStep, SourceStep, Step } from '../physical-plan.js';
 import { compileInClause } from '../query/compile-in-clause.js';
-import { PlanError } from '../plan-error.js';
 import { readColumn } from '../query/row-schema.js';
 import type { AggregateNode } from './aggregate.js';
 import { describeNode } from './describe-node.js';
@@ -65,9 +64,6 @@ function chainBelow(plan: SinkNode): { source: SourceNode | JoinNode; operators:
 }
 
 function lowerJoin(node: JoinNode, context: LoweringContext): JoinStep {
-  if (node.foreignKey) {
-    throw new PlanError('Foreign-key joins are not supported yet: the query is valid, but Squall cannot run them yet.', node.clause.span, 'NOT_SUPPORTED');
-  }
   const side = (input: LogicalNode, expression: Expression, repartition: boolean): JoinSideStep => ({
     input: input.kind === 'Join' ? lowerJoin(input, context) : lowerSource(input as SourceNode, context.config),
     key: compileInClause(expression, compileContext(input.schema, context), 'JOIN ON').evaluate,
@@ -81,7 +77,8 @@ function lowerJoin(node: JoinNode, context: LoweringContext): JoinStep {
     shape: node.shape,
     foreignKey: node.foreignKey,
     window: node.window,
-    left: side(node.left, node.leftExpression, node.repartitionLeft),
+    // A foreign-key join's results are partitioned by foreign key: a join on the left key moves them back.
+    left: side(node.left, node.leftExpression, node.repartitionLeft || (node.left.kind === 'Join' && node.left.foreignKey)),
     right: side(node.right, node.rightExpression, node.repartitionRight),
     syntheticKey: node.syntheticKey,
     description: describeNode(node, ''),

@@ -8,6 +8,8 @@ import { createRowSerde, encodeGroupKey } from '../serde/index.js';
 import type { StoreSpec } from '../state/index.js';
 import { aggregateProcessor } from '../processors/aggregate.js';
 import { filterProcessor } from '../processors/filter.js';
+import { foreignKeyJoinProcessor } from '../processors/foreign-key-join.js';
+import { foreignKeyRepartitionProcessor, readForeignKeyRepartitioned } from '../processors/foreign-key-repartition.js';
 import { groupByProcessor } from '../processors/group-by.js';
 import { LateRecords } from '../processors/late-records.js';
 import { projectProcessor } from '../processors/project.js';
@@ -119,6 +121,7 @@ function buildTopology(plan: QueryPlan, terminal: (name: string) => ProcessorDef
  */
 function buildJoin(step: JoinStep, building: Building, depth: number): { draft: SubTopologyDraft; topics: Set<string> } {
   const prefix = depth === 0 ? '' : `Join${depth}_`;
+  if (step.foreignKey) return buildForeignKeyJoin(step, building, depth, prefix);
   const streamTable = step.shape === 'StreamTable';
   const left = buildJoinSide(step.left, step.right, 'left', building, depth, prefix, streamTable);
   const right = buildJoinSide(step.right, step.left, 'right', building, depth, prefix, streamTable);
@@ -155,6 +158,35 @@ function buildJoin(step: JoinStep, building: Building, depth: number): { draft: 
     }
   }
   return { draft, topics: new Set([...left.topics, ...right.topics]) };
+}
+
+/**
+ * The left table is materialised (for each row's old foreign key) and moved to its rows' foreign
+ * key partitions, where it meets the right table.
+ */
+function buildForeignKeyJoin(step: JoinStep, building: Building, depth: number, prefix: string): { draft: SubTopologyDraft; topics: Set<string> } {
+  const input = step.left.input;
+  if (input.kind !== 'Source') throw new Error('A foreign-key join reads its left table directly');
+  const { names } = building;
+  const leftDraft = sourceDraft(input, building);
+  const leftStore = changelogStore(building, { name: `${prefix}KafkaTopic_Left-Reduce`, kind: 'keyValue' });
+  leftDraft.append(tableSourceProcessor(names.take('KTABLE-SOURCE'), leftStore.name, input.keyColumns.length)).addStores(leftStore);
+  const topic = internalTopicName(building.serviceId, building.queryId, `${prefix}Join-fk-subscription`, 'repartition');
+  building.internalTopics.push({ name: topic, kind: 'repartition' });
+  const leftJoin = step.joinType === 'LEFT';
+  leftDraft.append(foreignKeyRepartitionProcessor(names.take('KTABLE-FK-JOIN-SUBSCRIPTION'), topic, step.left.key, partitionKeySerialiser(step.right), input.keyColumns.length, leftJoin));
+  close(building, leftDraft);
+  const draft = new SubTopologyDraft({ name: names.take('KSTREAM-SOURCE'), topic, read: readForeignKeyRepartitioned, failOnInvalidTimestamp: false });
+  const right = buildJoinSide(step.right, step.left, 'right', building, depth, prefix, false);
+  const parents = [draft.tail, right.draft.tail];
+  draft.absorb(right.draft);
+  const stores = [
+    changelogStore(building, { name: `${prefix}Join-fk-subscriptions`, kind: 'keyValue' }),
+    changelogStore(building, { name: `${prefix}KafkaTopic_Right-Reduce`, kind: 'keyValue' }),
+  ];
+  const join = foreignKeyJoinProcessor(names.take('KTABLE-FK-JOIN'), step, right.topics, stores[0]!.name, stores[1]!.name, input.keyColumns.length);
+  draft.append(join, parents).addStores(...stores);
+  return { draft, topics: new Set([topic, ...right.topics]) };
 }
 
 function buildJoinSide(
