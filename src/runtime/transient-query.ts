@@ -8,6 +8,7 @@ import type { ProcessingLog } from './processing-log.js';
 import type { RowListener } from './processors/row-listener.js';
 import { TaskManager } from './task/task-manager.js';
 import { buildTransientTopology } from './topology/build-topology.js';
+import { internalTopicPartitions } from './topology/co-partitioning.js';
 import { sourceTopics } from './topology/topology.js';
 
 export type { RowListener };
@@ -50,7 +51,7 @@ export class TransientQuery {
     const { log, groupId, offsetReset } = this.options;
     const internalTopics = this.tasks.topology.internalTopics;
     if (internalTopics.length > 0) {
-      const partitions = (await log.describeTopic(this.plan.source.topic))?.partitions ?? 1;
+      const partitions = await internalTopicPartitions(this.plan, log);
       for (const topic of internalTopics) await log.createTopic(topic.name, { partitions });
       if (internalTopics.some((topic) => topic.kind === 'repartition')) this.producer = await log.producer();
     }

@@ -114,3 +114,36 @@ describe('foreign-key joins end to end', () => {
     await engine.close();
   });
 });
+
+describe('joins across topics of different partition counts', () => {
+  const TABLE = "CREATE TABLE USERS (ID STRING PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=4);";
+
+  it('refuses two sides read as they are, naming the sources and their counts', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-copart-')), 'copart_');
+    const [created] = await engine.execute({
+      sql: `${TABLE} CREATE STREAM VISITS (USER_ID STRING KEY, PAGE STRING) WITH (KAFKA_TOPIC='visits', VALUE_FORMAT='JSON', PARTITIONS=2);`,
+    });
+    expect(created).toBeDefined();
+    await expect(engine.execute({ sql: 'CREATE STREAM NAMED AS SELECT V.USER_ID, PAGE, NAME FROM VISITS V JOIN USERS U ON V.USER_ID = U.ID;' })).rejects.toThrow(
+      "Can't join `VISITS` with `USERS` since the number of partitions don't match. `VISITS` partitions = 2; `USERS` partitions = 4.",
+    );
+    await engine.close();
+  });
+
+  it('repartitions a side joined on a value column into as many partitions as the other side', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-copart-')), 'copart2_');
+    await engine.execute({
+      sql: `${TABLE} CREATE STREAM VISITS (ID STRING KEY, USER_ID STRING, PAGE STRING) WITH (KAFKA_TOPIC='visits', VALUE_FORMAT='JSON', PARTITIONS=2);
+            CREATE STREAM NAMED AS SELECT V.USER_ID, PAGE, NAME FROM VISITS V JOIN USERS U ON V.USER_ID = U.ID;`,
+    });
+    await produce(log, 'users', USERS.map((user, index) => ({ key: user, value: { NAME: user.toUpperCase() }, timestamp: index })));
+    await engine.drain();
+    await produce(log, 'visits', USERS.map((user, index) => ({ key: `v${index}`, value: { USER_ID: user, PAGE: `p${index}` }, timestamp: 100 + index })));
+    await engine.drain();
+    const rows = (await pull(engine, 'SELECT USER_ID, NAME FROM NAMED;')).sort();
+    expect(rows).toEqual(USERS.map((user) => [user, user.toUpperCase()]));
+    await engine.close();
+  });
+});

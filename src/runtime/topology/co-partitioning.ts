@@ -1,0 +1,37 @@
+// How many partitions a query's internal topics get: one task of each stateful sub-topology per
+// partition, so they follow the inputs the tasks read. A join's tasks read both sides' partition p:
+// two sides read as they are must have as many partitions (ksqlDB refuses otherwise), and a side
+// that is repartitioned takes the count of the side it meets.
+import { PlanError, type JoinSideStep, type JoinStep, type QueryPlan } from '../../planner/index.js';
+import type { Log } from '../log/index.js';
+
+export async function internalTopicPartitions(plan: QueryPlan, log: Log): Promise<number> {
+  const partitionsOf = async (topic: string) => (await log.describeTopic(topic))?.partitions ?? 1;
+  if (plan.join === undefined) return partitionsOf(plan.source.topic);
+  return joinPartitions(plan.join, partitionsOf);
+}
+
+/** The partitions of the join's tasks; undefined sides (both repartitioned) fall back to the left's inputs. */
+async function joinPartitions(step: JoinStep, partitionsOf: (topic: string) => Promise<number>): Promise<number> {
+  const direct = async (side: JoinSideStep): Promise<{ name: string; partitions: number } | undefined> => {
+    if (side.repartition) return undefined;
+    if (side.input.kind === 'Join') return { name: leftmostName(side.input), partitions: await joinPartitions(side.input, partitionsOf) };
+    return { name: side.input.sourceName, partitions: await partitionsOf(side.input.topic) };
+  };
+  const left = await direct(step.left);
+  const right = await direct(step.right);
+  if (left !== undefined && right !== undefined && left.partitions !== right.partitions) {
+    throw new PlanError(
+      `Can't join \`${left.name}\` with \`${right.name}\` since the number of partitions don't match. \`${left.name}\` partitions = ${left.partitions}; \`${right.name}\` partitions = ${right.partitions}. Please repartition either one so that the number of partitions match.`,
+    );
+  }
+  if (right !== undefined) return right.partitions;
+  if (left !== undefined) return left.partitions;
+  const input = step.left.input;
+  return input.kind === 'Join' ? joinPartitions(input, partitionsOf) : partitionsOf(input.topic);
+}
+
+function leftmostName(step: JoinStep): string {
+  const input = step.left.input;
+  return input.kind === 'Join' ? leftmostName(input) : input.sourceName;
+}
