@@ -1,11 +1,13 @@
 // Joins end to end on the in-memory Log: a stream-table join over 4 partitions whose stream side
 // is repartitioned by a value column (rows must meet the table's rows in the partition Kafka's
 // key hash gives them), its table side restored from the changelog after a restart on an empty
-// state dir; a stream-stream left join whose NULL-padded results wait for the window and grace.
+// state dir; a stream-stream left join whose NULL-padded results wait for the window and grace;
+// a foreign-key join under key changes; sides of different partition counts; a push query that joins.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/index.js';
 import { MemoryLog, type Log } from '../../src/runtime/index.js';
 import { pull, startEngine } from './memory-engine.js';
 
@@ -145,5 +147,24 @@ describe('joins across topics of different partition counts', () => {
     const rows = (await pull(engine, 'SELECT USER_ID, NAME FROM NAMED;')).sort();
     expect(rows).toEqual(USERS.map((user) => [user, user.toUpperCase()]));
     await engine.close();
+  });
+});
+
+describe('a push query that joins', () => {
+  it('streams a stream-table join as the stream records arrive', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const live = new Engine(log, { serviceId: 'pushjoin_', guarantee: 'exactly_once_v2', properties: {}, background: true, kafkaClusterId: 'memory' });
+    await live.start();
+    await live.execute({ sql: SOURCES });
+    await produce(log, 'users', [{ key: 'ann', value: { NAME: 'Ann' }, timestamp: 1 }]);
+    await produce(log, 'orders', [{ key: 'o1', value: { USER_ID: 'ann', AMOUNT: 5 }, timestamp: 10 }]);
+    const query = await live.query({
+      sql: 'SELECT O.USER_ID, AMOUNT, NAME FROM ORDERS O JOIN USERS U ON O.USER_ID = U.ID EMIT CHANGES;',
+      properties: { 'auto.offset.reset': 'earliest' },
+    });
+    const events = query.events[Symbol.asyncIterator]();
+    expect(await events.next()).toEqual({ done: false, value: { kind: 'row', values: ['ann', 5, 'Ann'] } });
+    live.closeQuery(query.queryId);
+    await live.close();
   });
 });
