@@ -16,6 +16,10 @@ export interface ServerConfig {
   readonly queriesDir: string;
   /** Modules of user-defined functions; `required` when named explicitly (a missing default directory means none). */
   readonly functionsDir: { readonly path: string; readonly required: boolean };
+  /** A Schema Registry to use instead of the embedded one (`ksql.schema.registry.url`). */
+  readonly schemaRegistryUrl: string | undefined;
+  /** Where the embedded Schema Registry listens on 127.0.0.1 when no URL is given. */
+  readonly schemaRegistryPort: number;
   /** Everything else from the properties file: ksql.* engine properties and librdkafka client settings (kafka.*). */
   readonly properties: Readonly<Record<string, string>>;
 }
@@ -36,6 +40,8 @@ const SETTINGS = {
   guarantee: { flag: 'processing-guarantee', env: 'SQUALL_PROCESSING_GUARANTEE', property: 'processing.guarantee' },
   queriesDir: { flag: 'queries', env: 'SQUALL_QUERIES_DIR', property: 'squall.queries.dir' },
   functionsDir: { flag: 'functions-dir', env: 'SQUALL_FUNCTIONS_DIR', property: 'squall.functions.dir' },
+  schemaRegistryUrl: { flag: 'schema-registry-url', env: 'SQUALL_SCHEMA_REGISTRY_URL', property: 'ksql.schema.registry.url' },
+  schemaRegistryPort: { flag: 'schema-registry-port', env: 'SQUALL_SCHEMA_REGISTRY_PORT', property: 'squall.schema.registry.port' },
 } as const satisfies Record<string, Setting>;
 
 export class ConfigError extends Error {}
@@ -80,8 +86,8 @@ export function resolveServerConfig(flags: ReadonlyMap<string, string>, env: Nod
       throw new ConfigError(`Unknown flag --${name}`);
     }
   }
-  const port = Number(lookup(SETTINGS.port) ?? '8088');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`Invalid port: ${lookup(SETTINGS.port)}`);
+  const port = parsePort(lookup(SETTINGS.port) ?? '8088');
+  const schemaRegistryPort = parsePort(lookup(SETTINGS.schemaRegistryPort) ?? '8081');
   const guarantee = lookup(SETTINGS.guarantee) ?? 'exactly_once_v2';
   if (guarantee !== 'exactly_once_v2' && guarantee !== 'at_least_once') {
     throw new ConfigError(`processing.guarantee must be exactly_once_v2 or at_least_once, not '${guarantee}'`);
@@ -96,8 +102,16 @@ export function resolveServerConfig(flags: ReadonlyMap<string, string>, env: Nod
     guarantee,
     queriesDir: lookup(SETTINGS.queriesDir) ?? 'queries',
     functionsDir: functionsDirectory(lookup(SETTINGS.functionsDir)),
+    schemaRegistryUrl: lookup(SETTINGS.schemaRegistryUrl),
+    schemaRegistryPort,
     properties,
   };
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`Invalid port: ${text}`);
+  return port;
 }
 
 function functionsDirectory(named: string | undefined): ServerConfig['functionsDir'] {

@@ -12,6 +12,7 @@ const USAGE = `Usage:
   squall server [--port 8088] [--host 0.0.0.0] [--bootstrap-servers HOST:PORT] [--mock-cluster]
                 [--service-id ID] [--state-dir DIR] [--processing-guarantee exactly_once_v2|at_least_once]
                 [--queries DIR] [--functions-dir DIR] [--config squall.properties]
+                [--schema-registry-port 8081 | --schema-registry-url http://HOST:8081]
   squall kafka [--brokers 3]          start an embedded Kafka in this process and print its bootstrap address
   squall run FILE.sql [--server http://localhost:8088]   send the statements of FILE.sql to a server
   ${SHELL_USAGE}

@@ -2,7 +2,8 @@
 // repository's queries/, and the REST API; shut down cleanly on SIGINT/SIGTERM.
 import { fileURLToPath } from 'node:url';
 import { Engine, applyQueryDirectory, loadFunctionDirectory } from '../engine/index.js';
-import { KafkaLog, startEmbeddedKafka, type EmbeddedKafka } from '../runtime/index.js';
+import { KafkaLog, startEmbeddedKafka, type EmbeddedKafka, type Log } from '../runtime/index.js';
+import { buildSchemaRegistryServer, EmbeddedSchemaRegistry, RemoteSchemaRegistry, type SchemaRegistry } from '../schema-registry/index.js';
 import { buildServer, listen } from '../server/index.js';
 import type { ServerConfig } from './config.js';
 
@@ -26,7 +27,9 @@ export async function runServer(config: ServerConfig): Promise<void> {
     Object.entries(config.properties).flatMap(([name, value]) => (name.startsWith('kafka.') ? [[name.slice('kafka.'.length), value]] : [])),
   );
   const log = new KafkaLog({ bootstrapServers, mockCluster: embedded !== undefined || config.mockCluster, properties: kafkaProperties });
+  const registry = await startSchemaRegistry(config, log);
   const engine = new Engine(log, {
+    schemaRegistry: registry.registry,
     serviceId: config.serviceId,
     guarantee: config.guarantee,
     stateDir: config.stateDir,
@@ -54,10 +57,34 @@ export async function runServer(config: ServerConfig): Promise<void> {
     console.log(`squall: ${signal} received, shutting down`);
     await server.close();
     await engine.close();
+    await registry.stop();
     await log.close();
     await embedded?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * The Schema Registry named by --schema-registry-url, else the embedded one: its schemas in the
+ * Kafka cluster's `_schemas` topic, Confluent's REST API on 127.0.0.1 for any producer or consumer.
+ */
+async function startSchemaRegistry(config: ServerConfig, log: Log): Promise<{ registry: SchemaRegistry; stop(): Promise<void> }> {
+  if (config.schemaRegistryUrl !== undefined) {
+    const remote = new RemoteSchemaRegistry(config.schemaRegistryUrl);
+    console.log(`squall: using the Schema Registry at ${config.schemaRegistryUrl}`);
+    return { registry: remote, stop: () => remote.close() };
+  }
+  const embedded = await EmbeddedSchemaRegistry.open(log);
+  const server = buildSchemaRegistryServer(embedded);
+  const address = await server.listen({ host: '127.0.0.1', port: config.schemaRegistryPort });
+  console.log(`squall: embedded Schema Registry listening on ${address} (Confluent-compatible: any Avro producer or consumer can use it)`);
+  return {
+    registry: embedded,
+    stop: async () => {
+      await server.close();
+      await embedded.close();
+    },
+  };
 }

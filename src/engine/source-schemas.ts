@@ -64,7 +64,7 @@ async function inferSide(statement: CreateSource, side: Side, format: FormatInfo
   if (schema.schemaType !== 'AVRO') {
     throw new PlanError(`The schema of subject ${subject} (id ${schema.id}) is a ${schema.schemaType} schema, which the ${format.format} format cannot read.`, statement.span);
   }
-  const { columns, wrapped } = columnsOfAvroSchema(JSON.parse(schema.schema) as AvroSchema, side === 'KEY' ? 'ROWKEY' : 'ROWVAL');
+  const { columns, wrapped } = columnsOfAvroSchema(JSON.parse(schema.schema) as AvroSchema, side === 'KEY' ? 'key' : 'value');
   return { columns: columnDefinitions(columns, side, statement.sourceType), schemaId: schema.id, wrapped };
 }
 

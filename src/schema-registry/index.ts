@@ -4,3 +4,5 @@ export { EmbeddedSchemaRegistry } from './embedded-registry.js';
 export { SchemaRegistryError } from './schema-registry-error.js';
 export { COMPATIBILITY_LEVELS, type Compatibility, type SchemaDefinition } from './schema-store.js';
 export { SCHEMAS_TOPIC } from './schemas-topic.js';
+export { RemoteSchemaRegistry } from './remote-registry.js';
+export { buildSchemaRegistryServer } from './rest-server.js';

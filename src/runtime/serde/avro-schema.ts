@@ -82,13 +82,14 @@ function avroTypeOf(type: SqlType, name: string): AvroSchema {
 }
 
 /**
- * The columns a registered schema declares, as ksqlDB infers them: a record's fields (the
- * names as written), or one column named `defaultName` (ROWKEY, ROWVAL) for any other schema.
- * Throws SerdeError for a schema with no SQL equivalent (a union of several types, say).
+ * The columns a registered schema declares, as ksqlDB infers them: a value record's fields (the
+ * names as written); else one column, ROWKEY or ROWVAL, of the schema's type (a key is always
+ * one column: a record key is a STRUCT). Throws SerdeError for a schema with no SQL equivalent.
  */
-export function columnsOfAvroSchema(schema: AvroSchema, defaultName: string): { columns: SerdeColumn[]; wrapped: boolean } {
+export function columnsOfAvroSchema(schema: AvroSchema, role: SerdeRole): { columns: SerdeColumn[]; wrapped: boolean } {
   const resolved = nonNull(schema);
-  if (isComplex(resolved) && resolved.type === 'record') {
+  const defaultName = role === 'key' ? 'ROWKEY' : 'ROWVAL';
+  if (role === 'value' && isComplex(resolved) && resolved.type === 'record') {
     return { columns: (resolved.fields ?? []).map((field) => ({ name: field.name, type: sqlTypeOf(field.type, field.name) })), wrapped: true };
   }
   return { columns: [{ name: defaultName, type: sqlTypeOf(schema, defaultName) }], wrapped: false };

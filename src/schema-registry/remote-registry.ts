@@ -1,0 +1,91 @@
+// A Schema Registry elsewhere (Confluent's, say), reached with Confluent's own client, and cached for the serdes' synchronous lookups.
+import { RestError } from '@confluentinc/schemaregistry/dist/rest-error.js';
+import { SchemaRegistryClient, type SchemaInfo } from '@confluentinc/schemaregistry/dist/schemaregistry-client.js';
+import type { RegisteredSchema, SchemaLookup, SchemaType } from '../planner/index.js';
+import type { LatestSchema, SchemaRegistry } from './registry.js';
+import { SchemaRegistryError } from './schema-registry-error.js';
+import type { SchemaDefinition } from './schema-store.js';
+
+/** Schemas this process has registered or fetched; a miss starts a fetch, so the id is known for the records after. */
+class SchemaCache implements SchemaLookup {
+  private readonly byId = new Map<number, RegisteredSchema>();
+  private readonly idsByText = new Map<string, number>();
+  private readonly fetching = new Set<number>();
+
+  constructor(private readonly fetch: (id: number) => Promise<unknown>) {}
+
+  schemaById(id: number): RegisteredSchema | undefined {
+    const schema = this.byId.get(id);
+    if (schema === undefined && !this.fetching.has(id)) {
+      this.fetching.add(id);
+      void this.fetch(id).finally(() => this.fetching.delete(id));
+    }
+    return schema;
+  }
+
+  idOfSchema(schemaType: SchemaType, schema: string): number | undefined {
+    return this.idsByText.get(`${schemaType}\u0000${schema}`);
+  }
+
+  remember(schema: RegisteredSchema): RegisteredSchema {
+    this.byId.set(schema.id, schema);
+    this.idsByText.set(`${schema.schemaType}\u0000${schema.schema}`, schema.id);
+    return schema;
+  }
+}
+
+export class RemoteSchemaRegistry implements SchemaRegistry {
+  private readonly client: SchemaRegistryClient;
+  readonly lookup: SchemaCache;
+
+  constructor(readonly url: string) {
+    this.client = new SchemaRegistryClient({ baseURLs: [url], maxRetries: 2, retriesWaitMs: 200, retriesMaxWaitMs: 1000 });
+    this.lookup = new SchemaCache((id) => this.schemaById(id).catch(() => undefined));
+  }
+
+  async register(subject: string, definition: SchemaDefinition, options: { readonly id?: number } = {}): Promise<number> {
+    if (options.id !== undefined) throw new SchemaRegistryError(422, 42205, `Registering with a given id (${options.id}) is not supported on a remote Schema Registry`);
+    const id = await translate(() => this.client.register(subject, { schema: definition.schema, schemaType: definition.schemaType }, false));
+    this.lookup.remember({ id, ...definition });
+    return id;
+  }
+
+  async latest(subject: string): Promise<LatestSchema | undefined> {
+    try {
+      const metadata = await translate(() => this.client.getLatestSchemaMetadata(subject));
+      const schema = this.lookup.remember({ id: metadata.id!, schemaType: schemaTypeOf(metadata), schema: metadata.schema });
+      return { version: metadata.version!, schema };
+    } catch (error) {
+      if (error instanceof SchemaRegistryError && error.errorCode === 40401) return undefined;
+      throw error;
+    }
+  }
+
+  async schemaById(id: number): Promise<RegisteredSchema | undefined> {
+    try {
+      const info = await translate(() => this.client.getBySubjectAndId('', id));
+      return this.lookup.remember({ id, schemaType: schemaTypeOf(info), schema: info.schema });
+    } catch (error) {
+      if (error instanceof SchemaRegistryError && error.errorCode === 40403) return undefined;
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.client.close();
+  }
+}
+
+function schemaTypeOf(info: SchemaInfo): SchemaType {
+  return info.schemaType === 'PROTOBUF' || info.schemaType === 'JSON' ? info.schemaType : 'AVRO';
+}
+
+/** The registry's refusals as SchemaRegistryError; a registry that cannot be reached stays a plain error. */
+async function translate<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof RestError && error.errorCode > 0) throw new SchemaRegistryError(error.status, error.errorCode, error.message);
+    throw error;
+  }
+}
