@@ -101,7 +101,6 @@ export interface JoinSideStep {
   readonly key: RowFunction;
   /** The side's rows move to their join key's partition first, through an internal topic. */
   readonly repartition: boolean;
-  readonly isTable: boolean;
   readonly width: number;
 }
 

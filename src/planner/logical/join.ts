@@ -53,7 +53,7 @@ const JOIN_TYPES: Record<JoinType, JoinKind> = { INNER: 'INNER', LEFT: 'LEFT', R
 const JOIN_TEXT: Record<JoinKind, string> = { INNER: '[INNER] JOIN', LEFT: 'LEFT [OUTER] JOIN', RIGHT: 'RIGHT [OUTER] JOIN', OUTER: '[FULL] OUTER JOIN' };
 
 /** Whether rows of a node are a table's (a source table, or a table-table join). */
-export function isTableInput(node: LogicalNode): boolean {
+function isTableInput(node: LogicalNode): boolean {
   if (node.kind === 'Source') return node.source.sourceType === 'TABLE';
   if (node.kind === 'Join') return node.shape === 'TableTable';
   return false;

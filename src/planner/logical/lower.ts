@@ -10,7 +10,7 @@ import { readColumn } from '../query/row-schema.js';
 import type { AggregateNode } from './aggregate.js';
 import { describeNode } from './describe-node.js';
 import type { FilterNode } from './filter.js';
-import { isTableInput, JOIN_KEY_COLUMN, joinSources, type JoinNode } from './join.js';
+import { JOIN_KEY_COLUMN, joinSources, type JoinNode } from './join.js';
 import { compileContext, dispatch, inputsOf, type LogicalNode, type NodeHandlers, type TypingContext } from './logical-node.js';
 import type { ProjectNode } from './project.js';
 import type { RepartitionNode } from './repartition.js';
@@ -68,7 +68,6 @@ function lowerJoin(node: JoinNode, context: LoweringContext): JoinStep {
     input: input.kind === 'Join' ? lowerJoin(input, context) : lowerSource(input as SourceNode, context.config),
     key: compileInClause(expression, compileContext(input.schema, context), 'JOIN ON').evaluate,
     repartition,
-    isTable: isTableInput(input),
     width: input.schema.width,
   });
   return {
