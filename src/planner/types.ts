@@ -88,6 +88,21 @@ export function typesEqual(left: SqlType, right: SqlType): boolean {
 }
 
 /**
+ * ksqlDB's implicit casts, which let INSERT INTO write a narrower number into a wider column:
+ * INTEGER, BIGINT, DECIMAL and DOUBLE widen in that order, and a DECIMAL into a DECIMAL that has
+ * room for its scale and its integer digits.
+ */
+export function implicitlyCastable(from: SqlType, to: SqlType): boolean {
+  if (typesEqual(from, to)) return true;
+  const order = NUMERIC_WIDENING.indexOf(from.kind);
+  if (order < 0 || NUMERIC_WIDENING.indexOf(to.kind) < order) return false;
+  if (from.kind === 'DECIMAL' && to.kind === 'DECIMAL') return from.scale <= to.scale && from.precision - from.scale <= to.precision - to.scale;
+  return true;
+}
+
+const NUMERIC_WIDENING: readonly SqlTypeKind[] = ['INTEGER', 'BIGINT', 'DECIMAL', 'DOUBLE'];
+
+/**
  * ksqlDB's SQL text of a type, as used in schemas and REST column types:
  * `INTEGER`, `DECIMAL(4, 2)`, `ARRAY<STRING>`, `MAP<STRING, INTEGER>`, ``STRUCT<`F1` STRING>``.
  */

@@ -1,7 +1,7 @@
 // Builds a stateless SELECT's logical plan from the AST, in the order ksqlDB applies its clauses
 // (FROM, WHERE, PARTITION BY, table functions, SELECT, sink), so the first error a query hits
 // is the one ksqlDB reports.
-import type { Expression, Query } from '../../parser/index.js';
+import type { Expression, PrimitiveTypeName, Query, Span, TypeNode } from '../../parser/index.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
 import type { FunctionRegistry } from '../functions/registry.js';
 import { filterNode } from '../logical/filter.js';
@@ -14,6 +14,7 @@ import { sourceNode } from '../logical/source.js';
 import { tableFunctionsNode } from '../logical/table-functions.js';
 import type { DataSource, MetastoreView } from '../metastore.js';
 import { PlanError } from '../plan-error.js';
+import { implicitlyCastable, typesEqual, type SqlType } from '../types.js';
 import { resolveTimestampColumn } from '../timestamp-column.js';
 import { WithProperties } from '../with-properties.js';
 import { compileInClause } from './compile-in-clause.js';
@@ -68,7 +69,12 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
   if (lifted.calls.length > 0) node = tableFunctionsNode(node, lifted.calls, typing);
 
   checkSinkTimestampSelected(target, lifted.items);
-  const projected = projectNode(node, lifted.items, keyRules(target, context.config), from, typing);
+  const rules = keyRules(target, context.config);
+  let projected = projectNode(node, lifted.items, rules, from, typing);
+  if (target.kind === 'InsertInto') {
+    const cast = withImplicitCasts(lifted.items, projected.schema, target.sink);
+    if (cast !== lifted.items) projected = projectNode(node, cast, rules, from, typing);
+  }
   return sinkNode(projected, target, query, from, context.config);
 }
 
@@ -91,6 +97,28 @@ function structFieldNames(expression: Expression, schema: RowSchema, typing: Typ
     throw new PlanError(`Cannot use '->*' on a non-STRUCT expression of type ${type.kind}.`, expression.span);
   }
   return type.fields.map((field) => field.name);
+}
+
+/**
+ * INSERT INTO casts a selected number to the wider type of the sink's column of the same name, as
+ * ksqlDB does (`1` into a DECIMAL(5, 2) column); any other difference is the sink's schema error.
+ */
+function withImplicitCasts(items: readonly NamedExpression[], projected: RowSchema, sink: DataSource): readonly NamedExpression[] {
+  let changed = false;
+  const cast = items.map((item) => {
+    const from = projected.columns.find((column) => column.name === item.name)?.type;
+    const to = sink.columns.find((column) => column.name === item.name && column.namespace !== 'HEADER')?.type;
+    if (from === undefined || to === undefined || typesEqual(from, to) || !implicitlyCastable(from, to)) return item;
+    changed = true;
+    return { ...item, expression: { kind: 'Cast', operand: item.expression, type: typeNode(to, item.span), span: item.span } satisfies Expression };
+  });
+  return changed ? cast : items;
+}
+
+function typeNode(type: SqlType, span: Span): TypeNode {
+  return type.kind === 'DECIMAL'
+    ? { kind: 'DecimalType', precision: type.precision, scale: type.scale, span }
+    : { kind: 'PrimitiveType', name: type.kind as PrimitiveTypeName, span };
 }
 
 /** A sink's TIMESTAMP must name a selected column; ksqlDB says so before any key rule. */

@@ -1,13 +1,21 @@
-// planSink: a CREATE ... AS SELECT sink's formats must hold its key and value columns, checked at plan time.
+// planSink: a CREATE ... AS SELECT sink's formats must hold its key and value columns, checked at
+// plan time; an INSERT INTO's result must match its sink's schema, up to ksqlDB's implicit casts.
 import { describe, expect, it } from 'vitest';
-import { parseStatement, type CreateAsSelect, type CreateSource } from '../../../src/parser/index.js';
+import { parseStatement, type CreateAsSelect, type CreateSource, type InsertInto } from '../../../src/parser/index.js';
 import { Metastore, createBuiltinRegistry, layeredConfig, planCreateSource, planQuery, type QueryPlan } from '../../../src/planner/index.js';
 
 const STREAM = "CREATE STREAM S (ID INT KEY, A INT, B INT, F DECIMAL(2, 1)) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON');";
 
-function plan(text: string): QueryPlan {
+function catalog(...definitions: string[]): Metastore {
   const metastore = new Metastore();
-  metastore.putSource(planCreateSource(parseStatement(STREAM).statement as CreateSource, STREAM, metastore, layeredConfig({})).source);
+  for (const text of [STREAM, ...definitions]) {
+    metastore.putSource(planCreateSource(parseStatement(text).statement as CreateSource, text, metastore, layeredConfig({})).source);
+  }
+  return metastore;
+}
+
+function plan(text: string): QueryPlan {
+  const metastore = catalog();
   const statement = parseStatement(text).statement as CreateAsSelect;
   return planQuery(
     statement.query,
@@ -43,5 +51,35 @@ describe('planSink for CREATE ... AS SELECT', () => {
     expect(() => plan("CREATE STREAM O WITH (VALUE_FORMAT='KAFKA') AS SELECT ID, A, B FROM S;")).toThrow(
       "Value format does not support schema.\nformat: KAFKA\nschema: Persistence{columns=[`A` INTEGER, `B` INTEGER], features=[]}",
     );
+  });
+});
+
+describe('planSink for INSERT INTO', () => {
+  const TARGET = "CREATE STREAM T (ID INT KEY, C1 DECIMAL(5, 2), C2 DECIMAL(5, 2), C3 DOUBLE) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON');";
+
+  function insert(text: string): QueryPlan {
+    const metastore = catalog(TARGET);
+    const statement = parseStatement(text).statement as InsertInto;
+    return planQuery(statement.query, { kind: 'InsertInto', sink: metastore.getSource('T')!, properties: undefined }, 'INSERTQUERY_0', {
+      metastore,
+      registry: createBuiltinRegistry(),
+      config: layeredConfig({}),
+    });
+  }
+
+  it('casts narrower numbers to the sink columns’ types', () => {
+    const planned = insert('INSERT INTO T SELECT ID, A AS C1, F AS C2, B AS C3 FROM S;');
+    expect(planned.sinkSource.name).toBe('T');
+    const project = planned.steps.find((step) => step.kind === 'Project');
+    expect(project?.kind === 'Project' ? project.description : undefined).toBe(
+      'ID AS ID, CAST(A AS DECIMAL(5, 2)) AS C1, CAST(F AS DECIMAL(5, 2)) AS C2, CAST(B AS DOUBLE) AS C3',
+    );
+  });
+
+  it('refuses a number that would lose digits or a type that does not widen', () => {
+    expect(() => insert('INSERT INTO T SELECT ID, CAST(1 AS DECIMAL(4, 3)) AS C1, F AS C2, B AS C3 FROM S;')).toThrow(
+      'Incompatible schema between results and sink.',
+    );
+    expect(() => insert("INSERT INTO T SELECT ID, A AS C1, F AS C2, 'x' AS C3 FROM S;")).toThrow('Incompatible schema between results and sink.');
   });
 });
