@@ -23,12 +23,19 @@ export function pacedFeedLog(bootstrapServers: string): KafkaLog {
   return new KafkaLog({ bootstrapServers, mockCluster: true, properties: pacedProperties });
 }
 
-/** Creates the topic and produces every record, waiting until all are acknowledged. */
-export async function produceAll(log: Log, topic: string, records: readonly BenchRecord[]): Promise<void> {
-  await log.createTopic(topic, { partitions: topicPartitions });
+/** Where a shape's records go: those marked `side` to `side`, the others to `input`. */
+export interface InputTopics {
+  readonly input: string;
+  readonly side: string;
+}
+
+/** Creates both topics and produces every record, waiting until all are acknowledged. */
+export async function produceAll(log: Log, topics: InputTopics, records: readonly BenchRecord[]): Promise<void> {
+  await log.createTopic(topics.input, { partitions: topicPartitions });
+  await log.createTopic(topics.side, { partitions: topicPartitions });
   const producer = await log.producer();
   try {
-    producer.send(records.map((record) => toProduceRecord(topic, record, record.timestampMs)));
+    producer.send(records.map((record) => toProduceRecord(topics, record, record.timestampMs)));
     await producer.flush();
   } finally {
     await producer.close();
@@ -52,8 +59,8 @@ export async function verifyRetained(log: Log, topic: string, expected: number):
   }
 }
 
-/** Produces the records at `ratePerSecond`, each stamped with the time it is sent (for end-to-end latency). */
-export async function producePaced(log: Log, topic: string, records: readonly BenchRecord[], ratePerSecond: number): Promise<void> {
+/** Produces the records at `ratePerSecond` in their order, each stamped with the time it is sent (for end-to-end latency). */
+export async function producePaced(log: Log, topics: InputTopics, records: readonly BenchRecord[], ratePerSecond: number): Promise<void> {
   const producer = await log.producer();
   try {
     const startMs = Date.now();
@@ -62,7 +69,7 @@ export async function producePaced(log: Log, topic: string, records: readonly Be
       const due = Math.min(records.length, Math.floor(((Date.now() - startMs) * ratePerSecond) / 1000) + 1);
       const nowMs = Date.now();
       const batch: ProduceRecord[] = [];
-      for (; sent < due; sent++) batch.push(toProduceRecord(topic, records[sent]!, nowMs));
+      for (; sent < due; sent++) batch.push(toProduceRecord(topics, records[sent]!, nowMs));
       producer.send(batch);
       await new Promise((resolve) => setTimeout(resolve, pacingTickMs));
     }
@@ -72,6 +79,6 @@ export async function producePaced(log: Log, topic: string, records: readonly Be
   }
 }
 
-function toProduceRecord(topic: string, record: BenchRecord, timestampMs: number): ProduceRecord {
-  return { topic, key: Buffer.from(record.key), value: Buffer.from(record.value), timestamp: timestampMs };
+function toProduceRecord(topics: InputTopics, record: BenchRecord, timestampMs: number): ProduceRecord {
+  return { topic: record.side ? topics.side : topics.input, key: Buffer.from(record.key), value: Buffer.from(record.value), timestamp: timestampMs };
 }

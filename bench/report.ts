@@ -118,8 +118,8 @@ function show(value: number | null): string {
   return value === null ? '-' : String(value);
 }
 
-/** An aligned text table, then failed runs with their reasons and shapes whose operators do not exist yet. */
-export function formatTable(lines: readonly ResultLine[], unavailableShapes: readonly string[]): string {
+/** An aligned text table, then failed runs with their reasons. */
+export function formatTable(lines: readonly ResultLine[]): string {
   const rows = [columns.map((column) => column.title), ...lines.map((line) => columns.map((column) => column.cell(line)))];
   const widths = columns.map((_, index) => Math.max(...rows.map((row) => row[index]!.length)));
   const text = rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd());
@@ -127,7 +127,6 @@ export function formatTable(lines: readonly ResultLine[], unavailableShapes: rea
   for (const line of lines) {
     if (line.error !== null) text.push(`${line.shape} (${line.guarantee}): FAILED, not timed: ${line.error}`);
   }
-  for (const name of unavailableShapes) text.push(`${name}: not available (operator not implemented)`);
   return text.join('\n');
 }
 

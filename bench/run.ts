@@ -8,7 +8,7 @@ import { appendResultLines, formatTable, toResultLines } from './report.js';
 import type { RunResult } from './run-result.js';
 import { runShape } from './shape-run.js';
 import type { Shape } from './shape.js';
-import { availableShapes, baselineShape, unavailableShapeNames } from './shapes/index.js';
+import { availableShapes, baselineShape } from './shapes/index.js';
 
 const guarantees: readonly ProcessingGuarantee[] = ['exactly_once_v2', 'at_least_once'];
 const latencyRatePerSecond = 1000;
@@ -54,7 +54,6 @@ async function main(): Promise<number> {
     options = parseBenchOptions(
       process.argv.slice(2),
       availableShapes.map((shape) => shape.name),
-      unavailableShapeNames,
     );
   } catch (error) {
     if (!(error instanceof BenchUsageError)) throw error;
@@ -66,7 +65,7 @@ async function main(): Promise<number> {
   const lines = toResultLines(results, machine, new Date());
   process.stdout.write(`\nSquall benchmark at ${machine.commit}, Node ${machine.node}, ${machine.cores} × ${machine.cpuModel}, ${machine.memoryGb} GB\n`);
   process.stdout.write(`${options.records} records per round, median of ${options.rounds} rounds; latency at ${latencyRatePerSecond} events/s for ${options.latencySeconds} s\n\n`);
-  process.stdout.write(`${formatTable(lines, unavailableShapeNames)}\n`);
+  process.stdout.write(`${formatTable(lines)}\n`);
   await appendResultLines(resultsPath, lines);
   process.stdout.write(`\nAppended ${lines.length} lines to ${resultsPath}\n`);
   return results.some((result) => result.outcome.kind === 'failed') ? 1 : 0;

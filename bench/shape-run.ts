@@ -2,7 +2,7 @@
 import type { ProcessingGuarantee } from '../src/runtime/index.js';
 import type { BrokerProcess } from './broker.js';
 import type { BenchRecord } from './generators/bench-record.js';
-import { bulkFeedLog, pacedFeedLog, produceAll, producePaced, verifyRetained } from './input-feeder.js';
+import { bulkFeedLog, pacedFeedLog, produceAll, producePaced, verifyRetained, type InputTopics } from './input-feeder.js';
 import { cpuSecondsBetween, median, PeakRssSampler, summarizeLatencies, type LatencySummary } from './measure.js';
 import type { Measurement, RunResult } from './run-result.js';
 import type { ExpectedOutputs, RunningShape, Shape, ShapeContext } from './shape.js';
@@ -46,7 +46,13 @@ type RunContext = Omit<ShapeContext, 'outputTopic'>;
 
 export async function runShape(shape: Shape, guarantee: ProcessingGuarantee, broker: BrokerProcess, settings: RunSettings): Promise<RunResult> {
   const runId = `bench_${settings.invocationId}_${shape.name.replaceAll('-', '_')}_${guarantee}`;
-  const context: RunContext = { bootstrapServers: broker.bootstrapServers, guarantee, inputTopic: `${runId}_input`, runId };
+  const context: RunContext = {
+    bootstrapServers: broker.bootstrapServers,
+    guarantee,
+    inputTopic: `${runId}_input`,
+    sideInputTopic: `${runId}_side_input`,
+    runId,
+  };
   const result = (outcome: RunResult['outcome']): RunResult => ({ shape: shape.name, guarantee, records: settings.records, outcome });
   const rss = new PeakRssSampler(rssSampleIntervalMs);
   try {
@@ -88,11 +94,17 @@ function roundContext(context: RunContext, roundNumber: number): ShapeContext {
   return { ...context, runId, outputTopic: `${runId}_output` };
 }
 
+function inputTopics(context: RunContext): InputTopics {
+  return { input: context.inputTopic, side: context.sideInputTopic };
+}
+
 async function feedAll(context: RunContext, records: readonly BenchRecord[]): Promise<void> {
   const log = bulkFeedLog(context.bootstrapServers);
   try {
-    await produceAll(log, context.inputTopic, records);
-    await verifyRetained(log, context.inputTopic, records.length);
+    await produceAll(log, inputTopics(context), records);
+    const sideRecords = records.filter((record) => record.side).length;
+    await verifyRetained(log, context.inputTopic, records.length - sideRecords);
+    await verifyRetained(log, context.sideInputTopic, sideRecords);
   } finally {
     await log.close();
   }
@@ -164,7 +176,7 @@ async function measureLatency(
   const samplesMs = counter.trackLatencies();
   const log = pacedFeedLog(context.bootstrapServers);
   try {
-    await producePaced(log, context.inputTopic, records, settings.latencyRatePerSecond);
+    await producePaced(log, inputTopics(context), records, settings.latencyRatePerSecond);
   } finally {
     await log.close();
   }

@@ -7,6 +7,8 @@ export interface ShapeContext {
   readonly guarantee: ProcessingGuarantee;
   /** Fresh per run, already holding the whole input: earlier data would count towards the mock's per-partition limits. */
   readonly inputTopic: string;
+  /** Fresh per run like the input, holding the input's records marked `side` (a join's other source); created even when none are. */
+  readonly sideInputTopic: string;
   /** Fresh per run and already created; the harness counts its records. */
   readonly outputTopic: string;
   /** Unique per run: a consumer group, transactional id or Squall service id. */
@@ -34,7 +36,10 @@ export interface Shape {
   readonly name: string;
   /** One line: what the query does and what it measures. */
   readonly summary: string;
-  /** `count` input records, generated before timing starts; the same seed gives the same records. */
+  /**
+   * `count` input records, generated before timing starts; the same seed gives the same records.
+   * Records marked `side` go to the side input topic, the others to the input topic, each in this order.
+   */
   input(count: number, seed: number, startTimeMs: number): BenchRecord[];
   /** The output records the query must write for these inputs at their event times: a run counts until it sees them all. */
   expectedOutputs(records: readonly BenchRecord[]): ExpectedOutputs;

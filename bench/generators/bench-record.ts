@@ -4,4 +4,6 @@ export interface BenchRecord {
   readonly key: string;
   readonly value: string;
   readonly timestampMs: number;
+  /** Produced to the shape's side input topic (a joined table or stream) rather than its input topic. */
+  readonly side?: true;
 }
