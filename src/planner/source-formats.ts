@@ -94,7 +94,7 @@ export function resolveFormats(
 }
 
 /** The formats whose records carry a Schema Registry id (PROTOBUF_NOSR uses a schema, but no registry). */
-const REGISTRY_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['AVRO', 'PROTOBUF', 'JSON_SR']);
+export const REGISTRY_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>(['AVRO', 'PROTOBUF', 'JSON_SR']);
 const SCHEMA_FORMATS: ReadonlySet<FormatName> = new Set<FormatName>([...REGISTRY_FORMATS, 'PROTOBUF_NOSR']);
 
 /** `<side>_SCHEMA_ID`, the record name, and the registry, for the formats that have them; ksqlDB's refusals for the others. */

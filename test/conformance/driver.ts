@@ -52,7 +52,7 @@ export const createDriver: DriverFactory = async (options) => {
   await registerDeclaredSchemas(schemaRegistry, options.topics);
   const engine = new Engine(log, {
     schemaRegistry,
-    serviceId: 'some_ksql_service_id',
+    serviceId: 'some.ksql.service.id',
     guarantee: 'exactly_once_v2',
     properties: { 'auto.offset.reset': 'earliest', ...options.properties },
     background: false,

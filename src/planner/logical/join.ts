@@ -7,8 +7,9 @@ import { checkKeyType } from '../column-rules.js';
 import { durationMillis } from '../duration.js';
 import { formatExpression } from '../expression/index.js';
 import { rewriteExpression } from '../expression-rewriter.js';
-import type { DataSource } from '../metastore.js';
+import type { DataSource, FormatName, WindowInfo } from '../metastore.js';
 import { PlanError } from '../plan-error.js';
+import { REGISTRY_FORMATS } from '../source-formats.js';
 import { compileInClause } from '../query/compile-in-clause.js';
 import { pseudoColumns, RowSchema, type RowColumn } from '../query/row-schema.js';
 import { formatType, SqlTypes, type SqlType } from '../types.js';
@@ -24,6 +25,12 @@ export interface JoinWindow {
   readonly graceMs: number;
   /** No GRACE PERIOD: ksqlDB's legacy `JoinWindows.of`, whose outer results are emitted eagerly. */
   readonly eager: boolean;
+}
+
+/** How a side's records are keyed: the join compares key formats (window included) before it reads a side as it is. */
+export interface JoinKeyFormat {
+  readonly format: FormatName;
+  readonly window: WindowInfo | undefined;
 }
 
 export interface JoinNode extends LogicalNodeBase {
@@ -43,6 +50,8 @@ export interface JoinNode extends LogicalNodeBase {
   readonly repartitionRight: boolean;
   /** The output row starts with a ROWKEY column (a FULL OUTER join, or no plain column on either side). */
   readonly syntheticKey: boolean;
+  /** How the join's rows are keyed where the sides meet. */
+  readonly keyFormat: JoinKeyFormat;
   readonly clause: JoinClause;
 }
 
@@ -117,8 +126,15 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
     }
     foreignKey = true;
   }
+  const leftFormat = keyFormatOf(left);
+  const rightFormat = keyFormatOf(right);
+  const keyFormat = leftOnKey || !rightOnKey ? leftFormat : rightFormat;
+  // ksqlDB moves both sides when the key format uses the Schema Registry, so that the records
+  // that meet carry one key schema; keys read as they are must be in the same format.
+  const registryKeys = !foreignKey && REGISTRY_FORMATS.has(keyFormat.format);
+  const formatsDiffer = leftOnKey && rightOnKey && !sameKeyFormat(leftFormat, rightFormat);
   const windowed = [...sources, right].some((source) => source.source.window !== undefined);
-  if (windowed && !(leftOnKey && rightOnKey)) {
+  if (windowed && (!(leftOnKey && rightOnKey) || (formatsDiffer && !registryKeys))) {
     throw new PlanError('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', clause.on.span);
   }
 
@@ -140,9 +156,10 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
     window,
     leftExpression,
     rightExpression,
-    repartitionLeft: !foreignKey && !leftOnKey,
-    repartitionRight: !rightOnKey,
+    repartitionLeft: !foreignKey && (!leftOnKey || registryKeys),
+    repartitionRight: !rightOnKey || formatsDiffer || registryKeys,
     syntheticKey,
+    keyFormat,
     clause,
   });
 }
@@ -298,6 +315,16 @@ function isKeyReference(expression: Expression, node: LogicalNode): boolean {
 
 function sameColumn(candidate: Expression, expression: Extract<Expression, { kind: 'ColumnRef' }>): boolean {
   return candidate.kind === 'ColumnRef' && candidate.name === expression.name && (expression.source === undefined || candidate.source === expression.source);
+}
+
+function keyFormatOf(node: LogicalNode): JoinKeyFormat {
+  if (node.kind === 'Join') return node.keyFormat;
+  if (node.kind === 'Source') return { format: node.source.keyFormat.format, window: node.source.window };
+  return { format: 'NONE', window: undefined };
+}
+
+function sameKeyFormat(left: JoinKeyFormat, right: JoinKeyFormat): boolean {
+  return left.format === right.format && left.window?.type === right.window?.type && left.window?.sizeMs === right.window?.sizeMs;
 }
 
 function keyTypeOf(node: LogicalNode): SqlType {

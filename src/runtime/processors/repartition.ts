@@ -15,7 +15,8 @@ export function repartitionSinkProcessor(name: string, topic: string, partitionK
       process(change) {
         const key = partitionKey(change.row);
         if (key === null) return;
-        const value = encodeInternal([change.isDelete ? null : change.row, change.oldRow]);
+        // A delete without an old row (a source table's tombstone) keeps its row: its key columns say what is deleted.
+        const value = encodeInternal([change.isDelete ? null : change.row, change.oldRow, change.isDelete && change.oldRow === null ? change.row : null]);
         context.send({ topic, key, value, timestamp: change.timestampMs });
       },
     }),
@@ -24,6 +25,6 @@ export function repartitionSinkProcessor(name: string, topic: string, partitionK
 
 export function readRepartitioned(record: LogRecord): Change {
   if (record.value === null) throw new Error('A repartition record has no value');
-  const [row, oldRow] = decodeInternal(record.value) as [unknown[] | null, unknown[] | null];
-  return { row: row ?? oldRow!, oldRow, timestampMs: record.timestamp, isDelete: row === null };
+  const [row, oldRow, deleted] = decodeInternal(record.value) as [unknown[] | null, unknown[] | null, unknown[] | null];
+  return { row: row ?? oldRow ?? deleted!, oldRow, timestampMs: record.timestamp, isDelete: row === null };
 }

@@ -48,7 +48,30 @@ class Names {
   take(kind: string): string {
     return generatedName(kind, this.next++);
   }
+
+  /** Passes over the numbers of nodes ksqlDB's topology has where Squall has none (see `KSQL_NODES`). */
+  skip(count: number): void {
+    this.next += count;
+  }
 }
+
+/**
+ * How many numbered nodes ksqlDB's Kafka Streams topology has, beyond Squall's, around a join:
+ * a stream source's value transformers, a repartition's key selection and filter, and the join's
+ * windowing steps. Skipping them keeps the numbers in a stream-stream join's store names (and
+ * so its changelog topics) the same as ksqlDB's: `KSTREAM-JOINTHIS-0000000008-store` for two
+ * streams read as they are, 12 when one side is repartitioned, 16 when both are.
+ */
+const KSQL_NODES = { joinSource: 2, repartition: 2, streamStreamJoin: 2 };
+
+/** Kafka Streams' store kinds of a stream-stream join, `this` (the left) then `other`: outer sides are named OUTER. */
+const STREAM_JOIN_STORE_KINDS: Record<JoinStep['joinType'], readonly [string, string]> = {
+  INNER: ['KSTREAM-JOINTHIS', 'KSTREAM-JOINOTHER'],
+  LEFT: ['KSTREAM-JOINTHIS', 'KSTREAM-OUTEROTHER'],
+  // ksqlDB runs a right join as the left join of the swapped sides: the right side is `this`.
+  RIGHT: ['KSTREAM-OUTEROTHER', 'KSTREAM-JOINTHIS'],
+  OUTER: ['KSTREAM-OUTERTHIS', 'KSTREAM-OUTEROTHER'],
+};
 
 /** What building a topology accumulates: processor names, closed sub-topologies, internal topics. */
 interface Building {
@@ -131,14 +154,14 @@ function buildJoin(step: JoinStep, building: Building, depth: number): { draft: 
   const { names } = building;
   switch (step.shape) {
     case 'StreamTable': {
-      const store = changelogStore(building, { name: `${prefix}KafkaTopic_Right-Reduce`, kind: 'keyValue' });
+      const store = changelogStore(building, { name: tableStoreName(step.right, 'Right', prefix), kind: 'keyValue' });
       draft.append(streamTableJoinProcessor(names.take('KSTREAM-LEFTJOIN'), step, right.topics, store.name), parents).addStores(store);
       break;
     }
     case 'TableTable': {
       const stores = [
-        changelogStore(building, { name: `${prefix}KafkaTopic_Left-Reduce`, kind: 'keyValue' }),
-        changelogStore(building, { name: `${prefix}KafkaTopic_Right-Reduce`, kind: 'keyValue' }),
+        changelogStore(building, { name: tableStoreName(step.left, 'Left', prefix), kind: 'keyValue' }),
+        changelogStore(building, { name: tableStoreName(step.right, 'Right', prefix), kind: 'keyValue' }),
       ];
       draft.append(tableTableJoinProcessor(names.take('KTABLE-JOIN'), step, right.topics, stores[0]!.name, stores[1]!.name), parents).addStores(...stores);
       break;
@@ -149,7 +172,10 @@ function buildJoin(step: JoinStep, building: Building, depth: number): { draft: 
         const spec = { name: `${names.take(kind)}-store`, kind: 'window' as const, windowSizeMs: window.beforeMs + window.afterMs, graceMs: window.graceMs };
         return changelogStore(building, { ...spec, retentionMs: spec.windowSizeMs + window.graceMs });
       };
-      const stores = [windowStore('KSTREAM-JOINTHIS'), windowStore('KSTREAM-JOINOTHER')];
+      names.skip(KSQL_NODES.streamStreamJoin);
+      const [thisKind, otherKind] = STREAM_JOIN_STORE_KINDS[step.joinType];
+      const [first, second] = [windowStore(thisKind), windowStore(otherKind)];
+      const stores = step.joinType === 'RIGHT' ? [second, first] : [first, second];
       const outer = !window.eager && step.joinType !== 'INNER' ? windowStore('KSTREAM-OUTERSHARED') : undefined;
       if (outer !== undefined) stores.push(outer);
       const definition = streamStreamJoinProcessor(names.take('KSTREAM-JOIN'), step, right.topics, { left: stores[0]!.name, right: stores[1]!.name, outer: outer?.name });
@@ -198,10 +224,9 @@ function buildJoinSide(
   prefix: string,
   streamTable: boolean,
 ): { draft: SubTopologyDraft; topics: Set<string> } {
-  const built = side.input.kind === 'Join' ? buildJoin(side.input, building, depth + 1) : { draft: sourceDraft(side.input, building), topics: new Set([side.input.topic]) };
+  const built = side.input.kind === 'Join' ? buildJoin(side.input, building, depth + 1) : { draft: joinSourceDraft(side.input, building), topics: new Set([side.input.topic]) };
   if (!side.repartition) return built;
-  // ksqlDB's names: a stream-table join repartitions only its stream.
-  const node = `${prefix}Join${streamTable ? '' : `-${which}`}`;
+  const node = repartitionNodeName(side, which, prefix, streamTable);
   const topic = internalTopicName(building.serviceId, building.queryId, node, 'repartition');
   building.internalTopics.push({ name: topic, kind: 'repartition' });
   const serialise = partitionKeySerialiser(other);
@@ -212,7 +237,33 @@ function buildJoinSide(
   };
   close(building, built.draft.append(repartitionSinkProcessor(building.names.take('KSTREAM-SINK'), topic, partitionKey)));
   const draft = new SubTopologyDraft({ name: building.names.take('KSTREAM-SOURCE'), topic, read: readRepartitioned, failOnInvalidTimestamp: false });
+  building.names.skip(KSQL_NODES.repartition);
   return { draft, topics: new Set([topic]) };
+}
+
+function joinSourceDraft(step: SourceStep, building: Building): SubTopologyDraft {
+  const draft = sourceDraft(step, building);
+  building.names.skip(KSQL_NODES.joinSource);
+  return draft;
+}
+
+/**
+ * ksqlDB's names: a stream is repartitioned by the join (`Join-left`, `Join-right`, or `Join` for
+ * a stream-table join's stream); a table, which is repartitioned only into the other side's key
+ * format, is re-keyed and materialised by its own node (`RightSourceKeyed`).
+ */
+function repartitionNodeName(side: JoinSideStep, which: 'left' | 'right', prefix: string, streamTable: boolean): string {
+  if (isTableSide(side)) return `${prefix}${which === 'left' ? 'Left' : 'Right'}SourceKeyed-SelectKey`;
+  return `${prefix}Join${streamTable ? '' : `-${which}`}`;
+}
+
+function isTableSide(side: JoinSideStep): boolean {
+  return side.input.kind === 'Source' ? side.input.sourceType === 'TABLE' : side.input.shape === 'TableTable';
+}
+
+/** A table side's rows are kept by the join: a repartitioned source table's under its re-keying node's name. */
+function tableStoreName(side: JoinSideStep, which: 'Left' | 'Right', prefix: string): string {
+  return side.repartition && side.input.kind === 'Source' ? `${prefix}${which}SourceKeyed-Materialize` : `${prefix}KafkaTopic_${which}-Reduce`;
 }
 
 /**
