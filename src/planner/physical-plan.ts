@@ -136,6 +136,8 @@ export interface SinkStep {
   readonly valueColumns: readonly Column[];
   readonly keyFormat: FormatInfo;
   readonly valueFormat: FormatInfo;
+  /** The rows keep the source record's key (no PARTITION BY, GROUP BY or join re-keys them). */
+  readonly keyPassesThrough: boolean;
   /** A windowed sink: each row ends with the window start and end (BIGINT) after its value columns. */
   readonly window: WindowInfo | undefined;
   /** Index (into key + value columns) of the TIMESTAMP column that sets output record timestamps. */

@@ -46,7 +46,7 @@ export function lowerPlan(plan: SinkNode, queryId: string, context: LoweringCont
             .filter((node) => node.kind !== 'Suppress')
             .map((node) => dispatch(node, stepLowerings('', context))),
         }),
-    sink: lowerSink(plan),
+    sink: lowerSink(plan, bottom.kind === 'Source' && !operators.some((node) => node.kind === 'Repartition' || node.kind === 'Aggregate')),
     sinkSource: plan.sinkSource,
     limit: plan.limit,
   };
@@ -206,7 +206,7 @@ function lowerProject(node: ProjectNode, qualifier: string, typing: TypingContex
   };
 }
 
-function lowerSink(node: SinkNode): SinkStep {
+function lowerSink(node: SinkNode, keyPassesThrough: boolean): SinkStep {
   const { sinkSource } = node;
   const columns = [...node.keyColumns, ...node.valueColumns];
   const timestampColumn = sinkSource.timestamp?.column;
@@ -219,6 +219,7 @@ function lowerSink(node: SinkNode): SinkStep {
     valueColumns: node.valueColumns,
     keyFormat: sinkSource.keyFormat,
     valueFormat: sinkSource.valueFormat,
+    keyPassesThrough,
     window: sinkSource.window,
     timestampColumnIndex: timestampColumn === undefined ? undefined : columns.findIndex((column) => column.name === timestampColumn),
     timestampFormat: sinkSource.timestamp?.format,

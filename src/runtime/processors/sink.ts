@@ -15,13 +15,17 @@ export function sinkProcessor(name: string, step: SinkStep): ProcessorDefinition
   const windowedKeySerde = step.window === undefined ? undefined : createWindowedKeySerde(keySerde, step.window.type, step.window.sizeMs);
   // A windowed row ends with its window start and end, after the value columns.
   const valueEnd = keyCount + step.valueColumns.length;
+  // A source record read without a key has every key column NULL; when the query keeps the
+  // source's key, it is written without one again (a single column's NULL already is).
+  const keylessWhenAllNull = step.keyPassesThrough && keyCount > 1;
   return {
     name,
     stores: [],
     create: (context) => ({
       process({ row, timestampMs, isDelete }) {
         // Both serdes write a null key (no key columns) as null bytes.
-        const keyValues = keyCount === 0 ? null : row.slice(0, keyCount);
+        let keyValues = keyCount === 0 ? null : row.slice(0, keyCount);
+        if (keylessWhenAllNull && keyValues!.every((value) => value === null)) keyValues = null;
         const key =
           windowedKeySerde === undefined
             ? keySerde.serialize(keyValues)

@@ -28,6 +28,7 @@ function sinkStep(overrides: Partial<SinkStep>): SinkStep {
     valueColumns: [valueColumn],
     keyFormat: { format: 'KAFKA' },
     valueFormat: { format: 'JSON' },
+    keyPassesThrough: true,
     window: undefined,
     timestampColumnIndex: undefined,
     timestampFormat: undefined,
@@ -55,6 +56,16 @@ describe('sink', () => {
     createSink(sinkStep({ keyColumns: [] }), output)(['a'], 1, false);
     createSink(sinkStep({}), output)([null, 'b'], 2, false);
     expect(output.map((record) => record.key)).toEqual([null, null]);
+  });
+
+  it('writes a source record read without a key without one, unless the query re-keyed its rows', () => {
+    const output: ProduceRecord[] = [];
+    const keyColumns: Column[] = [keyColumn, { name: 'K2', type: SqlTypes.INTEGER, namespace: 'KEY' }];
+    const step = { keyColumns, keyFormat: { format: 'JSON' } } as const;
+    createSink(sinkStep(step), output)([null, null, 'a'], 1, false);
+    createSink(sinkStep(step), output)([1, null, 'b'], 2, false);
+    createSink(sinkStep({ ...step, keyPassesThrough: false }), output)([null, null, 'c'], 3, false);
+    expect(output.map((record) => text(record.key))).toEqual([null, '{"K":1,"K2":null}', '{"K":null,"K2":null}']);
   });
 
   it('writes a tombstone as a null value with the key kept', () => {
