@@ -4,6 +4,7 @@ import { checkKeyType } from './column-rules.js';
 import { keyColumns, valueColumns, type DataSource, type FormatInfo, type FormatName } from './metastore.js';
 import { PlanError } from './plan-error.js';
 import { formatType, type SqlType } from './types.js';
+import type { WithProperties } from './with-properties.js';
 
 export type FormatRole = 'key' | 'value';
 
@@ -11,6 +12,12 @@ export type FormatRole = 'key' | 'value';
 export interface FormatColumn {
   readonly name: string;
   readonly type: SqlType;
+}
+
+/** WRAP_SINGLE_VALUE chooses between a wrapped and an anonymous single value: ksqlDB refuses it on several. */
+export function checkWrapSingleValue(properties: WithProperties, source: DataSource): void {
+  if (properties.boolean('WRAP_SINGLE_VALUE') === undefined || valueColumns(source).length === 1) return;
+  throw new PlanError("'WRAP_SINGLE_VALUE' is only valid for single-field value schemas", properties.spanOf('WRAP_SINGLE_VALUE'));
 }
 
 /** Checks both sides of a source or sink: its KEY columns in the key format, its VALUE columns in the value format. */

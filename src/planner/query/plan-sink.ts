@@ -2,7 +2,7 @@
 // transient push query's client. Sets the sink topic, formats and timestamp as ksqlDB does.
 import type { Properties, Query } from '../../parser/index.js';
 import { ConfigNames, type PlannerConfig } from '../config.js';
-import { checkSourceFormats } from '../format-rules.js';
+import { checkSourceFormats, checkWrapSingleValue } from '../format-rules.js';
 import { formatSchema, type Column, type DataSource, type SourceType } from '../metastore.js';
 import { PlanError } from '../plan-error.js';
 import { resolveFormats } from '../source-formats.js';
@@ -86,6 +86,7 @@ function planCreateAsSelectSink(
     statementText: target.statementText,
   };
   checkSourceFormats(sinkSource, request.query.span);
+  checkWrapSingleValue(properties, sinkSource);
   return { source: sinkSource, partitions };
 }
 

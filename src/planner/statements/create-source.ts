@@ -5,7 +5,7 @@ import { keyColumns, type Column, type DataSource, type MetastoreView, type Sour
 import { PlanError } from '../plan-error.js';
 import { resolveFormats } from '../source-formats.js';
 import { checkKeyType, checkReservedName } from '../column-rules.js';
-import { checkSourceFormats } from '../format-rules.js';
+import { checkSourceFormats, checkWrapSingleValue } from '../format-rules.js';
 import { resolveType } from '../type-rules.js';
 import { formatType, SqlTypes, typesEqual, type SqlType } from '../types.js';
 import { WithProperties } from '../with-properties.js';
@@ -53,6 +53,7 @@ export function planCreateSource(
     statementText,
   };
   checkSourceFormats(source, statement.span);
+  checkWrapSingleValue(properties, source);
   return { source, partitions: properties.integer('PARTITIONS') };
 }
 

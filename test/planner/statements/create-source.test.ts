@@ -61,4 +61,11 @@ describe('planCreateSource', () => {
       "The 'NONE' format can only be used when no columns are defined. Got: [`ID` INTEGER KEY]",
     );
   });
+
+  it('allows WRAP_SINGLE_VALUE only on a single value column', () => {
+    expect(planText("CREATE STREAM S (V INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON', WRAP_SINGLE_VALUE=false);").source.valueFormat.wrapSingleValue).toBe(false);
+    expect(() => planText("CREATE STREAM S (A INT, B INT) WITH (KAFKA_TOPIC='t', VALUE_FORMAT='JSON', WRAP_SINGLE_VALUE=false);")).toThrow(
+      "'WRAP_SINGLE_VALUE' is only valid for single-field value schemas",
+    );
+  });
 });
