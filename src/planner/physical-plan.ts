@@ -97,8 +97,13 @@ export interface AggregateStep {
 /** One input of a join: a source or an earlier join, and how its rows find their partners. */
 export interface JoinSideStep {
   readonly input: SourceStep | JoinStep;
-  /** The join key over the side's rows (for a foreign-key join's left side, the foreign key). */
+  /**
+   * The join key over the side's rows (for a foreign-key join's left side, the foreign key): one
+   * value, or for a join on several columns their tuple (an array), NULL when any part is NULL.
+   */
   readonly key: RowFunction;
+  /** A windowed source's window bounds, which rows must also share to meet. */
+  readonly windowBounds: ((row: readonly unknown[]) => readonly unknown[]) | undefined;
   /** The side's rows move to their join key's partition first, through an internal topic. */
   readonly repartition: boolean;
   readonly width: number;
@@ -107,7 +112,7 @@ export interface JoinSideStep {
 /**
  * A join: rows of both sides meet in one task per partition. The output row is the synthetic key
  * (when there is one), the left row (NULLs when missing), the right row, then ROWTIME,
- * ROWPARTITION, ROWOFFSET and the join key.
+ * ROWPARTITION, ROWOFFSET and the join key's columns.
  */
 export interface JoinStep {
   readonly kind: 'Join';
@@ -118,6 +123,8 @@ export interface JoinStep {
   readonly left: JoinSideStep;
   readonly right: JoinSideStep;
   readonly syntheticKey: boolean;
+  /** How many key columns the join's rows end with (a join on several columns has one per equality). */
+  readonly keyCount: number;
   readonly description: string;
 }
 

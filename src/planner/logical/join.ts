@@ -1,12 +1,12 @@
-// Join: two inputs matched on one equality, as ksqlDB plans it. The left input is a source or an
-// earlier join (n-way joins are left-deep); the right is a source. The output row is the synthetic
-// key (when there is one), the left row, the right row, then the join's own ROWTIME, ROWPARTITION
-// and ROWOFFSET. Columns keep their source qualifiers, so `L.A` still resolves after the join.
+// Join: two inputs matched on equalities: one, as ksqlDB plans it, or several (a tuple key). The
+// left input is a source or an earlier join (n-way joins are left-deep); the right is a source.
+// The output row is the synthetic key (when there is one), the left row, the right row, then the
+// join's own ROWTIME, ROWPARTITION and ROWOFFSET, and the hidden join key columns. Columns keep
+// their source qualifiers, so `L.A` still resolves after the join.
 import type { Expression, JoinClause, JoinType, Span } from '../../parser/index.js';
 import { checkKeyType } from '../column-rules.js';
 import { durationMillis } from '../duration.js';
 import { formatExpression } from '../expression/index.js';
-import { rewriteExpression } from '../expression-rewriter.js';
 import type { DataSource, FormatName, WindowInfo } from '../metastore.js';
 import { PlanError } from '../plan-error.js';
 import { REGISTRY_FORMATS } from '../source-formats.js';
@@ -14,6 +14,7 @@ import { compileInClause } from '../query/compile-in-clause.js';
 import { pseudoColumns, RowSchema, type RowColumn } from '../query/row-schema.js';
 import { formatType, SqlTypes, type SqlType } from '../types.js';
 import { compileContext, type KeySpec, type LogicalNode, type LogicalNodeBase, type TypingContext } from './logical-node.js';
+import { joinCriteria, type JoinPair } from './join-criteria.js';
 import type { SourceNode } from './source.js';
 
 export type JoinShape = 'StreamStream' | 'StreamTable' | 'TableTable';
@@ -42,9 +43,8 @@ export interface JoinNode extends LogicalNodeBase {
   /** A table-table join on a column of the left table that references the right table's key. */
   readonly foreignKey: boolean;
   readonly window: JoinWindow | undefined;
-  /** The join expression over the left input's rows, and over the right's. */
-  readonly leftExpression: Expression;
-  readonly rightExpression: Expression;
+  /** The equalities of ON, each over the left input's rows and the right's: one, or several (a tuple key). */
+  readonly on: readonly JoinPair[];
   /** A side must be moved to the partition of its join key first. */
   readonly repartitionLeft: boolean;
   readonly repartitionRight: boolean;
@@ -99,27 +99,21 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
     const name = joinType === 'OUTER' ? 'full-outer' : 'right';
     throw new PlanError(`Invalid join type: ${name} join not supported for stream-table join. ${got}`, clause.span);
   }
-  const { leftExpression, rightExpression } = joinCriteria(clause, left, right, typing);
+  const on = joinCriteria(clause, left, right, sources);
   const window = joinWindow(clause, shape);
   checkWindowedSources(sources, right, clause.span);
-  const leftType = compileInClause(leftExpression, compileContext(left.schema, typing), 'JOIN ON').type;
-  const rightType = compileInClause(rightExpression, compileContext(right.schema, typing), 'JOIN ON').type;
-  if (formatType(leftType) !== formatType(rightType)) {
-    throw new PlanError(
-      `Invalid join condition: types don't match. Got ${formatExpression(leftExpression)}{${typeName(leftType)}} = ${formatExpression(rightExpression)}{${typeName(rightType)}}.`,
-      clause.on.span,
-    );
-  }
-  const leftOnKey = isKeyReference(leftExpression, left);
-  const rightOnKey = isKeyReference(rightExpression, right);
+  const keyTypes = on.map((pair) => pairType(pair, left, right, typing, clause.on.span));
+  // A join on several columns is keyed by their tuple: both sides move to the tuple's partition.
+  const composite = on.length > 1;
+  const leftOnKey = isKeyOf(on.map((pair) => pair.left), left);
+  const rightOnKey = isKeyOf(on.map((pair) => pair.right), right);
   let foreignKey = false;
-  if (rightIsTable && !rightOnKey) throw cannotRepartitionTable(right.source, rightExpression);
+  if (rightIsTable && !rightOnKey) throw cannotRepartitionTable(right.source, on.find((pair) => !isKeyOf([pair.right], right))?.right ?? on[0]!.right);
   if (shape === 'TableTable' && !leftOnKey) {
+    const condition = `Got ${formatPairs(on)}.`;
+    if (composite) throw new PlanError(`Invalid join condition: foreign-key table-table joins on several columns are not supported. ${condition}`, clause.on.span);
     if (left.kind === 'Join') {
-      throw new PlanError(
-        `Invalid join condition: foreign-key table-table joins are not supported as part of n-way joins. Got ${formatExpression(leftExpression)} = ${formatExpression(rightExpression)}.`,
-        clause.on.span,
-      );
+      throw new PlanError(`Invalid join condition: foreign-key table-table joins are not supported as part of n-way joins. ${condition}`, clause.on.span);
     }
     if (joinType === 'RIGHT' || joinType === 'OUTER') {
       throw new PlanError(`Invalid join type: ${joinType === 'OUTER' ? 'full-outer' : 'right'} join not supported for foreign-key table-table join. ${got}`, clause.span);
@@ -134,15 +128,21 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
   const registryKeys = !foreignKey && REGISTRY_FORMATS.has(keyFormat.format);
   const formatsDiffer = leftOnKey && rightOnKey && !sameKeyFormat(leftFormat, rightFormat);
   const windowed = [...sources, right].some((source) => source.source.window !== undefined);
-  if (windowed && (!(leftOnKey && rightOnKey) || (formatsDiffer && !registryKeys))) {
+  if (windowed && (composite || !(leftOnKey && rightOnKey) || (formatsDiffer && !registryKeys))) {
     throw new PlanError('Implicit repartitioning of windowed sources is not supported. See https://github.com/confluentinc/ksql/issues/4385.', clause.on.span);
   }
 
-  const syntheticKey = !foreignKey && (joinType === 'OUTER' || (leftExpression.kind !== 'ColumnRef' && rightExpression.kind !== 'ColumnRef'));
-  const keyType = foreignKey ? keyTypeOf(left) : leftType;
-  const keys = joinKeys(left, leftExpression, rightExpression, syntheticKey, foreignKey, clause.span);
-  checkKeyType(keys[0]?.columnName ?? 'ROWKEY', keyType, clause.span);
-  const schema = joinSchema(left, right, syntheticKey ? keyType : undefined, keyType);
+  const syntheticKey = !foreignKey && (joinType === 'OUTER' || on.some((pair) => pair.left.kind !== 'ColumnRef' && pair.right.kind !== 'ColumnRef'));
+  if (syntheticKey && composite) {
+    throw new PlanError(
+      `Invalid join condition: a join on several columns needs a column on one side of each equality, and cannot be a FULL OUTER join (its key would be synthetic). Got ${formatPairs(on)}.`,
+      clause.on.span,
+    );
+  }
+  const joinKeyTypes = foreignKey ? [keyTypeOf(left)] : keyTypes;
+  const keys = syntheticKey ? [syntheticKeySpec(clause.span)] : foreignKey ? [foreignKeySpec(left)] : on.map((pair) => joinKeySpec(left, pair, composite));
+  keys.forEach((key, index) => checkKeyType(key.columnName, joinKeyTypes[index]!, clause.span));
+  const schema = joinSchema(left, right, syntheticKey ? joinKeyTypes[0] : undefined, joinKeyTypes);
   return Object.freeze({
     kind: 'Join',
     id: undefined,
@@ -154,10 +154,9 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
     shape,
     foreignKey,
     window,
-    leftExpression,
-    rightExpression,
-    repartitionLeft: !foreignKey && (!leftOnKey || registryKeys),
-    repartitionRight: !rightOnKey || formatsDiffer || registryKeys,
+    on,
+    repartitionLeft: !foreignKey && (!leftOnKey || registryKeys || composite),
+    repartitionRight: !rightOnKey || formatsDiffer || registryKeys || composite,
     syntheticKey,
     keyFormat,
     clause,
@@ -217,100 +216,43 @@ function checkWindowedSources(sources: readonly SourceNode[], right: SourceNode,
   );
 }
 
-/** The two sides of `ON a = b`, each over the side whose columns it references. */
-function joinCriteria(clause: JoinClause, left: LogicalNode, right: SourceNode, typing: TypingContext): { leftExpression: Expression; rightExpression: Expression } {
-  const on = clause.on;
-  if (on.kind !== 'Comparison' || on.operator !== '=') {
-    const what = on.kind === 'LogicalBinary' && on.operator === 'AND' ? 'joins on multiple conditions are not yet supported' : 'only equality joins are supported';
-    throw new PlanError(`Invalid join condition: ${what}. Got ${formatExpression(on)}.`, on.span);
-  }
-  const qualifiers = new Set(left.schema.columns.flatMap((column) => (column.qualifier === undefined ? [] : [column.qualifier])));
-  const resolved = new Map<string, string>();
-  const sideOf = (expression: Expression): 'left' | 'right' | undefined => {
-    const sides = new Set<'left' | 'right'>();
-    for (const ref of columnRefs(expression)) {
-      if (ref.source !== undefined) {
-        if (ref.source === right.qualifier) sides.add('right');
-        else if (qualifiers.has(ref.source)) sides.add('left');
-        else throw unknownQualifier(ref);
-        const schema = ref.source === right.qualifier ? right.schema : left.schema;
-        if (schema.indexOf(ref.name, ref.source) < 0) {
-          throw new PlanError(`${at(ref.span)}JOIN ON column '${ref.source}.${ref.name}' cannot be resolved.`, ref.span);
-        }
-        continue;
-      }
-      const inLeft = left.schema.columns.filter((column) => column.name === ref.name && column.qualifier !== undefined);
-      const inRight = right.schema.columns.filter((column) => column.name === ref.name);
-      const found = [...inLeft, ...inRight];
-      if (found.length === 0) throw new PlanError(`${at(ref.span)}JOIN ON column '${ref.name}' cannot be resolved.`, ref.span);
-      if (found.length > 1) {
-        throw new PlanError(`Exception while preparing statement: ${at(ref.span)}Column '${ref.name}' is ambiguous. Could be ${found.map((column) => `${qualifierName(column, left, right)}.${ref.name}`).join(' or ')}.`, ref.span);
-      }
-      sides.add(inLeft.length > 0 ? 'left' : 'right');
-      resolved.set(ref.name, found[0]!.qualifier!);
-    }
-    return sides.size === 1 ? [...sides][0] : undefined;
-  };
-  // Unknown qualifiers are reported first, on either side.
-  for (const ref of [...columnRefs(on.left), ...columnRefs(on.right)]) {
-    if (ref.source !== undefined && ref.source !== right.qualifier && !qualifiers.has(ref.source)) throw unknownQualifier(ref);
-  }
-  const first = sideOf(on.left);
-  const second = sideOf(on.right);
-  for (const [side, expression] of [[first, on.left], [second, on.right]] as const) {
-    if (side === undefined) {
-      throw new PlanError(
-        `Invalid comparison expression '${formatExpression(expression)}' in join '${formatExpression(on)}'. Each side of the join comparision must contain references from exactly one source.`,
-        expression.span,
-      );
-    }
-  }
-  if (first === second) {
-    throw new PlanError(
-      `Invalid comparison expression '${formatExpression(on.right)}' in join '${formatExpression(on)}'. Each side of the join comparision must contain references from exactly one source.`,
-      on.right.span,
+/**
+ * Whether the expressions are exactly the input's key: plain references to each of its key
+ * columns (for a join, to its key's expressions).
+ */
+function isKeyOf(expressions: readonly Expression[], node: LogicalNode): boolean {
+  if (!expressions.every((expression) => expression.kind === 'ColumnRef')) return false;
+  const refs = expressions as readonly Extract<Expression, { kind: 'ColumnRef' }>[];
+  if (node.kind === 'Join') {
+    return (
+      node.keys.length === refs.length &&
+      node.keys.every((key, index) => [key.expression, ...(key.alternatives ?? [])].some((candidate) => sameColumn(candidate, refs[index]!)))
     );
   }
-  void typing;
-  // Unqualified columns are qualified by their source, as ksqlDB writes join expressions in messages.
-  const qualify = (expression: Expression): Expression =>
-    rewriteExpression(expression, (node) => (node.kind === 'ColumnRef' && node.source === undefined ? { ...node, source: resolved.get(node.name) } : undefined));
-  const [leftExpression, rightExpression] = first === 'left' ? [on.left, on.right] : [on.right, on.left];
-  return { leftExpression: qualify(leftExpression), rightExpression: qualify(rightExpression) };
-}
-
-/** ksqlDB's location prefix of some messages. */
-function at(span: Span): string {
-  return `Line: ${span.line}, Col: ${span.column}: `;
-}
-
-function unknownQualifier(ref: Extract<Expression, { kind: 'ColumnRef' }>): PlanError {
-  return new PlanError(`Failed to prepare statement: '${ref.source}' is not a valid stream/table name or alias.`, ref.span);
-}
-
-/** ksqlDB names a source by its name in ambiguity messages, not by its alias. */
-function qualifierName(column: RowColumn, left: LogicalNode, right: SourceNode): string {
-  const source = [...joinSources(left), right].find((node) => node.qualifier === column.qualifier);
-  return source === undefined ? column.qualifier ?? '' : source.qualifier === source.source.name ? source.source.name : source.qualifier;
-}
-
-function columnRefs(expression: Expression): Extract<Expression, { kind: 'ColumnRef' }>[] {
-  const refs: Extract<Expression, { kind: 'ColumnRef' }>[] = [];
-  rewriteExpression(expression, (node) => {
-    if (node.kind === 'ColumnRef') refs.push(node);
-    return undefined;
-  });
-  return refs;
-}
-
-/** A plain reference to the input's only key column (for a join, its key's expressions). */
-function isKeyReference(expression: Expression, node: LogicalNode): boolean {
-  if (expression.kind !== 'ColumnRef') return false;
-  if (node.kind === 'Join') {
-    return node.keys.some((key) => [key.expression, ...(key.alternatives ?? [])].some((candidate) => sameColumn(candidate, expression)));
-  }
   const keyColumns = node.schema.columns.filter((column) => column.role === 'KEY');
-  return keyColumns.length === 1 && keyColumns[0]!.name === expression.name && (expression.source === undefined || expression.source === keyColumns[0]!.qualifier);
+  const names = new Set(refs.map((ref) => ref.name));
+  return (
+    keyColumns.length === refs.length &&
+    names.size === refs.length &&
+    refs.every((ref) => keyColumns.some((column) => column.name === ref.name && (ref.source === undefined || ref.source === column.qualifier)))
+  );
+}
+
+/** The type of one equality's key; both sides must have it. */
+function pairType(pair: JoinPair, left: LogicalNode, right: SourceNode, typing: TypingContext, span: Span): SqlType {
+  const leftType = compileInClause(pair.left, compileContext(left.schema, typing), 'JOIN ON').type;
+  const rightType = compileInClause(pair.right, compileContext(right.schema, typing), 'JOIN ON').type;
+  if (formatType(leftType) !== formatType(rightType)) {
+    throw new PlanError(
+      `Invalid join condition: types don't match. Got ${formatExpression(pair.left)}{${typeName(leftType)}} = ${formatExpression(pair.right)}{${typeName(rightType)}}.`,
+      span,
+    );
+  }
+  return leftType;
+}
+
+function formatPairs(on: readonly JoinPair[]): string {
+  return on.map((pair) => `${formatExpression(pair.left)} = ${formatExpression(pair.right)}`).join(' AND ');
 }
 
 function sameColumn(candidate: Expression, expression: Extract<Expression, { kind: 'ColumnRef' }>): boolean {
@@ -339,23 +281,26 @@ function cannotRepartitionTable(source: DataSource, expression: Expression): Pla
   );
 }
 
+function syntheticKeySpec(span: Span): KeySpec {
+  return { expression: { kind: 'ColumnRef', source: undefined, name: 'ROWKEY', span }, columnName: 'ROWKEY', join: 'synthetic' };
+}
+
+/** A foreign-key join's results are keyed by the left table's key. */
+function foreignKeySpec(left: LogicalNode): KeySpec {
+  const key = left.keys[0]!;
+  return { ...key, columnName: joinColumnName(key.expression), alternatives: [], join: 'columns' };
+}
+
 /**
- * The output key: ROWKEY when synthetic; the left table's key for a foreign-key join; otherwise
- * the join expression, which the projection may select from either side.
+ * A key column of the join: the equality's column, which the projection may select from either
+ * side (or by an earlier join's key it equals, when the join has one key).
  */
-function joinKeys(left: LogicalNode, leftExpression: Expression, rightExpression: Expression, synthetic: boolean, foreignKey: boolean, span: Span): KeySpec[] {
-  if (synthetic) {
-    return [{ expression: { kind: 'ColumnRef', source: undefined, name: 'ROWKEY', span }, columnName: 'ROWKEY', join: 'synthetic' }];
-  }
-  if (foreignKey) {
-    const key = left.keys[0]!;
-    return [{ ...key, columnName: joinColumnName(key.expression), alternatives: [], join: 'columns' }];
-  }
-  const inherited = left.kind === 'Join' ? left.keys[0] : undefined;
-  const candidates = [leftExpression, rightExpression, ...(inherited === undefined ? [] : [inherited.expression, ...(inherited.alternatives ?? [])])].filter(
+function joinKeySpec(left: LogicalNode, pair: JoinPair, composite: boolean): KeySpec {
+  const inherited = left.kind === 'Join' && !composite && left.keys.length === 1 ? left.keys[0] : undefined;
+  const candidates = [pair.left, pair.right, ...(inherited === undefined ? [] : [inherited.expression, ...(inherited.alternatives ?? [])])].filter(
     (expression, index, all) => expression.kind === 'ColumnRef' && all.findIndex((other) => formatExpression(other) === formatExpression(expression)) === index,
   );
-  return [{ expression: candidates[0]!, columnName: joinColumnName(candidates[0]!), alternatives: candidates.slice(1), join: 'columns' }];
+  return { expression: candidates[0]!, columnName: joinColumnName(candidates[0]!), alternatives: candidates.slice(1), join: 'columns' };
 }
 
 /** The join key's name: `L.A` is `L_A` (a projection names a selected `L.A` by itself, see `expandSelectItems`). */
@@ -364,15 +309,15 @@ export function joinColumnName(expression: Expression): string {
   return formatExpression(expression);
 }
 
-/** A hidden last column of a join's rows: the join key, which the projection's key columns read. */
+/** The hidden last columns of a join's rows: the join key (one per key column), which the projection's key columns read. */
 export const JOIN_KEY_COLUMN = 'JOIN_KEY';
 
-function joinSchema(left: LogicalNode, right: SourceNode, syntheticKeyType: SqlType | undefined, keyType: SqlType): RowSchema {
+function joinSchema(left: LogicalNode, right: SourceNode, syntheticKeyType: SqlType | undefined, keyTypes: readonly SqlType[]): RowSchema {
   // An earlier join's own unqualified columns are hidden: the outer join has its own.
   const hide = (column: RowColumn): RowColumn => (column.qualifier === undefined ? { ...column, qualifier: '' } : column);
   const asValue = (column: RowColumn): RowColumn => (column.role === 'KEY' ? { ...column, role: 'VALUE' } : column);
   const pseudo = pseudoColumns(undefined);
   const key: RowColumn[] = syntheticKeyType === undefined ? [] : [{ name: 'ROWKEY', type: syntheticKeyType, role: 'KEY', qualifier: undefined }];
-  const joinKey: RowColumn = { name: JOIN_KEY_COLUMN, type: keyType, role: 'VALUE', qualifier: '' };
-  return new RowSchema([...key, ...left.schema.columns.map(hide).map(asValue), ...right.schema.columns.map(asValue), ...pseudo, joinKey]);
+  const joinKey = keyTypes.map((type): RowColumn => ({ name: JOIN_KEY_COLUMN, type, role: 'VALUE', qualifier: '' }));
+  return new RowSchema([...key, ...left.schema.columns.map(hide).map(asValue), ...right.schema.columns.map(asValue), ...pseudo, ...joinKey]);
 }

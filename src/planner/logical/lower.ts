@@ -7,6 +7,7 @@ import { keyColumns, valueColumns, type Column } from '../metastore.js';
 import type { AggregateFunctionStep, AggregateStep, JoinSideStep, JoinStep, QueryPlan, RowFunction, SinkStep, SourceStep, Step } from '../physical-plan.js';
 import { compileInClause } from '../query/compile-in-clause.js';
 import { readColumn } from '../query/row-schema.js';
+import { sameJoinExpression } from '../query/same-expression.js';
 import type { AggregateNode } from './aggregate.js';
 import { describeNode } from './describe-node.js';
 import type { FilterNode } from './filter.js';
@@ -64,9 +65,10 @@ function chainBelow(plan: SinkNode): { source: SourceNode | JoinNode; operators:
 }
 
 function lowerJoin(node: JoinNode, context: LoweringContext): JoinStep {
-  const side = (input: LogicalNode, expression: Expression, repartition: boolean): JoinSideStep => ({
+  const side = (input: LogicalNode, expressions: readonly Expression[], repartition: boolean): JoinSideStep => ({
     input: input.kind === 'Join' ? lowerJoin(input, context) : lowerSource(input as SourceNode, context.config),
-    key: compileInClause(expression, compileContext(input.schema, context), 'JOIN ON').evaluate,
+    key: joinKeyFunction(expressions.map((expression) => compileInClause(expression, compileContext(input.schema, context), 'JOIN ON').evaluate)),
+    windowBounds: input.kind === 'Source' ? windowBoundsFunction(input) : undefined,
     repartition,
     width: input.schema.width,
   });
@@ -77,11 +79,34 @@ function lowerJoin(node: JoinNode, context: LoweringContext): JoinStep {
     foreignKey: node.foreignKey,
     window: node.window,
     // A foreign-key join's results are partitioned by foreign key: a join on the left key moves them back.
-    left: side(node.left, node.leftExpression, node.repartitionLeft || (node.left.kind === 'Join' && node.left.foreignKey)),
-    right: side(node.right, node.rightExpression, node.repartitionRight),
+    left: side(node.left, node.on.map((pair) => pair.left), node.repartitionLeft || (node.left.kind === 'Join' && node.left.foreignKey)),
+    right: side(node.right, node.on.map((pair) => pair.right), node.repartitionRight),
     syntheticKey: node.syntheticKey,
+    keyCount: node.foreignKey ? 1 : node.on.length,
     description: describeNode(node, ''),
   };
+}
+
+/** One expression's value, or the tuple of several (NULL when any is: a NULL never joins). */
+function joinKeyFunction(parts: readonly RowFunction[]): RowFunction {
+  if (parts.length === 1) return parts[0]!;
+  return (row) => {
+    const tuple = parts.map((part) => part(row));
+    return tuple.some((value) => value === null || value === undefined) ? null : tuple;
+  };
+}
+
+/**
+ * ksqlDB matches a windowed source's rows by their keys' bytes, which hold the window start (and
+ * a session's end): rows of other windows never meet.
+ */
+function windowBoundsFunction(node: SourceNode): ((row: readonly unknown[]) => readonly unknown[]) | undefined {
+  const window = node.source.window;
+  if (window === undefined) return undefined;
+  const start = node.schema.indexOf('WINDOWSTART', node.qualifier);
+  const end = node.schema.indexOf('WINDOWEND', node.qualifier);
+  if (window.type === 'SESSION') return (row) => [row[start], row[end]];
+  return (row) => [row[start]];
 }
 
 /** The prepared row: the group key values, then each call's arguments widened to the types its overload takes. */
@@ -185,15 +210,12 @@ function lowerProject(node: ProjectNode, qualifier: string, typing: TypingContex
   const valueItemIndexes = node.items.flatMap((_, index) => (node.keyItemIndexes.includes(index) ? [] : [index]));
   // A join's key columns are the join key itself, whichever side's column the projection names:
   // in an outer join that side may be missing.
-  const columns = node.input.schema.columns;
-  let joinKeyIndex = -1;
-  if (node.input.keys[0]?.join === 'columns') {
-    for (let index = columns.length - 1; index >= 0 && joinKeyIndex < 0; index--) {
-      if (columns[index]!.name === JOIN_KEY_COLUMN && columns[index]!.qualifier === '') joinKeyIndex = index;
-    }
-  }
+  const joinKeyIndexes = joinKeyColumnIndexes(node);
   const outputs = [
-    ...node.keyItemIndexes.map((index) => (joinKeyIndex >= 0 ? readColumn(joinKeyIndex) : compile(node.items[index]!.expression))),
+    ...node.keyItemIndexes.map((index) => {
+      const joinKeyIndex = joinKeyIndexes.get(index);
+      return joinKeyIndex === undefined ? compile(node.items[index]!.expression) : readColumn(joinKeyIndex);
+    }),
     ...valueItemIndexes.map((index) => compile(node.items[index]!.expression)),
   ];
   return {
@@ -204,6 +226,24 @@ function lowerProject(node: ProjectNode, qualifier: string, typing: TypingContex
     keptOnTombstone: [...node.keyItemIndexes.map(() => true), ...valueItemIndexes.map(() => false), ...node.windowBoundIndexes.map(() => true)],
     description: describeNode(node, qualifier),
   };
+}
+
+/** For each key item of a projection over a join, the hidden join key column it reads (the last ones, one per key). */
+function joinKeyColumnIndexes(node: ProjectNode): Map<number, number> {
+  const keys = node.input.keys;
+  const found = new Map<number, number>();
+  if (keys[0]?.join !== 'columns') return found;
+  const columns = node.input.schema.columns;
+  const hidden: number[] = [];
+  for (let index = columns.length - 1; index >= 0 && hidden.length < keys.length; index--) {
+    if (columns[index]!.name === JOIN_KEY_COLUMN && columns[index]!.qualifier === '') hidden.unshift(index);
+  }
+  for (const itemIndex of node.keyItemIndexes) {
+    const expression = node.items[itemIndex]!.expression;
+    const keyNumber = keys.length === 1 ? 0 : keys.findIndex((key) => [key.expression, ...(key.alternatives ?? [])].some((candidate) => sameJoinExpression(expression, candidate)));
+    if (keyNumber >= 0) found.set(itemIndex, hidden[keyNumber]!);
+  }
+  return found;
 }
 
 function lowerSink(node: SinkNode, keyPassesThrough: boolean): SinkStep {

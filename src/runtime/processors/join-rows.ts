@@ -1,7 +1,8 @@
 // What every join processor shares: which side a change arrived on, and the output row — the
 // synthetic key (when the join has one), the left row or NULLs, the right row or NULLs, then
-// ROWTIME, ROWPARTITION and ROWOFFSET of the result, and the join key (what key columns read).
+// ROWTIME, ROWPARTITION and ROWOFFSET of the result, and the join key's columns (what key columns read).
 import type { JoinKind, JoinStep } from '../../planner/index.js';
+import { encodeGroupKey } from '../serde/index.js';
 import type { RecordCoordinates } from '../topology/processor.js';
 
 export type JoinSide = 'left' | 'right';
@@ -11,6 +12,8 @@ export interface JoinRows {
   sideOf(record: RecordCoordinates): JoinSide;
   /** The join key of a side's row; null (SQL NULL, or a key that failed to compute) never joins. */
   keyOf(side: JoinSide, row: readonly unknown[]): unknown;
+  /** The store key rows meet under: the join key, with a windowed source's window bounds. */
+  storeKeyOf(side: JoinSide, row: readonly unknown[], key: unknown): Uint8Array;
   /** The output row; at least one side is present. */
   combine(left: readonly unknown[] | null, right: readonly unknown[] | null, key: unknown, timestampMs: number, record: RecordCoordinates): unknown[];
 }
@@ -22,6 +25,7 @@ export function joinRows(step: JoinStep, rightTopics: ReadonlySet<string>): Join
   const offset = step.syntheticKey ? 1 : 0;
   const leftKey = step.left.key;
   const rightKey = step.right.key;
+  const keyCount = step.keyCount;
   return {
     sideOf: (record) => (rightTopics.has(record.topic) ? 'right' : 'left'),
     keyOf(side, row) {
@@ -32,8 +36,12 @@ export function joinRows(step: JoinStep, rightTopics: ReadonlySet<string>): Join
         return null;
       }
     },
+    storeKeyOf(side, row, key) {
+      const bounds = (side === 'left' ? step.left : step.right).windowBounds;
+      return encodeGroupKey(bounds === undefined ? [key] : [key, ...bounds(row)]);
+    },
     combine(left, right, key, timestampMs, record) {
-      const row = new Array<unknown>(offset + leftWidth + rightWidth + 4);
+      const row = new Array<unknown>(offset + leftWidth + rightWidth + 3 + keyCount);
       if (offset === 1) row[0] = key;
       for (let index = 0; index < leftWidth; index++) row[offset + index] = left === null ? null : (left[index] ?? null);
       for (let index = 0; index < rightWidth; index++) row[offset + leftWidth + index] = right === null ? null : (right[index] ?? null);
@@ -41,7 +49,8 @@ export function joinRows(step: JoinStep, rightTopics: ReadonlySet<string>): Join
       row[end] = BigInt(timestampMs);
       row[end + 1] = record.partition;
       row[end + 2] = BigInt(Math.max(record.offset, 0));
-      row[end + 3] = key;
+      if (keyCount === 1) row[end + 3] = key;
+      else for (let index = 0; index < keyCount; index++) row[end + 3 + index] = (key as readonly unknown[])[index];
       return row;
     },
   };

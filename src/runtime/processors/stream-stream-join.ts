@@ -10,7 +10,7 @@
 // NULL result; a record whose window has already ended is emitted at once.
 import type { JoinStep } from '../../planner/index.js';
 import type { WindowStore } from '../state/index.js';
-import { decodeInternal, encodeGroupKey, encodeInternal } from '../serde/index.js';
+import { decodeInternal, encodeInternal } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { joinRows, type JoinSide } from './join-rows.js';
 
@@ -78,7 +78,7 @@ export function streamStreamJoinProcessor(name: string, step: JoinStep, rightTop
           const otherSide: JoinSide = side === 'left' ? 'right' : 'left';
           const key = rows.keyOf(side, change.row);
           if (key === null) return;
-          const storeKey = encodeGroupKey([key]);
+          const storeKey = rows.storeKeyOf(side, change.row, key);
           const timestampMs = change.timestampMs;
 
           // The record joins its own side's window store, unless that window has expired.

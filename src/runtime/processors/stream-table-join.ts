@@ -4,7 +4,7 @@
 // with NULLs; stream records with a NULL key or no value never join.
 import type { JoinStep } from '../../planner/index.js';
 import type { KeyValueStore } from '../state/index.js';
-import { decodeInternal, encodeGroupKey, encodeInternal } from '../serde/index.js';
+import { decodeInternal, encodeInternal } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { joinRows } from './join-rows.js';
 
@@ -22,7 +22,7 @@ export function streamTableJoinProcessor(name: string, step: JoinStep, rightTopi
           const side = rows.sideOf(record);
           const key = rows.keyOf(side, change.row);
           if (key === null) return;
-          const storeKey = encodeGroupKey([key]);
+          const storeKey = rows.storeKeyOf(side, change.row, key);
           if (side === 'right') {
             if (change.isDelete) table.delete(storeKey);
             else table.put(storeKey, encodeInternal(change.row));

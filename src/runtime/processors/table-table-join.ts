@@ -5,7 +5,7 @@
 // rows'. A side that a join type requires and that is missing gives no result at all.
 import type { JoinStep } from '../../planner/index.js';
 import type { KeyValueStore } from '../state/index.js';
-import { decodeInternal, encodeGroupKey, encodeInternal } from '../serde/index.js';
+import { decodeInternal, encodeInternal } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { hasResult, joinRows } from './join-rows.js';
 
@@ -29,7 +29,7 @@ export function tableTableJoinProcessor(name: string, step: JoinStep, rightTopic
           const side = rows.sideOf(record);
           const key = rows.keyOf(side, change.row);
           if (key === null) return;
-          const storeKey = encodeGroupKey([key]);
+          const storeKey = rows.storeKeyOf(side, change.row, key);
           const own = stores[side];
           const previous = read(own, storeKey);
           const oldRow = change.oldRow ?? previous?.[1] ?? null;
