@@ -214,6 +214,11 @@ function compareWindows(left: WindowedEntry, right: WindowedEntry): number {
 export class CachingWindowStore extends CachingWrapper<WindowStore, WindowWrite> implements WindowStore {
   readonly kind = 'window';
   protected readonly cache: KeyedWriteCache<WindowWrite>;
+  /**
+   * No cached write starts before this (a lower bound). A stream-stream join expires on every
+   * record, far below its recent writes: below this bound there is nothing to scan the cache for.
+   */
+  private earliestCachedStart = Infinity;
 
   constructor(inner: WindowStore, maxEntries = Infinity) {
     super(inner);
@@ -224,11 +229,26 @@ export class CachingWindowStore extends CachingWrapper<WindowStore, WindowWrite>
   }
 
   put(key: Uint8Array, windowStart: number, value: Uint8Array): void {
-    this.cache.put(windowWrite(key, windowStart, value));
+    this.cacheWrite(windowWrite(key, windowStart, value));
   }
 
   delete(key: Uint8Array, windowStart: number): void {
-    this.cache.put(windowWrite(key, windowStart, null));
+    this.cacheWrite(windowWrite(key, windowStart, null));
+  }
+
+  override flush(): void {
+    super.flush();
+    this.earliestCachedStart = Infinity;
+  }
+
+  override discard(): void {
+    super.discard();
+    this.earliestCachedStart = Infinity;
+  }
+
+  private cacheWrite(write: WindowWrite): void {
+    this.earliestCachedStart = Math.min(this.earliestCachedStart, write.windowStart);
+    this.cache.put(write);
   }
 
   fetch(key: Uint8Array, windowStart: number): Uint8Array | undefined {
@@ -257,7 +277,11 @@ export class CachingWindowStore extends CachingWrapper<WindowStore, WindowWrite>
   }
 
   expireBefore(windowStart: number): number {
-    this.cache.dropWhere((write) => write.windowStart < windowStart);
+    if (windowStart > this.earliestCachedStart) {
+      this.cache.dropWhere((write) => write.windowStart < windowStart);
+      this.earliestCachedStart = Infinity;
+      for (const write of this.cache.values()) this.earliestCachedStart = Math.min(this.earliestCachedStart, write.windowStart);
+    }
     return this.inner.expireBefore(windowStart);
   }
 }

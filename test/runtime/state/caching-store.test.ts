@@ -146,6 +146,20 @@ describe('CachingWindowStore', () => {
     expect(changelog.records).toEqual([[hex(encodeWindowKey(bytes('b'), 1000)), 'kept']]);
     expect(sqlite.approximateCount()).toBe(1);
   });
+
+  it('expires an unflushed window written below the earliest one seen by an earlier expiry', () => {
+    const { changelog, store } = openStack();
+    store.put(bytes('a'), 5000, bytes('kept'));
+    store.expireBefore(1000);
+    store.put(bytes('b'), 200, bytes('late'));
+    store.expireBefore(1000);
+    expect(store.fetch(bytes('b'), 200)).toBeUndefined();
+    store.flush();
+    store.put(bytes('c'), 300, bytes('after flush'));
+    store.expireBefore(1000);
+    store.flush();
+    expect(changelog.records).toEqual([[hex(encodeWindowKey(bytes('a'), 5000)), 'kept']]);
+  });
 });
 
 describe('CachingSessionStore', () => {
