@@ -11,14 +11,46 @@ import {
   type PlannerConfig,
   type RegisteredSchema,
   type SchemaLookup,
+  type SchemaType,
 } from '../planner/index.js';
-import { avroSchemaOf, columnsOfAvroSchema, type AvroSchema, type SerdeColumn } from '../runtime/index.js';
+import {
+  avroSchemaOf,
+  columnsOfAvroSchema,
+  columnsOfJsonSchema,
+  jsonSchemaOf,
+  type AvroSchema,
+  type JsonSchema,
+  type SerdeColumn,
+} from '../runtime/index.js';
 import { SchemaRegistryError, type SchemaRegistry } from '../schema-registry/index.js';
 
-/** The formats whose columns can be read from a registered schema. */
-const INFERABLE_FORMATS: ReadonlySet<string> = new Set(['AVRO']);
-/** The formats whose records name a registered schema. */
-const REGISTRY_FORMATS: ReadonlySet<string> = new Set(['AVRO']);
+type SchemaSide = 'key' | 'value';
+
+/** How each Schema Registry format reads columns from a registered schema and generates the schema it registers. */
+interface RegistryFormat {
+  readonly schemaType: SchemaType;
+  columnsOf(schemaText: string, side: SchemaSide): { columns: SerdeColumn[]; wrapped: boolean };
+  schemaOf(columns: readonly SerdeColumn[], side: SchemaSide, format: FormatInfo): string;
+}
+
+const REGISTRY_FORMATS: ReadonlyMap<string, RegistryFormat> = new Map<string, RegistryFormat>([
+  [
+    'AVRO',
+    {
+      schemaType: 'AVRO',
+      columnsOf: (text, side) => columnsOfAvroSchema(JSON.parse(text) as AvroSchema, side),
+      schemaOf: (columns, side, format) => JSON.stringify(avroSchemaOf(columns, side, format.wrapSingleValue, format.schemaFullName)),
+    },
+  ],
+  [
+    'JSON_SR',
+    {
+      schemaType: 'JSON',
+      columnsOf: (text, side) => columnsOfJsonSchema(JSON.parse(text) as JsonSchema, side),
+      schemaOf: (columns, side, format) => JSON.stringify(jsonSchemaOf(columns, side, format.wrapSingleValue)),
+    },
+  ],
+]);
 
 type Side = 'KEY' | 'VALUE';
 
@@ -56,15 +88,16 @@ async function inferSide(statement: CreateSource, side: Side, format: FormatInfo
   if (declared && format.schemaId !== undefined) {
     throw new PlanError(`Table elements and ${side}_SCHEMA_ID cannot both exist for create statement.`, statement.span);
   }
-  if (declared || !INFERABLE_FORMATS.has(format.format) || topic === undefined) return undefined;
+  const registryFormat = REGISTRY_FORMATS.get(format.format);
+  if (declared || registryFormat === undefined || topic === undefined) return undefined;
   const subject = `${topic}-${side.toLowerCase()}`;
   // A key is inferred only when its schema exists: a stream may have no key at all.
   if (side === 'KEY' && format.schemaId === undefined && (await ask(registry, (client) => client.latest(subject))) === undefined) return undefined;
   const schema = await fetchSchema(registry, subject, format.schemaId, side, topic);
-  if (schema.schemaType !== 'AVRO') {
+  if (schema.schemaType !== registryFormat.schemaType) {
     throw new PlanError(`The schema of subject ${subject} (id ${schema.id}) is a ${schema.schemaType} schema, which the ${format.format} format cannot read.`, statement.span);
   }
-  const { columns, wrapped } = columnsOfAvroSchema(JSON.parse(schema.schema) as AvroSchema, side === 'KEY' ? 'key' : 'value');
+  const { columns, wrapped } = registryFormat.columnsOf(schema.schema, side === 'KEY' ? 'key' : 'value');
   return { columns: columnDefinitions(columns, side, statement.sourceType), schemaId: schema.id, wrapped };
 }
 
@@ -113,12 +146,13 @@ export async function registerSchemas(
     { side: 'value' as const, columns: target.valueColumns, format: target.valueFormat },
   ];
   for (const { side, columns, format } of sides) {
-    if (!REGISTRY_FORMATS.has(format.format) || columns.length === 0 || format.schemaId !== undefined) continue;
+    const registryFormat = REGISTRY_FORMATS.get(format.format);
+    if (registryFormat === undefined || columns.length === 0 || format.schemaId !== undefined) continue;
     const subject = `${target.topic}-${side}`;
     if (role === 'source' && (await ask(registry, (client) => client.latest(subject))) !== undefined) continue;
-    const schema = JSON.stringify(avroSchemaOf(columns, side, format.wrapSingleValue, format.schemaFullName));
+    const schema = registryFormat.schemaOf(columns, side, format);
     try {
-      await ask(registry, (client) => client.register(subject, { schemaType: 'AVRO', schema }));
+      await ask(registry, (client) => client.register(subject, { schemaType: registryFormat.schemaType, schema }));
     } catch (error) {
       if (error instanceof SchemaRegistryError) throw new SquallError('PLAN_ERROR', `Could not register schema for topic: ${error.message}`);
       throw error;

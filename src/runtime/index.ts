@@ -11,6 +11,9 @@ export {
   avroSchemaOf,
   columnsOfAvroSchema,
   type AvroSchema,
+  columnsOfJsonSchema,
+  jsonSchemaOf,
+  type JsonSchema,
 } from './serde/index.js';
 export type { ProcessingLog, ProcessingLogEntry, ProcessingErrorKind } from './processing-log.js';
 export { PersistentQuery, type PersistentQueryOptions, type ProcessingGuarantee, type QueryState } from './persistent-query.js';

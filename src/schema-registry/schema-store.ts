@@ -199,9 +199,9 @@ function validateAvro(schema: string): void {
   }
 }
 
-/** Avro schemas are compared as compact JSON; other schema texts as given. */
+/** Avro and JSON schemas are compared as compact JSON; .proto texts as given. */
 function canonicalText(definition: SchemaDefinition): string {
-  if (definition.schemaType !== 'AVRO') return definition.schema;
+  if (definition.schemaType === 'PROTOBUF') return definition.schema;
   try {
     return JSON.stringify(JSON.parse(definition.schema));
   } catch (error) {
@@ -210,5 +210,5 @@ function canonicalText(definition: SchemaDefinition): string {
 }
 
 function textKey(definition: SchemaDefinition): string {
-  return `${definition.schemaType}\u0000${definition.schemaType === 'AVRO' ? canonicalText(definition) : definition.schema}`;
+  return `${definition.schemaType}\u0000${definition.schemaType === 'PROTOBUF' ? definition.schema : canonicalText(definition)}`;
 }

@@ -4,7 +4,8 @@ import { parse as parseLossless, stringify as stringifyLossless, isLosslessNumbe
 import { EmbeddedSchemaRegistry } from '../../src/schema-registry/index.js';
 import { fileURLToPath } from 'node:url';
 import { Engine, StatementError, loadFunctionDirectory } from '../../src/engine/index.js';
-import { formatSchema, type DataSource, type FormatInfo, type SqlType } from '../../src/planner/index.js';
+import { formatSchema, type DataSource, type FormatInfo, type SchemaType, type SqlType } from '../../src/planner/index.js';
+import { WIRE_HEADER_BYTES, wireHeader } from '../../src/runtime/serde/sr-wire.js';
 import {
   KafkaLog,
   MemoryLog,
@@ -184,7 +185,7 @@ class SquallDriver implements ConformanceDriver {
   }
 }
 
-/** Registers each declared topic's Avro schemas under `<topic>-key` / `<topic>-value`, with the ids the case gives, as upstream's driver does. */
+/** Registers each declared topic's Avro and JSON schemas under `<topic>-key` / `<topic>-value`, with the ids the case gives, as upstream's driver does. */
 async function registerDeclaredSchemas(registry: EmbeddedSchemaRegistry, topics: readonly TopicDeclaration[]): Promise<void> {
   for (const topic of topics) {
     const sides = [
@@ -192,10 +193,25 @@ async function registerDeclaredSchemas(registry: EmbeddedSchemaRegistry, topics:
       { side: 'value', schema: topic.valueSchema, format: topic.valueFormat, id: topic.valueSchemaId },
     ];
     for (const { side, schema, format, id } of sides) {
-      if (schema === undefined || (format !== undefined && format.toUpperCase() !== 'AVRO')) continue;
+      const schemaType = schemaTypeOf(format);
+      if (schema === undefined || schemaType === undefined) continue;
       const text = stringifyLossless(schema) ?? 'null';
-      await registry.register(`${topic.name}-${side}`, { schemaType: 'AVRO', schema: text }, id === undefined ? {} : { id });
+      await registry.register(`${topic.name}-${side}`, { schemaType, schema: text }, id === undefined ? {} : { id });
     }
+  }
+}
+
+/** The registry's schema type for a QTT topic's schema format (AVRO when the case names none). */
+function schemaTypeOf(format: string | undefined): SchemaType | undefined {
+  switch (format?.toUpperCase()) {
+    case undefined:
+    case 'AVRO':
+      return 'AVRO';
+    case 'JSON':
+    case 'JSON_SR':
+      return 'JSON';
+    default:
+      return undefined;
   }
 }
 
@@ -284,8 +300,12 @@ function encodeSpec(spec: unknown, format: FormatInfo, serde: RowSerde, singleTy
       return encodeAvroSpec(spec, registered.id, registered.schema);
     }
     case 'JSON':
-    case 'JSON_SR':
       return Buffer.from(stringifyLossless(spec) ?? 'null');
+    case 'JSON_SR': {
+      const schemaId = format.schemaId ?? shape.registry.latestVersion(shape.subject)?.schema.id;
+      if (schemaId === undefined) throw new Error(`No JSON Schema registered for ${shape.subject}`);
+      return Buffer.concat([wireHeader(schemaId), Buffer.from(stringifyLossless(spec) ?? 'null')]);
+    }
     case 'DELIMITED':
       return Buffer.from(typeof spec === 'string' ? spec : (stringifyLossless(spec) ?? ''));
     case 'KAFKA':
@@ -324,8 +344,9 @@ function decodeSpec(bytes: Uint8Array | null, format: FormatInfo, serde: RowSerd
       return Object.fromEntries(shape.columns.map((name, index) => [name, runtimeValueToSpec(values[index])]));
     }
     case 'JSON':
-    case 'JSON_SR':
       return parseLossless(Buffer.from(bytes).toString('utf8'));
+    case 'JSON_SR':
+      return parseLossless(Buffer.from(bytes).subarray(WIRE_HEADER_BYTES).toString('utf8'));
     case 'DELIMITED':
       return Buffer.from(bytes).toString('utf8');
     case 'KAFKA': {

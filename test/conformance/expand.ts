@@ -20,7 +20,7 @@ export interface CaseVariant {
 const configPlaceholder = '{CONFIG}';
 const formatPlaceholder = '{FORMAT}';
 /** Formats the runner cannot run yet: their schemas are not registered for the case. */
-const unsupportedFormats = ['PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR'];
+const unsupportedFormats = ['PROTOBUF', 'PROTOBUF_NOSR'];
 /** An unsupported format named as a quoted WITH property value, e.g. `value_format='PROTOBUF'`. */
 const quotedUnsupportedFormat = new RegExp(`'\\s*(?:${unsupportedFormats.join('|')})\\s*'`, 'i');
 
@@ -65,7 +65,7 @@ function buildVariant(
   const statements = format === undefined ? testCase.statements : testCase.statements.map((statement) => statement.replaceAll(formatPlaceholder, format));
   const properties = config === undefined ? testCase.properties : { ...testCase.properties, [config.name]: config.value };
   const variant = { fullName: `${baseName}${formatSuffix}${configSuffix}`, fileBaseName, testCase, statements, properties };
-  return usesUnsupportedFormat(variant) ? { ...variant, skipReason: 'needs the PROTOBUF or JSON_SR format' } : variant;
+  return usesUnsupportedFormat(variant) ? { ...variant, skipReason: 'needs the PROTOBUF format' } : variant;
 }
 
 function invalidVariant(fileBaseName: string, fullName: string, testCase: QttCase, invalidReason: string): CaseVariant {
@@ -78,10 +78,7 @@ function usesUnsupportedFormat(variant: Pick<CaseVariant, 'statements' | 'proper
   if (Object.values(variant.properties).some(isUnsupportedFormat)) return true;
   return variant.testCase.topics.some(
     (topic) =>
-      [topic.keyFormat, topic.valueFormat].some((format) => format !== undefined && isUnsupportedFormat(format)) ||
-      // A topic's JSON format with a schema is a JSON Schema (JSON_SR).
-      (topic.keySchema !== undefined && topic.keyFormat?.toUpperCase() === 'JSON') ||
-      (topic.valueSchema !== undefined && topic.valueFormat?.toUpperCase() === 'JSON'),
+    [topic.keyFormat, topic.valueFormat].some((format) => format !== undefined && isUnsupportedFormat(format)),
   );
 }
 

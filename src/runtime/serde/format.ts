@@ -4,6 +4,7 @@ import type { FormatName, SchemaLookup, SqlType } from '../../planner/index.js';
 import { createAvroSerde } from './avro.js';
 import { createDelimitedSerde } from './delimited.js';
 import { createJsonSerde } from './json.js';
+import { createJsonSrSerde } from './json-sr.js';
 import { createKafkaSerde } from './kafka.js';
 import { createNoneSerde } from './none.js';
 
@@ -55,9 +56,10 @@ export function createRowSerde(
       return createNoneSerde();
     case 'AVRO':
       return createAvroSerde(role, columns, options);
+    case 'JSON_SR':
+      return createJsonSrSerde(role, columns, options);
     case 'PROTOBUF':
     case 'PROTOBUF_NOSR':
-    case 'JSON_SR':
       throw new SquallError('NOT_SUPPORTED', `The '${format}' format is not supported yet (it needs Schema Registry).`);
     default:
       return assertNever(format);

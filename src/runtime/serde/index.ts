@@ -10,3 +10,4 @@ export { SerdeError } from './serde-error.js';
 export { createWindowedKeySerde, type Window, type WindowedKeySerde, type WindowType } from './windowed-key.js';
 export { decodeInternal, encodeGroupKey, encodeInternal } from './internal-codec.js';
 export { avroSchemaOf, columnsOfAvroSchema, type AvroSchema } from './avro-schema.js';
+export { columnsOfJsonSchema, jsonSchemaOf, type JsonSchema } from './json-schema.js';

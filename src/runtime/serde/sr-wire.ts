@@ -2,6 +2,7 @@
 import { SerdeError } from './serde-error.js';
 
 const MAGIC_BYTE = 0;
+/** @internal Exported also for the conformance driver, which frames its inputs. */
 export const WIRE_HEADER_BYTES = 5;
 
 /** The schema id a framed record names; throws SerdeError for bytes that are not in the wire format. */
@@ -13,7 +14,7 @@ export function readSchemaId(bytes: Uint8Array): number {
   return ((bytes[1]! << 24) | (bytes[2]! << 16) | (bytes[3]! << 8) | bytes[4]!) >>> 0;
 }
 
-/** The 5-byte header for a schema id, built once per serde. */
+/** The 5-byte header for a schema id, built once per serde. @internal Exported also for the conformance driver. */
 export function wireHeader(schemaId: number): Buffer {
   const header = Buffer.alloc(WIRE_HEADER_BYTES);
   header.writeUInt8(MAGIC_BYTE, 0);
