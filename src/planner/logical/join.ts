@@ -48,7 +48,7 @@ export interface JoinNode extends LogicalNodeBase {
   /** A side must be moved to the partition of its join key first. */
   readonly repartitionLeft: boolean;
   readonly repartitionRight: boolean;
-  /** The output row starts with a ROWKEY column (a FULL OUTER join, or no plain column on either side). */
+  /** The output row starts with a synthetic key column, ROWKEY or ROWKEY_n (a FULL OUTER join, or no plain column on either side). */
   readonly syntheticKey: boolean;
   /** How the join's rows are keyed where the sides meet. */
   readonly keyFormat: JoinKeyFormat;
@@ -140,9 +140,9 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
     );
   }
   const joinKeyTypes = foreignKey ? [keyTypeOf(left)] : keyTypes;
-  const keys = syntheticKey ? [syntheticKeySpec(clause.span)] : foreignKey ? [foreignKeySpec(left)] : on.map((pair) => joinKeySpec(left, pair, composite));
+  const keys = syntheticKey ? [syntheticKeySpec(syntheticKeyName([...sources, right]), clause.span)] : foreignKey ? [foreignKeySpec(left)] : on.map((pair) => joinKeySpec(left, pair, composite));
   keys.forEach((key, index) => checkKeyType(key.columnName, joinKeyTypes[index]!, clause.span));
-  const schema = joinSchema(left, right, syntheticKey ? joinKeyTypes[0] : undefined, joinKeyTypes);
+  const schema = joinSchema(left, right, syntheticKey ? { name: keys[0]!.columnName, type: joinKeyTypes[0]! } : undefined, joinKeyTypes);
   return Object.freeze({
     kind: 'Join',
     id: undefined,
@@ -281,8 +281,21 @@ function cannotRepartitionTable(source: DataSource, expression: Expression): Pla
   );
 }
 
-function syntheticKeySpec(span: Span): KeySpec {
-  return { expression: { kind: 'ColumnRef', source: undefined, name: 'ROWKEY', span }, columnName: 'ROWKEY', join: 'synthetic' };
+function syntheticKeySpec(name: string, span: Span): KeySpec {
+  return { expression: { kind: 'ColumnRef', source: undefined, name, span }, columnName: name, join: 'synthetic' };
+}
+
+/**
+ * ksqlDB's name for a synthetic join key: ROWKEY, or when a source already has ROWKEY or
+ * ROWKEY_n columns, ROWKEY_ one past the largest n (ROWKEY counting as 0).
+ */
+function syntheticKeyName(sources: readonly SourceNode[]): string {
+  let largest = -1;
+  for (const column of sources.flatMap((source) => source.source.columns)) {
+    const match = /^ROWKEY(?:_(\d+))?$/.exec(column.name);
+    if (match !== null) largest = Math.max(largest, match[1] === undefined ? 0 : Number(match[1]));
+  }
+  return largest < 0 ? 'ROWKEY' : `ROWKEY_${largest + 1}`;
 }
 
 /** A foreign-key join's results are keyed by the left table's key. */
@@ -312,12 +325,12 @@ export function joinColumnName(expression: Expression): string {
 /** The hidden last columns of a join's rows: the join key (one per key column), which the projection's key columns read. */
 export const JOIN_KEY_COLUMN = 'JOIN_KEY';
 
-function joinSchema(left: LogicalNode, right: SourceNode, syntheticKeyType: SqlType | undefined, keyTypes: readonly SqlType[]): RowSchema {
+function joinSchema(left: LogicalNode, right: SourceNode, syntheticKey: { name: string; type: SqlType } | undefined, keyTypes: readonly SqlType[]): RowSchema {
   // An earlier join's own unqualified columns are hidden: the outer join has its own.
   const hide = (column: RowColumn): RowColumn => (column.qualifier === undefined ? { ...column, qualifier: '' } : column);
   const asValue = (column: RowColumn): RowColumn => (column.role === 'KEY' ? { ...column, role: 'VALUE' } : column);
   const pseudo = pseudoColumns(undefined);
-  const key: RowColumn[] = syntheticKeyType === undefined ? [] : [{ name: 'ROWKEY', type: syntheticKeyType, role: 'KEY', qualifier: undefined }];
+  const key: RowColumn[] = syntheticKey === undefined ? [] : [{ ...syntheticKey, role: 'KEY', qualifier: undefined }];
   const joinKey = keyTypes.map((type): RowColumn => ({ name: JOIN_KEY_COLUMN, type, role: 'VALUE', qualifier: '' }));
   return new RowSchema([...key, ...left.schema.columns.map(hide).map(asValue), ...right.schema.columns.map(asValue), ...pseudo, ...joinKey]);
 }
