@@ -1,16 +1,8 @@
 // The AVRO serde: Confluent's wire format, records read with the writer's schema by id, ksqlDB's generated schemas.
 import { describe, expect, it } from 'vitest';
-import { Decimal, SqlTypes, type RegisteredSchema, type SchemaLookup } from '../../../src/planner/index.js';
+import { Decimal, SqlTypes } from '../../../src/planner/index.js';
 import { avroSchemaOf, createRowSerde, SerdeError, type SerdeColumn } from '../../../src/runtime/serde/index.js';
-
-/** A registry in a map: ids in registration order, looked up by text as the engine's registry is. */
-function lookupOf(...schemas: string[]): SchemaLookup {
-  const byId = new Map<number, RegisteredSchema>(schemas.map((schema, index) => [index + 1, { id: index + 1, schemaType: 'AVRO', schema }]));
-  return {
-    schemaById: (id) => byId.get(id),
-    idOfSchema: (_type, schema) => [...byId.values()].find((entry) => entry.schema === schema)?.id,
-  };
-}
+import { lookupOf } from './schema-lookup.js';
 
 const columns: SerdeColumn[] = [
   { name: 'ID', type: SqlTypes.BIGINT },
@@ -26,7 +18,7 @@ const generated = JSON.stringify(avroSchemaOf(columns, 'value', true));
 
 describe('AVRO serde', () => {
   it('writes the schema id after a zero magic byte and reads its own records back', () => {
-    const serde = createRowSerde('AVRO', 'value', columns, { wrapSingleValue: true, schemas: lookupOf(generated) });
+    const serde = createRowSerde('AVRO', 'value', columns, { wrapSingleValue: true, schemas: lookupOf('AVRO', generated) });
     const row = [2n ** 60n, 'x', new Decimal(1234n, 2), 19000, 1_700_000_000_000, new Map([['a', [1, null]]]), { CITY: 'Oslo' }, Buffer.from([1, 2])];
     const bytes = serde.serialize(row)!;
     expect([...bytes.subarray(0, 5)]).toEqual([0, 0, 0, 0, 1]);
@@ -38,11 +30,11 @@ describe('AVRO serde', () => {
     const writerSerde = createRowSerde('AVRO', 'value', [{ name: 'extra', type: SqlTypes.INTEGER }, { name: 'id', type: SqlTypes.BIGINT }, { name: 'name', type: SqlTypes.STRING }], {
       wrapSingleValue: true,
       schemaId: 1,
-      schemas: lookupOf(writer),
+      schemas: lookupOf('AVRO', writer),
     });
     const reader = createRowSerde('AVRO', 'value', [{ name: 'ID', type: SqlTypes.BIGINT }, { name: 'NAME', type: SqlTypes.STRING }, { name: 'MISSING', type: SqlTypes.STRING }], {
       wrapSingleValue: true,
-      schemas: lookupOf(writer),
+      schemas: lookupOf('AVRO', writer),
     });
     expect(reader.deserialize(writerSerde.serialize([7, 5n, null]))).toEqual([5n, null, null]);
   });
@@ -51,7 +43,7 @@ describe('AVRO serde', () => {
     const keyColumns = [{ name: 'K', type: SqlTypes.INTEGER }];
     const keySchema = JSON.stringify(avroSchemaOf(keyColumns, 'key', undefined));
     expect(keySchema).toBe('["null","int"]');
-    const serde = createRowSerde('AVRO', 'key', keyColumns, { schemas: lookupOf(keySchema) });
+    const serde = createRowSerde('AVRO', 'key', keyColumns, { schemas: lookupOf('AVRO', keySchema) });
     expect(serde.deserialize(serde.serialize([42]))).toEqual([42]);
     expect(serde.serialize([null])).toBeNull();
   });
@@ -73,7 +65,7 @@ describe('AVRO serde', () => {
   });
 
   it('refuses bytes without the magic byte, an unknown schema id and bytes that do not match the schema', () => {
-    const serde = createRowSerde('AVRO', 'value', columns, { wrapSingleValue: true, schemas: lookupOf(generated) });
+    const serde = createRowSerde('AVRO', 'value', columns, { wrapSingleValue: true, schemas: lookupOf('AVRO', generated) });
     expect(() => serde.deserialize(Buffer.from('{"ID":1}'))).toThrow(new SerdeError('Unknown magic byte! Expected 0, got 123'));
     expect(() => serde.deserialize(Buffer.from([0, 0]))).toThrow(/Unknown magic byte! The record has 2 bytes/);
     expect(() => serde.deserialize(Buffer.from([0, 0, 0, 0, 9, 1]))).toThrow(/Error retrieving Avro schema for id 9/);
@@ -81,7 +73,7 @@ describe('AVRO serde', () => {
   });
 
   it('refuses to write when the generated schema was never registered', () => {
-    const serde = createRowSerde('AVRO', 'value', columns, { wrapSingleValue: true, schemas: lookupOf() });
+    const serde = createRowSerde('AVRO', 'value', columns, { wrapSingleValue: true, schemas: lookupOf('AVRO') });
     expect(() => serde.serialize(columns.map(() => null))).toThrow(/is not registered in the Schema Registry/);
   });
 });

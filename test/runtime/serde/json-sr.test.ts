@@ -1,16 +1,8 @@
 // The JSON_SR serde: JSON text behind the Schema Registry header, and ksqlDB's JSON Schema mapping both ways.
 import { describe, expect, it } from 'vitest';
-import { Decimal, SqlTypes, type RegisteredSchema, type SchemaLookup } from '../../../src/planner/index.js';
+import { Decimal, SqlTypes } from '../../../src/planner/index.js';
 import { columnsOfJsonSchema, createRowSerde, jsonSchemaOf, SerdeError, type SerdeColumn } from '../../../src/runtime/serde/index.js';
-
-/** A registry in a map: ids in registration order, looked up by text as the engine's registry is. */
-function lookupOf(...schemas: string[]): SchemaLookup {
-  const byId = new Map<number, RegisteredSchema>(schemas.map((schema, index) => [index + 1, { id: index + 1, schemaType: 'JSON', schema }]));
-  return {
-    schemaById: (id) => byId.get(id),
-    idOfSchema: (_type, schema) => [...byId.values()].find((entry) => entry.schema === schema)?.id,
-  };
-}
+import { lookupOf } from './schema-lookup.js';
 
 const columns: SerdeColumn[] = [
   { name: 'ID', type: SqlTypes.BIGINT },
@@ -23,7 +15,7 @@ const generated = JSON.stringify(jsonSchemaOf(columns, 'value', true));
 
 describe('JSON_SR serde', () => {
   it('writes the registered schema id after a zero magic byte, then the JSON text, and reads it back', () => {
-    const serde = createRowSerde('JSON_SR', 'value', columns, { wrapSingleValue: true, schemas: lookupOf('{}', generated) });
+    const serde = createRowSerde('JSON_SR', 'value', columns, { wrapSingleValue: true, schemas: lookupOf('JSON', '{}', generated) });
     const row = [5n, 'x', new Decimal(1234n, 2), new Map([['a', [1, null]]]), { CITY: 'Oslo' }];
     const bytes = serde.serialize(row)!;
     expect([...bytes.subarray(0, 5)]).toEqual([0, 0, 0, 0, 2]);
@@ -33,12 +25,12 @@ describe('JSON_SR serde', () => {
 
   it('writes with the schema id given, and refuses to write when the generated schema is not registered', () => {
     const keyColumns = [{ name: 'K', type: SqlTypes.INTEGER }];
-    expect([...createRowSerde('JSON_SR', 'key', keyColumns, { schemaId: 7, schemas: lookupOf() }).serialize([1])!]).toEqual([0, 0, 0, 0, 7, 0x31]);
-    expect(() => createRowSerde('JSON_SR', 'key', keyColumns, { schemas: lookupOf() }).serialize([1])).toThrow(/JSON Schema of the key is not registered/);
+    expect([...createRowSerde('JSON_SR', 'key', keyColumns, { schemaId: 7, schemas: lookupOf('JSON') }).serialize([1])!]).toEqual([0, 0, 0, 0, 7, 0x31]);
+    expect(() => createRowSerde('JSON_SR', 'key', keyColumns, { schemas: lookupOf('JSON') }).serialize([1])).toThrow(/JSON Schema of the key is not registered/);
   });
 
   it('refuses bytes without the magic byte, and text that is not JSON', () => {
-    const serde = createRowSerde('JSON_SR', 'value', columns, { wrapSingleValue: true, schemas: lookupOf(generated) });
+    const serde = createRowSerde('JSON_SR', 'value', columns, { wrapSingleValue: true, schemas: lookupOf('JSON', generated) });
     expect(() => serde.deserialize(Buffer.from('{"ID":1}'))).toThrow(SerdeError);
     expect(() => serde.deserialize(Buffer.from('{"ID":1}'))).toThrow(/Unknown magic byte/);
     expect(() => serde.deserialize(Buffer.concat([Buffer.from([0, 0, 0, 0, 1]), Buffer.from('{"ID":')]))).toThrow(SerdeError);
