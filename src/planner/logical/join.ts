@@ -328,7 +328,7 @@ export const JOIN_KEY_COLUMN = 'JOIN_KEY';
 function joinSchema(left: LogicalNode, right: SourceNode, syntheticKey: { name: string; type: SqlType } | undefined, keyTypes: readonly SqlType[]): RowSchema {
   // An earlier join's own unqualified columns are hidden: the outer join has its own.
   const hide = (column: RowColumn): RowColumn => (column.qualifier === undefined ? { ...column, qualifier: '' } : column);
-  const asValue = (column: RowColumn): RowColumn => (column.role === 'KEY' ? { ...column, role: 'VALUE' } : column);
+  const asValue = (column: RowColumn): RowColumn => (column.role === 'KEY' ? { ...column, role: 'VALUE', sourceKey: true } : column);
   const pseudo = pseudoColumns(undefined);
   const key: RowColumn[] = syntheticKey === undefined ? [] : [{ ...syntheticKey, role: 'KEY', qualifier: undefined }];
   const joinKey = keyTypes.map((type): RowColumn => ({ name: JOIN_KEY_COLUMN, type, role: 'VALUE', qualifier: '' }));

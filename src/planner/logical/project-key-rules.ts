@@ -60,8 +60,20 @@ function keyMatches(items: readonly NamedExpression[], key: KeySpec): number[] {
 /** An item selects a key when it is the key's expression, or a plain reference to the key column. */
 function selectsKey(expression: Expression, key: KeySpec): boolean {
   if (key.join === 'columns') return sameJoinExpression(expression, key.expression);
+  if (namesAnotherSource(expression, key.expression)) return false;
   if (sameExpression(expression, key.expression)) return true;
   return expression.kind === 'ColumnRef' && expression.name === key.columnName;
+}
+
+/** Over a join, `R.K` does not select the key of PARTITION BY `L.K`. */
+function namesAnotherSource(expression: Expression, keyExpression: Expression): boolean {
+  return (
+    expression.kind === 'ColumnRef' &&
+    keyExpression.kind === 'ColumnRef' &&
+    expression.source !== undefined &&
+    keyExpression.source !== undefined &&
+    expression.source !== keyExpression.source
+  );
 }
 
 function keyColumnName(expression: Expression): string {

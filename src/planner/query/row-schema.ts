@@ -16,6 +16,8 @@ export interface RowColumn {
   /** The alias or source name that qualifies it (`t.col`); undefined for derived columns. */
   readonly qualifier: string | undefined;
   readonly headerKey?: string;
+  /** In a join's row: a key column of its source, carried as a value (`*` lists a source's key columns first). */
+  readonly sourceKey?: true;
 }
 
 /** Pseudo-columns appended after a source's own columns, in this order. */

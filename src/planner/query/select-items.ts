@@ -2,7 +2,7 @@
 // for unaliased expressions (column name, struct field name, or KSQL_COL_n).
 import type { Expression, SelectItem, Span } from '../../parser/index.js';
 import { PlanError } from '../plan-error.js';
-import type { RowSchema } from './row-schema.js';
+import { WINDOW_BOUND_COLUMNS, type RowColumn, type RowSchema } from './row-schema.js';
 
 export interface NamedExpression {
   readonly name: string;
@@ -59,8 +59,8 @@ export function expandSelectItems(
 
 /** In a join, `*` names each column after its source (`L_A`); hidden columns (qualifier '') are not selected. */
 function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span, isJoin: boolean): ExpandedItem[] {
-  const columns = schema.columns.filter(
-    (column) => column.role !== 'PSEUDO' && column.qualifier !== '' && (qualifier === undefined || column.qualifier === qualifier),
+  const columns = (isJoin ? joinStarColumns(schema) : schema.columns.filter((column) => column.role !== 'PSEUDO' && column.qualifier !== '')).filter(
+    (column) => qualifier === undefined || column.qualifier === qualifier,
   );
   if (qualifier !== undefined && columns.length === 0) {
     throw new PlanError(`'${qualifier}' is not a valid stream/table name or alias.`, span);
@@ -71,6 +71,26 @@ function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span
     aliased: false,
     span,
   }));
+}
+
+/**
+ * `*` over a join, in ksqlDB's order: the join's own key columns (a synthetic key, or PARTITION
+ * BY's), then for each source its key columns, its window bounds (a windowed source) and its
+ * other columns. Pseudo-columns are not selected, except where PARTITION BY made them values.
+ */
+function joinStarColumns(schema: RowSchema): RowColumn[] {
+  const visible = schema.columns.filter((column) => column.qualifier !== '');
+  const qualifiers = [...new Set(visible.flatMap((column) => (column.qualifier === undefined ? [] : [column.qualifier])))];
+  const isWindowBound = (column: RowColumn) => column.role === 'PSEUDO' && WINDOW_BOUND_COLUMNS.some((bound) => bound.name === column.name);
+  const ofSource = (qualifier: string) => {
+    const own = visible.filter((column) => column.qualifier === qualifier && column.role !== 'KEY');
+    return [
+      ...own.filter((column) => column.sourceKey === true),
+      ...own.filter(isWindowBound),
+      ...own.filter((column) => column.role !== 'PSEUDO' && column.sourceKey !== true),
+    ];
+  };
+  return [...visible.filter((column) => column.role === 'KEY'), ...qualifiers.flatMap(ofSource)];
 }
 
 /** The name ksqlDB gives an unaliased select (or PARTITION BY) expression, or undefined for a generated one. */

@@ -42,6 +42,51 @@ describe('joinNode', () => {
     expect(columns(sink)).toEqual(['L_ID KEY', 'L_NAME VALUE', 'L_V VALUE', 'R_ID VALUE', 'R_F VALUE', 'R_RID VALUE']);
   });
 
+  it('lists under `*` each windowed source\'s key, then its window bounds, then its values', () => {
+    const windowed = (name: string, type: string) =>
+      `CREATE STREAM ${name} (ID INT KEY, V BIGINT) WITH (KAFKA_TOPIC='${name.toLowerCase()}', VALUE_FORMAT='JSON', WINDOW_TYPE='${type}', WINDOW_SIZE='5 SECONDS');`;
+    const metastore = catalog(windowed('W1', 'HOPPING'), windowed('W2', 'HOPPING'));
+    const target = { kind: 'CreateAsSelect', name: 'OUTPUT', sourceType: 'STREAM', properties: undefined, statementText: '' } as const;
+    const sink = buildLogicalPlan(queryOf('SELECT * FROM W1 JOIN W2 WITHIN 1 MINUTE ON W1.ID = W2.ID'), target, { metastore, registry, config });
+    expect(columns(sink)).toEqual([
+      'W1_ID KEY',
+      'W1_WINDOWSTART VALUE',
+      'W1_WINDOWEND VALUE',
+      'W1_V VALUE',
+      'W2_ID VALUE',
+      'W2_WINDOWSTART VALUE',
+      'W2_WINDOWEND VALUE',
+      'W2_V VALUE',
+    ]);
+  });
+
+  it('lists under `*` after PARTITION BY each source\'s values, ROWTIME, ROWPARTITION, ROWOFFSET and old key, as ksqlDB\'s join schema has them', () => {
+    //   L: ID KEY, NAME, V   R: ID KEY, F, RID   --PARTITION BY L.NAME-->   L_NAME KEY, L_V, L_ROWTIME.., L_ID, R_F, R_RID, R_ROWTIME.., R_ID
+    const sink = planned('SELECT * FROM L JOIN R WITHIN 1 SECOND ON L.ID = R.ID PARTITION BY L.NAME');
+    expect(columns(sink)).toEqual([
+      'L_NAME KEY',
+      'L_V VALUE',
+      'L_ROWTIME VALUE',
+      'L_ROWPARTITION VALUE',
+      'L_ROWOFFSET VALUE',
+      'L_ID VALUE',
+      'R_F VALUE',
+      'R_RID VALUE',
+      'R_ROWTIME VALUE',
+      'R_ROWPARTITION VALUE',
+      'R_ROWOFFSET VALUE',
+      'R_ID VALUE',
+    ]);
+  });
+
+  it('moves only the named source\'s column into the key on PARTITION BY over a join: R.ID stays a value', () => {
+    const sink = planned('SELECT L.ID AS LID, R.ID FROM L JOIN R WITHIN 1 SECOND ON L.ID = R.ID PARTITION BY L.ID');
+    expect(columns(sink)).toEqual(['LID KEY', 'R_ID VALUE']);
+    expect(() => planned('SELECT R.ID FROM L JOIN R WITHIN 1 SECOND ON L.ID = R.ID PARTITION BY L.ID')).toThrow(
+      'must include the key column ID in its projection',
+    );
+  });
+
   it('treats a window without GRACE as eager, with the legacy 24-hour grace', () => {
     const join = findJoin(planned('SELECT * FROM L LEFT JOIN R WITHIN 10 SECONDS ON L.ID = R.ID'));
     expect(join.joinType).toBe('LEFT');
