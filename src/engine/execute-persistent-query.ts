@@ -1,7 +1,7 @@
 // Statements that start or stop persistent queries: CREATE ... AS SELECT, INSERT INTO ... SELECT, TERMINATE.
 import type { CreateAsSelect, InsertInto, Terminate } from '../parser/index.js';
 import { joinSourceSteps, PlanError, planQuery, resolveSource, type QueryPlan } from '../planner/index.js';
-import { buildPersistentTopology, internalTopicPartitions, PersistentQuery } from '../runtime/index.js';
+import { buildPersistentTopology, coPartitionedPlan, internalTopicPartitions, PersistentQuery } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, RunningQuery, StatementContext } from './engine-state.js';
 import { currentStatus, recordSuccess } from './entities.js';
@@ -96,9 +96,11 @@ async function replaceQueriesWriting(sinkName: string, state: EngineState): Prom
   }
 }
 
-async function startPersistentQuery(plan: QueryPlan, context: StatementContext, state: EngineState): Promise<void> {
+async function startPersistentQuery(planned: QueryPlan, context: StatementContext, state: EngineState): Promise<void> {
   // Internal topics are co-partitioned with the inputs: one task of each sub-topology per partition
-  // (joined sides whose partition counts differ are refused here, before anything is created).
+  // (a joined side read as it is moves into the other's partitions, or the join is refused here,
+  // before anything is created).
+  const plan = await coPartitionedPlan(planned, state.log);
   const sourcePartitions = await internalTopicPartitions(plan, state.log);
   const partitions = plan.sink.partitions ?? (await state.log.describeTopic(plan.source.topic))?.partitions ?? 1;
   await state.log.createTopic(plan.sink.topic, { partitions });

@@ -2,7 +2,8 @@
 // is repartitioned by a value column (rows must meet the table's rows in the partition Kafka's
 // key hash gives them), its table side restored from the changelog after a restart on an empty
 // state dir; a stream-stream left join whose NULL-padded results wait for the window and grace;
-// a foreign-key join under key changes; sides of different partition counts; a push query that joins.
+// a foreign-key join under key changes; sides of different partition counts (the right side moves
+// into the left's partitions); a push query that joins.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,15 +121,32 @@ describe('foreign-key joins end to end', () => {
 describe('joins across topics of different partition counts', () => {
   const TABLE = "CREATE TABLE USERS (ID STRING PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=4);";
 
-  it('refuses two sides read as they are, naming the sources and their counts', async () => {
+  it('moves the right side of two sides read as they are into the left\'s partitions when their counts differ', async () => {
     const log = new MemoryLog({ autoCreateTopics: true });
     const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-copart-')), 'copart_');
-    const [created] = await engine.execute({
-      sql: `${TABLE} CREATE STREAM VISITS (USER_ID STRING KEY, PAGE STRING) WITH (KAFKA_TOPIC='visits', VALUE_FORMAT='JSON', PARTITIONS=2);`,
+    await engine.execute({
+      sql: `${TABLE} CREATE STREAM VISITS (USER_ID STRING KEY, PAGE STRING) WITH (KAFKA_TOPIC='visits', VALUE_FORMAT='JSON', PARTITIONS=2);
+            CREATE STREAM NAMED AS SELECT V.USER_ID, PAGE, NAME FROM VISITS V JOIN USERS U ON V.USER_ID = U.ID;`,
     });
-    expect(created).toBeDefined();
-    await expect(engine.execute({ sql: 'CREATE STREAM NAMED AS SELECT V.USER_ID, PAGE, NAME FROM VISITS V JOIN USERS U ON V.USER_ID = U.ID;' })).rejects.toThrow(
-      "Can't join `VISITS` with `USERS` since the number of partitions don't match. `VISITS` partitions = 2; `USERS` partitions = 4.",
+    const repartition = (await log.listTopics()).find((topic) => topic.name.endsWith('RightSourceKeyed-SelectKey-repartition'));
+    expect(repartition?.partitions).toBe(2);
+    await produce(log, 'users', USERS.map((user, index) => ({ key: user, value: { NAME: user.toUpperCase() }, timestamp: index })));
+    await engine.drain();
+    await produce(log, 'visits', USERS.map((user, index) => ({ key: user, value: { PAGE: `p${index}` }, timestamp: 100 + index })));
+    await engine.drain();
+    const rows = (await pull(engine, 'SELECT USER_ID, NAME FROM NAMED;')).sort();
+    expect(rows).toEqual(USERS.map((user) => [user, user.toUpperCase()]));
+    await engine.close();
+  });
+
+  it('refuses windowed sides of different counts, which cannot move, naming the sources and their counts', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-copart-')), 'copart3_');
+    const windowed = (name: string, partitions: number) =>
+      `CREATE STREAM ${name} (ID STRING KEY, V INT) WITH (KAFKA_TOPIC='${name.toLowerCase()}', VALUE_FORMAT='JSON', PARTITIONS=${partitions}, WINDOW_TYPE='TUMBLING', WINDOW_SIZE='1 SECOND');`;
+    await engine.execute({ sql: `${windowed('W1', 2)} ${windowed('W2', 4)}` });
+    await expect(engine.execute({ sql: 'CREATE STREAM BOTH AS SELECT W1.ID, W1.V, W2.V AS V2 FROM W1 JOIN W2 WITHIN 1 MINUTE ON W1.ID = W2.ID;' })).rejects.toThrow(
+      "Can't join `W1` with `W2` since the number of partitions don't match. `W1` partitions = 2; `W2` partitions = 4.",
     );
     await engine.close();
   });
@@ -146,6 +164,30 @@ describe('joins across topics of different partition counts', () => {
     await engine.drain();
     const rows = (await pull(engine, 'SELECT USER_ID, NAME FROM NAMED;')).sort();
     expect(rows).toEqual(USERS.map((user) => [user, user.toUpperCase()]));
+    await engine.close();
+  });
+});
+
+describe('bad records in a join', () => {
+  it('writes a join key that fails to compute to the processing log with its reason, and keeps joining', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-joinerr-')), 'joinerr_');
+    await engine.execute({
+      sql: `CREATE TABLE SHELVES (ID INT PRIMARY KEY, LABEL STRING) WITH (KAFKA_TOPIC='shelves', KEY_FORMAT='JSON', VALUE_FORMAT='JSON', PARTITIONS=2);
+            CREATE STREAM ITEMS (ID STRING KEY, SPOT INT, PER_SHELF INT) WITH (KAFKA_TOPIC='items', VALUE_FORMAT='JSON', PARTITIONS=2);
+            CREATE STREAM PLACED AS SELECT S.ID AS SHELF, LABEL FROM ITEMS I JOIN SHELVES S ON I.SPOT / I.PER_SHELF = S.ID;`,
+    });
+    await produce(log, 'shelves', [{ key: '2', value: { LABEL: 'top' }, timestamp: 0 }]);
+    await engine.drain();
+    await produce(log, 'items', [
+      { key: 'a', value: { SPOT: 5, PER_SHELF: 0 }, timestamp: 10 },
+      { key: 'b', value: { SPOT: 5, PER_SHELF: 2 }, timestamp: 11 },
+    ]);
+    await engine.drain();
+    expect(engine.processingLogEntries).toHaveLength(1);
+    expect(engine.processingLogEntries[0]).toMatchObject({ kind: 'RECORD_PROCESSING_ERROR', topic: 'items' });
+    expect(engine.processingLogEntries[0]?.message).toContain('Error computing the left join key: / by zero');
+    expect(await pull(engine, 'SELECT SHELF, LABEL FROM PLACED;')).toEqual([[2, 'top']]);
     await engine.close();
   });
 });

@@ -50,7 +50,7 @@ export function foreignKeyJoinProcessor(name: string, step: JoinStep, rightTopic
           const record = context.record;
           const timestampMs = change.timestampMs;
           if (rows.sideOf(record) === 'right') {
-            const key = rows.keyOf('right', change.row);
+            const key = rows.keyOf('right', change.row, context);
             if (key === null) return;
             const foreignKey = encodeGroupKey([key]);
             if (change.isDelete) table.delete(foreignKey);
@@ -66,7 +66,7 @@ export function foreignKeyJoinProcessor(name: string, step: JoinStep, rightTopic
             emit(left, null, timestampMs);
             return;
           }
-          const foreignKeyValue = rows.keyOf('left', left);
+          const foreignKeyValue = rows.keyOf('left', left, context);
           const foreignKey = foreignKeyValue === null ? undefined : encodeGroupKey([foreignKeyValue]);
           const subscription = foreignKey === undefined ? undefined : subscriptionKey(foreignKey, encodeGroupKey(left.slice(0, leftKeyCount)));
           if (instruction === 'delete' || instruction === 'delete-no-propagate') {

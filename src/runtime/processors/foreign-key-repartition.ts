@@ -33,18 +33,21 @@ export function foreignKeyRepartitionProcessor(
   leftKeyCount: number,
   leftJoin: boolean,
 ): ProcessorDefinition {
-  const foreignKey = (row: readonly unknown[] | null): unknown => {
-    if (row === null) return null;
-    try {
-      return foreignKeyOf(row) ?? null;
-    } catch {
-      return null;
-    }
-  };
   return {
     name,
     stores: [],
     create: (context) => {
+      // A foreign key that fails to compute is NULL; the new row's failure goes to the processing
+      // log (the old row's was logged when it arrived).
+      const foreignKey = (row: readonly unknown[] | null, report: boolean): unknown => {
+        if (row === null) return null;
+        try {
+          return foreignKeyOf(row) ?? null;
+        } catch (error) {
+          if (report) context.recordError(`Error computing the foreign key of a foreign-key join: ${(error as Error).message}`);
+          return null;
+        }
+      };
       const send = (key: unknown, row: readonly unknown[], instruction: ForeignKeyInstruction, timestamp: number) => {
         const recordKey = key === null ? encodeGroupKey(row.slice(0, leftKeyCount)) : serialiseForeignKey(key);
         context.send({ topic, key: recordKey, value: encodeInternal([instruction, row]), timestamp });
@@ -53,12 +56,12 @@ export function foreignKeyRepartitionProcessor(
         process(change) {
           const timestamp = change.timestampMs;
           const oldRow = change.oldRow;
-          const oldKey = foreignKey(oldRow);
+          const oldKey = foreignKey(oldRow, false);
           if (change.isDelete) {
             if (oldRow !== null) send(oldKey, oldRow, 'delete', timestamp);
             return;
           }
-          const newKey = foreignKey(change.row);
+          const newKey = foreignKey(change.row, true);
           const changed = oldRow !== null && !sameKey(oldKey, newKey);
           if (newKey === null) {
             if (!leftJoin) {

@@ -4,16 +4,23 @@
 import type { LogRecord } from '../log/index.js';
 import { decodeInternal, encodeInternal } from '../serde/index.js';
 import type { Change } from '../topology/change.js';
-import type { ProcessorDefinition } from '../topology/processor.js';
+import type { ProcessorContext, ProcessorDefinition } from '../topology/processor.js';
 
-/** `partitionKey`: the record key that picks the partition; null drops the row (a NULL join key never joins). */
-export function repartitionSinkProcessor(name: string, topic: string, partitionKey: (row: readonly unknown[]) => Uint8Array | null): ProcessorDefinition {
+/**
+ * `partitionKey`: the record key that picks the partition; null drops the row (a NULL join key
+ * never joins, a key that failed to compute was logged through `context`).
+ */
+export function repartitionSinkProcessor(
+  name: string,
+  topic: string,
+  partitionKey: (row: readonly unknown[], context: Pick<ProcessorContext, 'recordError'>) => Uint8Array | null,
+): ProcessorDefinition {
   return {
     name,
     stores: [],
     create: (context) => ({
       process(change) {
-        const key = partitionKey(change.row);
+        const key = partitionKey(change.row, context);
         if (key === null) return;
         // A delete without an old row (a source table's tombstone) keeps its row: its key columns say what is deleted.
         const value = encodeInternal([change.isDelete ? null : change.row, change.oldRow, change.isDelete && change.oldRow === null ? change.row : null]);

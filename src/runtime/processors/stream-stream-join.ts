@@ -63,7 +63,7 @@ export function streamStreamJoinProcessor(name: string, step: JoinStep, rightTop
           else outer.put(key, windowStart, encodeInternal(kept));
           // Right entries first at the same time, as Kafka Streams orders its outer store.
           for (const [side, row] of [...entries].sort((a, b) => b[0] - a[0])) {
-            const joinKey = rows.keyOf(side === LEFT ? 'left' : 'right', row);
+            const joinKey = rows.keyOf(side === LEFT ? 'left' : 'right', row, context);
             const output = side === LEFT ? rows.combine(row, null, joinKey, windowStart, context.record) : rows.combine(null, row, joinKey, windowStart, context.record);
             context.forward({ row: output, oldRow: null, timestampMs: windowStart, isDelete: false });
           }
@@ -76,7 +76,7 @@ export function streamStreamJoinProcessor(name: string, step: JoinStep, rightTop
           const record = context.record;
           const side: JoinSide = rows.sideOf(record);
           const otherSide: JoinSide = side === 'left' ? 'right' : 'left';
-          const key = rows.keyOf(side, change.row);
+          const key = rows.keyOf(side, change.row, context);
           if (key === null) return;
           const storeKey = rows.storeKeyOf(side, change.row, key);
           const timestampMs = change.timestampMs;

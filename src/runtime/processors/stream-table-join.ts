@@ -20,7 +20,7 @@ export function streamTableJoinProcessor(name: string, step: JoinStep, rightTopi
         process(change) {
           const record = context.record;
           const side = rows.sideOf(record);
-          const key = rows.keyOf(side, change.row);
+          const key = rows.keyOf(side, change.row, context);
           if (key === null) return;
           const storeKey = rows.storeKeyOf(side, change.row, key);
           if (side === 'right') {

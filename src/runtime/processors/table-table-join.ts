@@ -27,7 +27,7 @@ export function tableTableJoinProcessor(name: string, step: JoinStep, rightTopic
         process(change) {
           const record = context.record;
           const side = rows.sideOf(record);
-          const key = rows.keyOf(side, change.row);
+          const key = rows.keyOf(side, change.row, context);
           if (key === null) return;
           const storeKey = rows.storeKeyOf(side, change.row, key);
           const own = stores[side];

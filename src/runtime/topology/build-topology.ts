@@ -11,6 +11,7 @@ import { filterProcessor } from '../processors/filter.js';
 import { foreignKeyJoinProcessor } from '../processors/foreign-key-join.js';
 import { foreignKeyRepartitionProcessor, readForeignKeyRepartitioned } from '../processors/foreign-key-repartition.js';
 import { groupByProcessor } from '../processors/group-by.js';
+import { joinKeyOf } from '../processors/join-rows.js';
 import { LateRecords } from '../processors/late-records.js';
 import { projectProcessor } from '../processors/project.js';
 import { readRepartitioned, repartitionSinkProcessor } from '../processors/repartition.js';
@@ -25,7 +26,7 @@ import { tableSourceProcessor } from '../processors/table-source.js';
 import { tableTableJoinProcessor } from '../processors/table-table-join.js';
 import { windowAggregateProcessor } from '../processors/window-aggregate.js';
 import { SubTopologyDraft } from './draft.js';
-import type { ProcessorDefinition } from './processor.js';
+import type { ProcessorContext, ProcessorDefinition } from './processor.js';
 import { internalTopicName, type InternalTopic, type SubTopology, type Topology } from './topology.js';
 
 /** ksqlDB's default `ksql.service.id`; internal topic names start with it. */
@@ -231,9 +232,9 @@ function buildJoinSide(
   building.internalTopics.push({ name: topic, kind: 'repartition' });
   const serialise = partitionKeySerialiser(other);
   const key = side.key;
-  const partitionKey = (row: readonly unknown[]): Uint8Array | null => {
-    const value = key(row);
-    return value === null || value === undefined ? null : serialise(value);
+  const partitionKey = (row: readonly unknown[], context: Pick<ProcessorContext, 'recordError'>): Uint8Array | null => {
+    const value = joinKeyOf(key, row, context, `the ${which} join key`);
+    return value === null ? null : serialise(value);
   };
   close(building, built.draft.append(repartitionSinkProcessor(building.names.take('KSTREAM-SINK'), topic, partitionKey)));
   const draft = new SubTopologyDraft({ name: building.names.take('KSTREAM-SOURCE'), topic, read: readRepartitioned, failOnInvalidTimestamp: false });

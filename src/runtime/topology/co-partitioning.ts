@@ -1,9 +1,31 @@
 // How many partitions a query's internal topics get: one task of each stateful sub-topology per
 // partition, so they follow the inputs the tasks read. A join's tasks read both sides' partition p:
-// two sides read as they are must have as many partitions (ksqlDB refuses otherwise), and a side
-// that is repartitioned takes the count of the side it meets.
+// two sides read as they are must have as many partitions, and a side that is repartitioned takes
+// the count of the side it meets. Where ksqlDB refuses sides of different counts, Squall moves the
+// right side into the left's partitions (a windowed side cannot move: that join is refused).
 import { PlanError, type JoinSideStep, type JoinStep, type QueryPlan } from '../../planner/index.js';
 import type { Log } from '../log/index.js';
+
+/** The plan with each join's right side repartitioned where both sides are read as they are and their partition counts differ. */
+export async function coPartitionedPlan(plan: QueryPlan, log: Log): Promise<QueryPlan> {
+  if (plan.join === undefined) return plan;
+  const join = await coPartitionedJoin(plan.join, async (topic) => (await log.describeTopic(topic))?.partitions ?? 1);
+  return join === plan.join ? plan : { ...plan, join };
+}
+
+async function coPartitionedJoin(step: JoinStep, partitionsOf: (topic: string) => Promise<number>): Promise<JoinStep> {
+  const input = step.left.input;
+  const inner = input.kind === 'Join' ? await coPartitionedJoin(input, partitionsOf) : input;
+  const left = inner === input ? step.left : { ...step.left, input: inner };
+  const right = step.right;
+  const rightInput = right.input;
+  const movable = !step.foreignKey && !left.repartition && !right.repartition && rightInput.kind === 'Source' && rightInput.window === undefined;
+  if (movable) {
+    const leftPartitions = left.input.kind === 'Join' ? await joinPartitions(left.input, partitionsOf) : await partitionsOf(left.input.topic);
+    if (leftPartitions !== (await partitionsOf(rightInput.topic))) return { ...step, left, right: { ...right, repartition: true } };
+  }
+  return left === step.left ? step : { ...step, left };
+}
 
 export async function internalTopicPartitions(plan: QueryPlan, log: Log): Promise<number> {
   const partitionsOf = async (topic: string) => (await log.describeTopic(topic))?.partitions ?? 1;
