@@ -17,7 +17,11 @@ import {
   avroSchemaOf,
   columnsOfAvroSchema,
   columnsOfJsonSchema,
+  columnsOfProtobufMessage,
   jsonSchemaOf,
+  parseProtobufFile,
+  protobufSchemaOf,
+  SerdeError,
   type AvroSchema,
   type JsonSchema,
   type SerdeColumn,
@@ -29,7 +33,7 @@ type SchemaSide = 'key' | 'value';
 /** How each Schema Registry format reads columns from a registered schema and generates the schema it registers. */
 interface RegistryFormat {
   readonly schemaType: SchemaType;
-  columnsOf(schemaText: string, side: SchemaSide): { columns: SerdeColumn[]; wrapped: boolean };
+  columnsOf(schemaText: string, side: SchemaSide, format: FormatInfo): { columns: SerdeColumn[]; wrapped: boolean };
   schemaOf(columns: readonly SerdeColumn[], side: SchemaSide, format: FormatInfo): string;
 }
 
@@ -40,6 +44,15 @@ const REGISTRY_FORMATS: ReadonlyMap<string, RegistryFormat> = new Map<string, Re
       schemaType: 'AVRO',
       columnsOf: (text, side) => columnsOfAvroSchema(JSON.parse(text) as AvroSchema, side),
       schemaOf: (columns, side, format) => JSON.stringify(avroSchemaOf(columns, side, format.wrapSingleValue, format.schemaFullName)),
+    },
+  ],
+  [
+    'PROTOBUF',
+    {
+      schemaType: 'PROTOBUF',
+      // A Protobuf record is always a message: its fields are the columns, of a key as of a value.
+      columnsOf: (text, _side, format) => ({ columns: columnsOfProtobufMessage(parseProtobufFile(text).message(format.schemaFullName)), wrapped: true }),
+      schemaOf: (columns, _side, format) => protobufSchemaOf(columns, format.schemaFullName, format.nullableRepresentation),
     },
   ],
   [
@@ -97,8 +110,18 @@ async function inferSide(statement: CreateSource, side: Side, format: FormatInfo
   if (schema.schemaType !== registryFormat.schemaType) {
     throw new PlanError(`The schema of subject ${subject} (id ${schema.id}) is a ${schema.schemaType} schema, which the ${format.format} format cannot read.`, statement.span);
   }
-  const { columns, wrapped } = registryFormat.columnsOf(schema.schema, side === 'KEY' ? 'key' : 'value');
+  const { columns, wrapped } = readColumns(registryFormat, schema, side, format, statement);
   return { columns: columnDefinitions(columns, side, statement.sourceType), schemaId: schema.id, wrapped };
+}
+
+/** The columns a registered schema declares; a schema with no SQL equivalent refuses the statement, naming the schema. */
+function readColumns(registryFormat: RegistryFormat, schema: RegisteredSchema, side: Side, format: FormatInfo, statement: CreateSource): { columns: SerdeColumn[]; wrapped: boolean } {
+  try {
+    return registryFormat.columnsOf(schema.schema, side === 'KEY' ? 'key' : 'value', format);
+  } catch (error) {
+    if (error instanceof SerdeError) throw new PlanError(`Cannot read the ${side.toLowerCase()} schema with id ${schema.id}: ${error.message}`, statement.span);
+    throw error;
+  }
 }
 
 async function fetchSchema(registry: SchemaRegistry | undefined, subject: string, schemaId: number | undefined, side: Side, topic: string): Promise<RegisteredSchema> {

@@ -26,6 +26,8 @@ export interface FormatInfo {
   readonly schemaId?: number;
   /** Schema Registry formats: the record or message name (KEY_SCHEMA_FULL_NAME, VALUE_SCHEMA_FULL_NAME, VALUE_AVRO_SCHEMA_FULL_NAME). */
   readonly schemaFullName?: string;
+  /** PROTOBUF formats: how a nullable scalar is written, KEY_/VALUE_PROTOBUF_NULLABLE_REPRESENTATION; undefined is proto3's implicit default. */
+  readonly nullableRepresentation?: 'OPTIONAL' | 'WRAPPER';
   /** Schema Registry formats: where the serde finds the schema a record names by its id. */
   readonly schemas?: SchemaLookup;
 }

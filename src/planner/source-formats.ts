@@ -115,13 +115,27 @@ function withRegistry(format: FormatInfo, side: 'KEY' | 'VALUE', properties: Wit
   if (fullNameProperty === 'VALUE_AVRO_SCHEMA_FULL_NAME' && format.format !== 'AVRO') {
     throw new PlanError(`${format.format} does not support the following configs: [fullSchemaName]`, properties.spanOf(fullNameProperty));
   }
-  if (!REGISTRY_FORMATS.has(format.format)) return schemaFullName === undefined ? format : { ...format, schemaFullName };
+  const nullable = nullableRepresentation(format, side, properties);
+  const named = { ...format, ...(schemaFullName === undefined ? {} : { schemaFullName }), ...(nullable === undefined ? {} : { nullableRepresentation: nullable }) };
+  if (!REGISTRY_FORMATS.has(format.format)) return named;
   return {
-    ...format,
+    ...named,
     ...(schemaId === undefined ? {} : { schemaId }),
-    ...(schemaFullName === undefined ? {} : { schemaFullName }),
     ...(config.schemaLookup === undefined ? {} : { schemas: config.schemaLookup }),
   };
+}
+
+/** `<side>_PROTOBUF_NULLABLE_REPRESENTATION`: OPTIONAL or WRAPPER, for the Protobuf formats only. */
+function nullableRepresentation(format: FormatInfo, side: 'KEY' | 'VALUE', properties: WithProperties): 'OPTIONAL' | 'WRAPPER' | undefined {
+  const property = `${side}_PROTOBUF_NULLABLE_REPRESENTATION`;
+  const text = properties.string(property);
+  if (text === undefined) return undefined;
+  if (format.format !== 'PROTOBUF' && format.format !== 'PROTOBUF_NOSR') {
+    throw new PlanError(`${format.format} does not support the following configs: [nullableRepresentation]`, properties.spanOf(property));
+  }
+  const value = text.toUpperCase();
+  if (value === 'OPTIONAL' || value === 'WRAPPER') return value;
+  throw new PlanError(`Invalid value ${text} for property ${property}: must be one of [OPTIONAL, WRAPPER]`, properties.spanOf(property));
 }
 
 function withDelimiter(format: FormatName, properties: WithProperties, property: string, inherited: FormatInfo | undefined): FormatInfo {

@@ -14,6 +14,9 @@ export {
   columnsOfJsonSchema,
   jsonSchemaOf,
   type JsonSchema,
+  columnsOfProtobufMessage,
+  parseProtobufFile,
+  protobufSchemaOf,
 } from './serde/index.js';
 export type { ProcessingLog, ProcessingLogEntry, ProcessingErrorKind } from './processing-log.js';
 export { PersistentQuery, type PersistentQueryOptions, type ProcessingGuarantee, type QueryState } from './persistent-query.js';

@@ -2,6 +2,8 @@
 import avro from 'avsc';
 import { Decimal, type RegisteredSchema, type SchemaLookup, type SqlType, type Struct } from '../../planner/index.js';
 import { avroSchemaOf, type AvroComplexSchema, type AvroSchema } from './avro-schema.js';
+import { decodeTwosComplement, encodeTwosComplement } from './decimal-bytes.js';
+import { resolveFieldNames } from './field-names.js';
 import type { FormatOptions, RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { createNoneSerde } from './none.js';
 import { SerdeError } from './serde-error.js';
@@ -139,13 +141,6 @@ function buildReader(schema: RegisteredSchema, columns: readonly SerdeColumn[], 
 function recordFieldNames(schema: AvroSchema): readonly string[] {
   const record = Array.isArray(schema) ? (schema as readonly AvroSchema[]).find((branch) => branch !== 'null') : schema;
   return typeof record === 'object' && !Array.isArray(record) ? ((record as AvroComplexSchema).fields ?? []).map((field) => field.name) : [];
-}
-
-/** For each column, the record field holding it: the same name, else the one equal ignoring case. */
-function resolveFieldNames(columns: readonly { readonly name: string }[], fieldNames: readonly string[]): (string | undefined)[] {
-  return columns.map(
-    (column) => fieldNames.find((name) => name === column.name) ?? fieldNames.find((name) => name.toUpperCase() === column.name.toUpperCase()),
-  );
 }
 
 function readerOf(type: SqlType): Converter {
@@ -304,22 +299,4 @@ function writerOf(type: SqlType, schema: AvroSchema): Converter {
     default:
       return (value) => value;
   }
-}
-
-/** An Avro decimal's bytes: the unscaled value in big-endian two's complement. */
-function decodeTwosComplement(bytes: Buffer): bigint {
-  if (bytes.length === 0) return 0n;
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  return bytes[0]! & 0x80 ? value - (1n << BigInt(bytes.length * 8)) : value;
-}
-
-function encodeTwosComplement(value: bigint): Buffer {
-  const bytes: number[] = [];
-  let rest = value;
-  do {
-    bytes.unshift(Number(rest & 0xffn));
-    rest >>= 8n;
-  } while (!((rest === 0n && (bytes[0]! & 0x80) === 0) || (rest === -1n && (bytes[0]! & 0x80) !== 0)));
-  return Buffer.from(bytes);
 }

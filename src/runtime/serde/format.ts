@@ -1,5 +1,4 @@
 // The serde contract shared by every format, and the factory that picks a format's serde.
-import { SquallError } from '../../errors/index.js';
 import type { FormatName, SchemaLookup, SqlType } from '../../planner/index.js';
 import { createAvroSerde } from './avro.js';
 import { createDelimitedSerde } from './delimited.js';
@@ -7,6 +6,8 @@ import { createJsonSerde } from './json.js';
 import { createJsonSrSerde } from './json-sr.js';
 import { createKafkaSerde } from './kafka.js';
 import { createNoneSerde } from './none.js';
+import { createProtobufNoSrSerde, createProtobufSerde } from './protobuf.js';
+import type { NullableRepresentation } from './protobuf-schema.js';
 
 export interface SerdeColumn {
   readonly name: string;
@@ -22,6 +23,8 @@ export interface FormatOptions {
   readonly schemaId?: number;
   /** Schema Registry formats: the record or message name of the generated schema. */
   readonly schemaFullName?: string;
+  /** PROTOBUF formats: how a nullable scalar is written (<side>_PROTOBUF_NULLABLE_REPRESENTATION). */
+  readonly nullableRepresentation?: NullableRepresentation;
   /** Schema Registry formats: the registry records name their writer schema in. */
   readonly schemas?: SchemaLookup;
 }
@@ -59,8 +62,9 @@ export function createRowSerde(
     case 'JSON_SR':
       return createJsonSrSerde(role, columns, options);
     case 'PROTOBUF':
+      return createProtobufSerde(role, columns, options);
     case 'PROTOBUF_NOSR':
-      throw new SquallError('NOT_SUPPORTED', `The '${format}' format is not supported yet (it needs Schema Registry).`);
+      return createProtobufNoSrSerde(role, columns, options);
     default:
       return assertNever(format);
   }

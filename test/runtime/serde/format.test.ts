@@ -11,12 +11,4 @@ describe('createRowSerde', () => {
       "KAFKA format holds one column, not 2; the planner's format rules should have rejected it",
     );
   });
-
-  it('reports the formats Squall cannot read yet as not supported', () => {
-    for (const format of ['PROTOBUF', 'PROTOBUF_NOSR'] as const) {
-      expect(() => createRowSerde(format, 'value', [column('A')], {})).toThrow(
-        expect.objectContaining({ code: 'NOT_SUPPORTED' }),
-      );
-    }
-  });
 });

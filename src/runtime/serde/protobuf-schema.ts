@@ -1,0 +1,302 @@
+// Between SQL columns and Protobuf schemas: the .proto ksqlDB (through Connect's ProtobufData) registers, and the messages and columns a .proto declares.
+import protobuf from 'protobufjs';
+import { SqlTypes, type SqlType, type StructField } from '../../planner/index.js';
+import type { SerdeColumn } from './format.js';
+import { SerdeError } from './serde-error.js';
+
+/** The message name Connect gives a schema that has none, as ksqlDB's generated schemas show. */
+export const DEFAULT_PROTOBUF_MESSAGE_NAME = 'ConnectDefault1';
+
+/** How a nullable scalar is written: proto3's implicit presence (null reads back as the default), `optional`, or a google.protobuf wrapper. */
+export type NullableRepresentation = 'OPTIONAL' | 'WRAPPER';
+
+const TIMESTAMP = 'google.protobuf.Timestamp';
+const DATE = 'google.type.Date';
+const TIME_OF_DAY = 'google.type.TimeOfDay';
+const DECIMAL = 'confluent.type.Decimal';
+
+/** The imports the generated and registered schemas may name that no registry holds: the well-known and Confluent types. */
+const BUILT_IN_FILES: ReadonlyMap<string, string> = new Map([
+  ['google/type/date.proto', 'syntax = "proto3"; package google.type; message Date { int32 year = 1; int32 month = 2; int32 day = 3; }'],
+  ['google/type/timeofday.proto', 'syntax = "proto3"; package google.type; message TimeOfDay { int32 hours = 1; int32 minutes = 2; int32 seconds = 3; int32 nanos = 4; }'],
+  ['confluent/type/decimal.proto', 'syntax = "proto3"; package confluent.type; message Decimal { bytes value = 1; uint32 precision = 2; int32 scale = 3; }'],
+  ['confluent/meta.proto', 'syntax = "proto3"; package confluent;'],
+]);
+
+const WRAPPER_OF: Partial<Record<SqlType['kind'], string>> = {
+  BOOLEAN: 'google.protobuf.BoolValue',
+  INTEGER: 'google.protobuf.Int32Value',
+  BIGINT: 'google.protobuf.Int64Value',
+  DOUBLE: 'google.protobuf.DoubleValue',
+  STRING: 'google.protobuf.StringValue',
+  BYTES: 'google.protobuf.BytesValue',
+};
+
+/**
+ * The schema ksqlDB generates for one side of a topic: one message with a field per column (keys
+ * and single values too: a Protobuf record is always a message), nested messages for structs.
+ */
+export function protobufSchemaOf(columns: readonly SerdeColumn[], fullName: string | undefined, nullable: NullableRepresentation | undefined): string {
+  const name = fullName ?? DEFAULT_PROTOBUF_MESSAGE_NAME;
+  const dot = name.lastIndexOf('.');
+  const imports = new Set<string>();
+  const writer = new MessageWriter(imports, nullable);
+  const body = writer.message(dot === -1 ? name : name.slice(dot + 1), columns, '');
+  const header = ['syntax = "proto3";', ''];
+  if (dot !== -1) header.push(`package ${name.slice(0, dot)};`, '');
+  if (imports.size > 0) header.push(...[...imports].sort().map((file) => `import "${file}";`), '');
+  return `${[...header, body].join('\n')}\n`;
+}
+
+class MessageWriter {
+  private next = 2;
+
+  constructor(
+    private readonly imports: Set<string>,
+    private readonly nullable: NullableRepresentation | undefined,
+  ) {}
+
+  message(name: string, fields: readonly StructField[], indent: string): string {
+    const nested: string[] = [];
+    const lines = fields.map((field, index) => `${indent}  ${this.fieldType(field.type, nested, `${indent}  `)} ${field.name} = ${index + 1}${this.fieldOptions(field.type)};`);
+    const inner = nested.length === 0 ? [] : ['', ...nested];
+    return [`${indent}message ${name} {`, ...lines, ...inner, `${indent}}`].join('\n');
+  }
+
+  private fieldType(type: SqlType, nested: string[], indent: string): string {
+    switch (type.kind) {
+      case 'ARRAY':
+        if (type.element.kind === 'ARRAY' || type.element.kind === 'MAP') throw new SerdeError('The PROTOBUF format cannot hold an ARRAY of ARRAY or MAP');
+        return `repeated ${this.valueType(type.element, nested, indent)}`;
+      case 'MAP':
+        if (type.value.kind === 'ARRAY' || type.value.kind === 'MAP') throw new SerdeError('The PROTOBUF format cannot hold a MAP of ARRAY or MAP values');
+        return `map<${this.valueType(type.key, nested, indent)}, ${this.valueType(type.value, nested, indent)}>`;
+      default: {
+        const wrapper = this.nullable === 'WRAPPER' ? WRAPPER_OF[type.kind] : undefined;
+        if (wrapper !== undefined) {
+          this.imports.add('google/protobuf/wrappers.proto');
+          return wrapper;
+        }
+        const scalar = this.valueType(type, nested, indent);
+        return this.nullable === 'OPTIONAL' && WRAPPER_OF[type.kind] !== undefined ? `optional ${scalar}` : scalar;
+      }
+    }
+  }
+
+  private valueType(type: SqlType, nested: string[], indent: string): string {
+    switch (type.kind) {
+      case 'BOOLEAN':
+        return 'bool';
+      case 'INTEGER':
+        return 'int32';
+      case 'BIGINT':
+        return 'int64';
+      case 'DOUBLE':
+        return 'double';
+      case 'STRING':
+        return 'string';
+      case 'BYTES':
+        return 'bytes';
+      case 'DECIMAL':
+        this.imports.add('confluent/meta.proto').add('confluent/type/decimal.proto');
+        return DECIMAL;
+      case 'DATE':
+        this.imports.add('google/type/date.proto');
+        return DATE;
+      case 'TIME':
+        this.imports.add('google/type/timeofday.proto');
+        return TIME_OF_DAY;
+      case 'TIMESTAMP':
+        this.imports.add('google/protobuf/timestamp.proto');
+        return TIMESTAMP;
+      case 'STRUCT': {
+        const name = `ConnectDefault${this.next++}`;
+        nested.push(this.message(name, type.fields, indent));
+        return name;
+      }
+      case 'ARRAY':
+      case 'MAP':
+        throw new SerdeError(`The PROTOBUF format cannot hold a nested ${type.kind} here`);
+    }
+  }
+
+  /** Connect's field metadata for a decimal's precision and scale. */
+  private fieldOptions(type: SqlType): string {
+    if (type.kind !== 'DECIMAL') return '';
+    return ` [(confluent.field_meta) = { params: [ { key: "precision", value: "${type.precision}" }, { key: "scale", value: "${type.scale}" } ] }]`;
+  }
+}
+
+/** A parsed .proto: its messages in declaration order (which message indexes count), resolved against the built-in types. */
+export interface ProtobufFile {
+  /** The message records are written with: the one named, else the first in the file. */
+  message(fullName: string | undefined): protobuf.Type;
+  /** The message an index path (Confluent's wire format) names. */
+  messageAt(indexes: readonly number[]): protobuf.Type;
+  /** The index path of a message of this file. */
+  indexesOf(message: protobuf.Type): number[];
+}
+
+/** Parses .proto text; throws SerdeError for text that does not parse or imports a file that is not built in. */
+export function parseProtobufFile(text: string): ProtobufFile {
+  const root = new protobuf.Root();
+  let parsed: protobuf.IParserResult;
+  try {
+    parsed = protobuf.parse(withScalarFieldMeta(text), root, { keepCase: true });
+  } catch (error) {
+    throw new SerdeError(`Invalid Protobuf schema: ${(error as Error).message}`);
+  }
+  const namespace = parsed.package === undefined ? root : root.lookup(parsed.package);
+  const topLevel = namespace instanceof protobuf.Namespace ? namespace.nestedArray.filter((node): node is protobuf.Type => node instanceof protobuf.Type) : [];
+  for (const file of parsed.imports ?? []) addImport(root, file);
+  try {
+    root.resolveAll();
+  } catch (error) {
+    throw new SerdeError(`Invalid Protobuf schema: ${(error as Error).message}`);
+  }
+  if (topLevel.length === 0) throw new SerdeError('Invalid Protobuf schema: it declares no message');
+  return {
+    message(fullName) {
+      if (fullName === undefined) return topLevel[0]!;
+      const found = root.lookup(fullName);
+      if (found instanceof protobuf.Type) return found;
+      throw new SerdeError(`Schema does not contain the message '${fullName}'`);
+    },
+    messageAt(indexes) {
+      let candidates: protobuf.Type[] = topLevel;
+      let message: protobuf.Type | undefined;
+      for (const index of indexes) {
+        message = candidates[index];
+        if (message === undefined) throw new SerdeError(`The record's message indexes [${indexes.join(', ')}] name no message of its schema`);
+        candidates = nestedTypes(message);
+      }
+      return message ?? topLevel[0]!;
+    },
+    indexesOf(message) {
+      const path: number[] = [];
+      for (let node: protobuf.ReflectionObject | null = message; node !== null && node !== namespace; node = node.parent) {
+        const siblings = node.parent === namespace ? topLevel : node.parent instanceof protobuf.Type ? nestedTypes(node.parent) : [];
+        const index = siblings.indexOf(node as protobuf.Type);
+        if (index === -1) break;
+        path.unshift(index);
+      }
+      return path;
+    },
+  };
+}
+
+function nestedTypes(message: protobuf.Type): protobuf.Type[] {
+  return message.nestedArray.filter((node): node is protobuf.Type => node instanceof protobuf.Type);
+}
+
+function addImport(root: protobuf.Root, file: string): void {
+  const common = protobuf.common.get(file);
+  if (common?.nested !== undefined) {
+    root.addJSON(common.nested);
+    return;
+  }
+  const builtIn = BUILT_IN_FILES.get(file);
+  if (builtIn === undefined) throw new SerdeError(`Invalid Protobuf schema: it imports '${file}', which is not a well-known type (schema references are not supported)`);
+  protobuf.parse(builtIn, root, { keepCase: true });
+}
+
+/**
+ * Connect writes a decimal's precision and scale as an aggregate option with a list, which
+ * protobufjs cannot parse: each becomes a scalar option (`(confluent.precision) = 4`) first.
+ */
+function withScalarFieldMeta(text: string): string {
+  const marker = /\(confluent\.field_meta\)\s*=\s*\{/g;
+  let result = '';
+  let from = 0;
+  for (let match = marker.exec(text); match !== null; match = marker.exec(text)) {
+    let depth = 1;
+    let end = match.index + match[0].length;
+    while (end < text.length && depth > 0) {
+      if (text[end] === '{') depth++;
+      if (text[end] === '}') depth--;
+      end++;
+    }
+    const block = text.slice(match.index, end);
+    const params = [...block.matchAll(/key:\s*"(\w+)"\s*,?\s*value:\s*"(-?\d+)"/g)].filter(([, key]) => key === 'precision' || key === 'scale');
+    const replacement = params.length === 0 ? 'deprecated = false' : params.map(([, key, value]) => `(confluent.${key}) = ${value}`).join(', ');
+    result += text.slice(from, match.index) + replacement;
+    from = end;
+    marker.lastIndex = end;
+  }
+  return result + text.slice(from);
+}
+
+/** A message field holds a SQL NULL distinctly only when it has presence: messages, wrappers and proto3 `optional`. */
+export function hasPresence(field: protobuf.Field): boolean {
+  return field.resolvedType instanceof protobuf.Type || (field.partOf !== null && field.partOf.oneof.length === 1 && field.partOf.name === `_${field.name}`);
+}
+
+/** The columns a message declares: one per field, named as written. */
+export function columnsOfProtobufMessage(message: protobuf.Type): SerdeColumn[] {
+  return message.fieldsArray.map((field) => ({ name: field.name, type: sqlTypeOfField(field, `${message.name}.${field.name}`) }));
+}
+
+function sqlTypeOfField(field: protobuf.Field, path: string): SqlType {
+  if (field instanceof protobuf.MapField) return SqlTypes.map(scalarType(field.keyType, path), elementType(field, path));
+  const element = elementType(field, path);
+  return field.repeated ? SqlTypes.array(element) : element;
+}
+
+function elementType(field: protobuf.Field, path: string): SqlType {
+  const resolved = field.resolvedType;
+  if (resolved instanceof protobuf.Enum) return SqlTypes.STRING;
+  if (!(resolved instanceof protobuf.Type)) return scalarType(field.type, path);
+  const name = resolved.fullName.slice(1);
+  switch (name) {
+    case TIMESTAMP:
+      return SqlTypes.TIMESTAMP;
+    case DATE:
+      return SqlTypes.DATE;
+    case TIME_OF_DAY:
+      return SqlTypes.TIME;
+    case DECIMAL: {
+      const options = field.options ?? {};
+      const precision = options['(confluent.precision)'] as number | undefined;
+      const scale = options['(confluent.scale)'] as number | undefined;
+      return SqlTypes.decimal(precision ?? 64, scale ?? 0);
+    }
+  }
+  const wrapped = wrappedScalar(resolved);
+  if (wrapped !== undefined) return scalarType(wrapped, path);
+  return SqlTypes.struct(resolved.fieldsArray.map((child) => ({ name: child.name, type: sqlTypeOfField(child, `${path}.${child.name}`) })));
+}
+
+/** The scalar a google.protobuf wrapper message holds, or undefined for any other message. */
+export function wrappedScalar(message: protobuf.Type): string | undefined {
+  if (message.parent?.fullName !== '.google.protobuf' || !message.name.endsWith('Value')) return undefined;
+  const value = message.fields['value'];
+  return value !== undefined && message.fieldsArray.length === 1 && value.resolvedType === null ? value.type : undefined;
+}
+
+function scalarType(type: string, path: string): SqlType {
+  switch (type) {
+    case 'bool':
+      return SqlTypes.BOOLEAN;
+    case 'int32':
+    case 'sint32':
+    case 'sfixed32':
+      return SqlTypes.INTEGER;
+    case 'uint32':
+    case 'fixed32':
+    case 'int64':
+    case 'sint64':
+    case 'sfixed64':
+    case 'uint64':
+    case 'fixed64':
+      return SqlTypes.BIGINT;
+    case 'float':
+    case 'double':
+      return SqlTypes.DOUBLE;
+    case 'string':
+      return SqlTypes.STRING;
+    case 'bytes':
+      return SqlTypes.BYTES;
+    default:
+      throw new SerdeError(`Protobuf type '${type}' has no SQL type (field ${path})`);
+  }
+}

@@ -1,0 +1,333 @@
+// The PROTOBUF and PROTOBUF_NOSR formats: Protobuf messages (protobufjs), behind Confluent's wire header and message indexes or bare.
+import protobuf from 'protobufjs';
+import { Decimal, type SchemaLookup, type SqlType, type Struct } from '../../planner/index.js';
+import { decodeTwosComplement, encodeTwosComplement } from './decimal-bytes.js';
+import { resolveFieldNames } from './field-names.js';
+import type { FormatOptions, RowSerde, SerdeColumn, SerdeRole } from './format.js';
+import { createNoneSerde } from './none.js';
+import { parseProtobufFile, protobufSchemaOf, wrappedScalar, type ProtobufFile } from './protobuf-schema.js';
+import { SerdeError } from './serde-error.js';
+import { readMessageIndexes, readSchemaId, WIRE_HEADER_BYTES, wireHeader, writeMessageIndexes } from './sr-wire.js';
+
+/** Converts between one protobufjs value and the runtime representation of a SQL type. */
+type Converter = (value: unknown) => unknown;
+
+type RowReader = (bytes: Uint8Array) => unknown[];
+type RowWriter = (values: readonly unknown[]) => Uint8Array;
+
+/**
+ * PROTOBUF: reads each record with the message its schema id and message indexes name, matching
+ * fields to columns by name (exactly, else ignoring case); writes with the schema ksqlDB would
+ * register for the columns, or the one `options.schemaId` names (its message `schemaFullName`).
+ * A proto3 field without presence reads back a NULL as its default (0, '', false), as in ksqlDB.
+ */
+export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColumn[], options: FormatOptions): RowSerde {
+  if (columns.length === 0) return createNoneSerde();
+  const lookup = options.schemas;
+  const files = new Map<number, ProtobufFile>();
+  const fileOf = (schemaId: number): ProtobufFile => {
+    let file = files.get(schemaId);
+    if (file === undefined) {
+      file = parseProtobufFile(registeredProtobuf(lookup, schemaId));
+      files.set(schemaId, file);
+    }
+    return file;
+  };
+  const readers = new Map<string, RowReader>();
+  let writer: RowWriter | undefined;
+  return {
+    serialize(values) {
+      if (values === null || isNullKey(role, values)) return null;
+      if (writer === undefined) {
+        const schemaId = options.schemaId ?? generatedSchemaId(lookup, columns, role, options);
+        const message = fileOf(schemaId).message(options.schemaFullName);
+        writer = messageWriter(message, columns, Buffer.concat([wireHeader(schemaId), writeMessageIndexes(fileOf(schemaId).indexesOf(message))]));
+      }
+      return writer(values);
+    },
+    deserialize(bytes) {
+      if (bytes === null) return null;
+      const schemaId = readSchemaId(bytes);
+      const { indexes, end } = readMessageIndexes(bytes, WIRE_HEADER_BYTES);
+      const key = `${schemaId}:${indexes.join('.')}`;
+      let reader = readers.get(key);
+      if (reader === undefined) {
+        reader = messageReader(fileOf(schemaId).messageAt(indexes), columns, `schema id ${schemaId}`);
+        readers.set(key, reader);
+      }
+      return reader(bytes.subarray(end));
+    },
+  };
+}
+
+/** PROTOBUF_NOSR: the message ksqlDB generates for the columns, with no header: both sides must agree on the schema. */
+export function createProtobufNoSrSerde(role: SerdeRole, columns: readonly SerdeColumn[], options: FormatOptions): RowSerde {
+  if (columns.length === 0) return createNoneSerde();
+  const message = parseProtobufFile(protobufSchemaOf(columns, options.schemaFullName, options.nullableRepresentation)).message(undefined);
+  const reader = messageReader(message, columns, 'PROTOBUF_NOSR');
+  const writer = messageWriter(message, columns, Buffer.alloc(0));
+  return {
+    serialize: (values) => (values === null || isNullKey(role, values) ? null : writer(values)),
+    deserialize: (bytes) => (bytes === null ? null : reader(bytes)),
+  };
+}
+
+/** A key of NULLs is no key at all: the record is written with a null key, as the other formats do. */
+function isNullKey(role: SerdeRole, values: readonly unknown[]): boolean {
+  return role === 'key' && values.every((value) => value === null || value === undefined);
+}
+
+function registeredProtobuf(lookup: SchemaLookup | undefined, schemaId: number): string {
+  if (lookup === undefined) throw new SerdeError('The PROTOBUF format needs a Schema Registry: set ksql.schema.registry.url');
+  const schema = lookup.schemaById(schemaId);
+  if (schema === undefined) throw new SerdeError(`Error retrieving Protobuf schema for id ${schemaId}: the Schema Registry has no schema with that id`);
+  if (schema.schemaType !== 'PROTOBUF') throw new SerdeError(`Schema id ${schemaId} is a ${schema.schemaType} schema, not a Protobuf schema`);
+  return schema.schema;
+}
+
+/** The id of the schema ksqlDB generates for these columns, which the engine registered before the query started. */
+function generatedSchemaId(lookup: SchemaLookup | undefined, columns: readonly SerdeColumn[], role: SerdeRole, options: FormatOptions): number {
+  if (lookup === undefined) throw new SerdeError('The PROTOBUF format needs a Schema Registry: set ksql.schema.registry.url');
+  const schema = protobufSchemaOf(columns, options.schemaFullName, options.nullableRepresentation);
+  const id = lookup.idOfSchema('PROTOBUF', schema);
+  if (id === undefined) throw new SerdeError(`The Protobuf schema of the ${role} is not registered in the Schema Registry: ${schema}`);
+  return id;
+}
+
+function messageReader(message: protobuf.Type, columns: readonly SerdeColumn[], what: string): RowReader {
+  const fields = fieldsFor(message, columns);
+  const converters = columns.map((column, index) => {
+    const field = fields[index];
+    return field === undefined ? undefined : readerOf(column.type, field.resolvedType);
+  });
+  const names = fields.map((field) => field?.name);
+  return (bytes) => {
+    let decoded: Record<string, unknown>;
+    try {
+      decoded = message.decode(bytes) as unknown as Record<string, unknown>;
+    } catch (error) {
+      throw new SerdeError(`Error deserializing Protobuf message ${message.name} (${what}): ${(error as Error).message}`);
+    }
+    const row = new Array<unknown>(converters.length);
+    for (let index = 0; index < converters.length; index++) {
+      const convert = converters[index];
+      const value = convert === undefined ? null : decoded[names[index]!];
+      row[index] = value === null || value === undefined ? null : convert!(value);
+    }
+    return row;
+  };
+}
+
+function messageWriter(message: protobuf.Type, columns: readonly SerdeColumn[], prefix: Buffer): RowWriter {
+  const fields = fieldsFor(message, columns);
+  const converters = columns.map((column, index) => {
+    const field = fields[index];
+    return field === undefined ? undefined : writerOf(column.type, field.resolvedType);
+  });
+  const names = fields.map((field) => field?.name);
+  return (values) => {
+    const object: Record<string, unknown> = {};
+    for (let index = 0; index < converters.length; index++) {
+      const convert = converters[index];
+      const value = values[index];
+      if (convert !== undefined && value !== null && value !== undefined) object[names[index]!] = convert(value);
+    }
+    let body: Uint8Array;
+    try {
+      body = message.encode(object).finish();
+    } catch (error) {
+      throw new SerdeError(`Error serializing Protobuf message ${message.name}: ${(error as Error).message}`);
+    }
+    return prefix.length === 0 ? body : Buffer.concat([prefix, body]);
+  };
+}
+
+function fieldsFor(message: protobuf.Type, columns: readonly { readonly name: string }[]): (protobuf.Field | undefined)[] {
+  return resolveFieldNames(columns, message.fieldsArray.map((field) => field.name)).map((name) => (name === undefined ? undefined : message.fields[name]));
+}
+
+/** protobufjs value → runtime value; `resolved` is the field's message or enum type, if any. */
+function readerOf(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null): Converter {
+  if (resolved instanceof protobuf.Type && wrappedScalar(resolved) !== undefined) {
+    const inner = readerOf(type, null);
+    return (value) => inner((value as { value: unknown }).value);
+  }
+  switch (type.kind) {
+    case 'BOOLEAN':
+    case 'DOUBLE':
+      return (value) => value;
+    case 'STRING':
+      if (resolved instanceof protobuf.Enum) {
+        const names = resolved.valuesById;
+        return (value) => names[value as number] ?? String(value);
+      }
+      return (value) => value;
+    case 'INTEGER':
+      return (value) => Number(typeof value === 'object' ? toBigint(value) : value);
+    case 'BIGINT':
+      return (value) => toBigint(value);
+    case 'BYTES':
+      // An absent bytes field reads as protobufjs's empty default, which is not always a Buffer.
+      return (value) => (value instanceof Uint8Array ? value : Buffer.alloc(0));
+    case 'DECIMAL': {
+      const scale = type.scale;
+      return (value) => {
+        const decimal = value as { value: Uint8Array; scale: number };
+        const read = new Decimal(decodeTwosComplement(decimal.value), decimal.scale);
+        return read.scale === scale ? read : read.withScale(scale);
+      };
+    }
+    case 'DATE':
+      return (value) => {
+        const date = value as { year: number; month: number; day: number };
+        return Math.floor(Date.UTC(date.year, date.month - 1, date.day) / 86_400_000);
+      };
+    case 'TIME':
+      return (value) => {
+        const time = value as { hours: number; minutes: number; seconds: number; nanos: number };
+        return ((time.hours * 60 + time.minutes) * 60 + time.seconds) * 1000 + Math.floor(time.nanos / 1_000_000);
+      };
+    case 'TIMESTAMP':
+      return (value) => {
+        const timestamp = value as { seconds: unknown; nanos: number };
+        return Number(toBigint(timestamp.seconds)) * 1000 + Math.floor(timestamp.nanos / 1_000_000);
+      };
+    case 'ARRAY': {
+      const element = readerOf(type.element, resolved);
+      return (value) => (value as unknown[]).map((item) => (item === null ? null : element(item)));
+    }
+    case 'MAP': {
+      const key = mapKeyReader(type.key);
+      const entryValue = readerOf(type.value, resolved);
+      return (value) => {
+        const map = new Map<unknown, unknown>();
+        for (const [name, item] of Object.entries(value as Record<string, unknown>)) map.set(key(name), item === null ? null : entryValue(item));
+        return map;
+      };
+    }
+    case 'STRUCT': {
+      const message = resolved instanceof protobuf.Type ? resolved : undefined;
+      const protoFields = message === undefined ? [] : fieldsFor(message, type.fields);
+      const fields = type.fields.map((field, index) => {
+        const protoField = protoFields[index];
+        return { name: field.name, protoName: protoField?.name, convert: protoField === undefined ? undefined : readerOf(field.type, protoField.resolvedType) };
+      });
+      return (value) => {
+        const record = value as Record<string, unknown>;
+        const struct: Struct = {};
+        for (const field of fields) {
+          const item = field.protoName === undefined ? null : record[field.protoName];
+          struct[field.name] = item === null || item === undefined ? null : field.convert!(item);
+        }
+        return struct;
+      };
+    }
+  }
+}
+
+function mapKeyReader(type: SqlType): Converter {
+  switch (type.kind) {
+    case 'INTEGER':
+    case 'DOUBLE':
+      return (key) => Number(key);
+    case 'BIGINT':
+      return (key) => BigInt(key as string);
+    case 'BOOLEAN':
+      return (key) => key === 'true';
+    default:
+      return (key) => key;
+  }
+}
+
+/** An int64 as protobufjs reads it (a Long, or a number when it fits) as a bigint. */
+function toBigint(value: unknown): bigint {
+  if (typeof value === 'number') return BigInt(value);
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'string') return BigInt(value);
+  const long = value as { low: number; high: number; unsigned: boolean };
+  const bits = (BigInt(long.high >>> 0) << 32n) | BigInt(long.low >>> 0);
+  return long.unsigned ? bits : BigInt.asIntN(64, bits);
+}
+
+/** Runtime value → value protobufjs encodes, for a SQL type written into a field of the given message or enum type. */
+function writerOf(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null): Converter {
+  if (resolved instanceof protobuf.Type && wrappedScalar(resolved) !== undefined) {
+    const inner = writerOf(type, null);
+    return (value) => ({ value: inner(value) });
+  }
+  switch (type.kind) {
+    case 'STRING':
+      if (resolved instanceof protobuf.Enum) {
+        const numbers = resolved.values;
+        return (value) => {
+          const number = numbers[value as string];
+          if (number === undefined) throw new SerdeError(`'${String(value)}' is not a value of the Protobuf enum ${resolved.name}`);
+          return number;
+        };
+      }
+      return (value) => value;
+    case 'BIGINT':
+      return (value) => {
+        const big = value as bigint;
+        return big >= -9_007_199_254_740_991n && big <= 9_007_199_254_740_991n ? Number(big) : big.toString();
+      };
+    case 'DECIMAL': {
+      const { precision, scale } = type;
+      return (value) => ({ value: encodeTwosComplement((value as Decimal).withScale(scale).unscaled), precision, scale });
+    }
+    case 'DATE':
+      return (value) => {
+        const date = new Date((value as number) * 86_400_000);
+        return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+      };
+    case 'TIME':
+      return (value) => {
+        const millis = value as number;
+        return { hours: Math.floor(millis / 3_600_000), minutes: Math.floor(millis / 60_000) % 60, seconds: Math.floor(millis / 1000) % 60, nanos: (millis % 1000) * 1_000_000 };
+      };
+    case 'TIMESTAMP':
+      return (value) => {
+        const millis = value as number;
+        const seconds = Math.floor(millis / 1000);
+        return { seconds, nanos: (millis - seconds * 1000) * 1_000_000 };
+      };
+    case 'ARRAY': {
+      const element = writerOf(type.element, resolved);
+      return (value) =>
+        (value as unknown[]).map((item) => {
+          if (item === null || item === undefined) throw new SerdeError('The PROTOBUF format cannot hold a NULL array element');
+          return element(item);
+        });
+    }
+    case 'MAP': {
+      const entryValue = writerOf(type.value, resolved);
+      return (value) => {
+        const object: Record<string, unknown> = {};
+        for (const [key, item] of value as ReadonlyMap<unknown, unknown>) {
+          if (item === null || item === undefined) throw new SerdeError('The PROTOBUF format cannot hold a NULL map value');
+          object[String(key)] = entryValue(item);
+        }
+        return object;
+      };
+    }
+    case 'STRUCT': {
+      const message = resolved instanceof protobuf.Type ? resolved : undefined;
+      const protoFields = message === undefined ? [] : fieldsFor(message, type.fields);
+      const fields = type.fields.map((field, index) => {
+        const protoField = protoFields[index];
+        return { name: field.name, protoName: protoField?.name, convert: protoField === undefined ? undefined : writerOf(field.type, protoField.resolvedType) };
+      });
+      return (value) => {
+        const struct = value as Struct;
+        const object: Record<string, unknown> = {};
+        for (const field of fields) {
+          const item = struct[field.name];
+          if (field.protoName !== undefined && item !== null && item !== undefined) object[field.protoName] = field.convert!(item);
+        }
+        return object;
+      };
+    }
+    default:
+      return (value) => value;
+  }
+}
