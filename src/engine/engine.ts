@@ -26,7 +26,8 @@ import { executeDescribe, executeDescribeFunction, executeExplain, executeShow }
 import { executeCreateAsSelect, executeInsertInto, executeTerminate } from './execute-persistent-query.js';
 import { executeInsertValues, resolveInsertTarget, RowWriter } from './insert-values.js';
 import { loadProcessId } from './process-id.js';
-import { pullKeyBytes } from './pull-keys.js';
+import { pullKeyLookup } from './pull-keys.js';
+import { PullPlanCache } from './pull-plans.js';
 import { processingLogSource, TopicProcessingLog } from './processing-log-topic.js';
 import { runPullQuery, startPushQuery, type RunningPushQuery } from './push-query.js';
 import { replayedQueryIds, type QueryIdSource } from './query-ids.js';
@@ -58,6 +59,8 @@ export class Engine implements EngineApi {
   private readonly pushQueries = new Map<string, RunningPushQuery>();
   /** Source tables materialised for pull queries, by topic; opened by the first pull query of each. */
   private readonly tables = new Map<string, Promise<MaterializedTable>>();
+  /** Plans of pull queries by key; forgotten whenever a command changes the catalog. */
+  private readonly pullPlans = new PullPlanCache();
   private producer: LogProducer | undefined;
   private serverState: HealthStatus['serverState'] = 'INITIALIZING';
   private commandSequence = 0;
@@ -148,7 +151,13 @@ export class Engine implements EngineApi {
   private async executeOne(statement: Statement, context: StatementContext): Promise<KsqlEntity | undefined> {
     const handler = this.handlers[statement.kind] as Handler<Statement>;
     const sequence = this.commandSequence;
-    const entity = await handler(statement, context, sequence);
+    let entity: KsqlEntity | undefined;
+    try {
+      entity = await handler(statement, context, sequence);
+    } finally {
+      // Even a command that failed half-way may have changed the catalog.
+      if (COMMAND_KINDS.has(statement.kind)) this.pullPlans.clear();
+    }
     if (COMMAND_KINDS.has(statement.kind)) {
       this.commandSequence++;
       if (!context.replaying) {
@@ -218,20 +227,16 @@ export class Engine implements EngineApi {
     if (pieces.length !== 1) {
       throw new SquallError('PLAN_ERROR', `Expected exactly one SELECT statement, got ${pieces.length} statements.`);
     }
-    const { statement } = parseStatement(substituteVariables(pieces[0]!.text, sessionVariables(request)), pieces[0]);
+    const text = substituteVariables(pieces[0]!.text, sessionVariables(request));
+    const { statement } = parseStatement(text, pieces[0]);
     if (statement.kind === 'Print') return notSupported('PRINT', statement.span);
     if (statement.kind !== 'Select') {
       throw new SquallError('PLAN_ERROR', `Only SELECT queries can be run on this endpoint; use /ksql for ${statement.kind} statements.`, statement.span);
     }
-    if (statement.query.emit === undefined) refuseInPullQuery(statement.query);
     const properties = { ...(request.properties ?? {}) };
     const queryId = `transient_${statement.query.from.from.name}_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const plan = planQuery(statement.query, { kind: 'Transient' }, queryId, {
-      metastore: this.state.metastore,
-      registry: this.state.registry,
-      config: layeredConfig(this.state.config.properties, properties),
-    });
-    if (statement.query.emit === undefined) return runPullQuery(plan, await this.pullFeed(plan, statement.query), this.processingLog);
+    if (statement.query.emit === undefined) return this.pullQuery(statement.query, text, pieces[0]!.offset, properties, queryId);
+    const plan = this.planTransient(statement.query, properties, queryId);
     const running = await startPushQuery({
       log: this.state.log,
       plan,
@@ -244,11 +249,39 @@ export class Engine implements EngineApi {
     return running.stream;
   }
 
+  private planTransient(query: Query, properties: Record<string, unknown>, queryId: string): QueryPlan {
+    return planQuery(query, { kind: 'Transient' }, queryId, {
+      metastore: this.state.metastore,
+      registry: this.state.registry,
+      config: layeredConfig(this.state.config.properties, properties),
+    });
+  }
+
   /**
-   * What a pull query reads: a table's materialised rows, caught up with its topic, or else the
-   * topic itself (streams; tables with header columns, which the store does not keep).
+   * A pull query whose keys answer its whole WHERE clause is planned without it, once per shape
+   * (the text without the clause, at `textOffset` in the request): only the keys' rows are read.
    */
-  private async pullFeed(plan: QueryPlan, query: Query): Promise<RecordFeed> {
+  private async pullQuery(query: Query, text: string, textOffset: number, properties: Record<string, unknown>, queryId: string): Promise<QueryStream> {
+    refuseInPullQuery(query);
+    const catalogued = this.state.metastore.getSource(query.from.from.name);
+    const lookup = catalogued === undefined ? undefined : pullKeyLookup(query, catalogued, this.state.registry);
+    let plan: QueryPlan;
+    if (lookup?.answersWhere === true && query.where !== undefined) {
+      const where = query.where.span;
+      const shape = `${text.slice(0, where.start - textOffset)}\u0000${text.slice(where.end - textOffset)}\u0000${JSON.stringify(properties)}`;
+      plan = this.pullPlans.get(shape, () => this.planTransient({ ...query, where: undefined }, properties, queryId));
+    } else {
+      plan = this.planTransient(query, properties, queryId);
+    }
+    return runPullQuery(plan, queryId, await this.pullFeed(plan, lookup?.keys), this.processingLog);
+  }
+
+  /**
+   * What a pull query reads: a table's materialised rows (those of `keys` when given), caught up
+   * with its topic, or else the topic itself (streams; tables with header columns, which the store
+   * does not keep).
+   */
+  private async pullFeed(plan: QueryPlan, keys: readonly Uint8Array[] | undefined): Promise<RecordFeed> {
     const { source } = plan;
     const stateDir = this.state.config.stateDir;
     if (source.sourceType !== 'TABLE' || source.headerColumns.length > 0 || stateDir === undefined) {
@@ -262,8 +295,6 @@ export class Engine implements EngineApi {
     }
     const table = await opening;
     await table.catchUp();
-    const catalogued = this.state.metastore.getSource(source.sourceName);
-    const keys = catalogued === undefined ? undefined : pullKeyBytes(query, catalogued, this.state.registry);
     if (keys === undefined) return recordsFeed(table.records());
     return recordsFeed(keys.flatMap((key) => table.record(key) ?? []));
   }

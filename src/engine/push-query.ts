@@ -76,8 +76,11 @@ export async function startPushQuery(options: PushQueryOptions): Promise<Running
   return { stream, runtime };
 }
 
-/** Reads the source topic from the beginning to its current end, once; a table keeps the latest row per key. */
-export async function runPullQuery(plan: QueryPlan, feed: RecordFeed, processingLog: ProcessingLog): Promise<QueryStream> {
+/**
+ * Reads the source topic from the beginning to its current end, once; a table keeps the latest row
+ * per key. `queryId` is this query's own: the plan may be shared by pull queries of one shape.
+ */
+export async function runPullQuery(plan: QueryPlan, queryId: string, feed: RecordFeed, processingLog: ProcessingLog): Promise<QueryStream> {
   const isTable = plan.source.sourceType === 'TABLE';
   const latestByKey = new Map<string, readonly unknown[]>();
   const rows: (readonly unknown[])[] = [];
@@ -96,7 +99,7 @@ export async function runPullQuery(plan: QueryPlan, feed: RecordFeed, processing
   for (const row of limited) queue.push({ kind: 'row', values: row });
   queue.end();
   return {
-    queryId: plan.queryId,
+    queryId,
     isPull: true,
     columns: queryColumns(plan, true),
     events: queue,

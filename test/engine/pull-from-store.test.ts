@@ -120,3 +120,62 @@ describe('pull queries on a source table', () => {
     await engine.close();
   });
 });
+
+describe('pull queries by key, planned once per shape', () => {
+  it('answer each key of one shape with its own row, and keep the WHERE clause when it says more than the key', async () => {
+    const memory = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+    await engine.execute({ sql: CREATE_USERS });
+    await produce(memory, [
+      ['u1', '{"NAME":"ann","AGE":30}'],
+      ['u2', '{"NAME":"bob","AGE":40}'],
+      ["o'neil", '{"NAME":"ed","AGE":50}'],
+    ]);
+    expect(await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u1';")).toEqual([['ann']]);
+    expect(await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u2';")).toEqual([['bob']]);
+    expect(await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'o''neil';")).toEqual([['ed']]);
+    expect(await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'nobody';")).toEqual([]);
+    expect((await pull(engine, "SELECT NAME FROM USERS WHERE ID IN ('u2', 'u1');")).sort()).toEqual([['ann'], ['bob']]);
+    expect(await pull(engine, "SELECT NAME FROM USERS WHERE USERS.ID = 'u2';")).toEqual([['bob']]);
+    // The same text around a condition that is more than the key's: the WHERE clause still runs.
+    expect(await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u2' AND AGE > 40;")).toEqual([]);
+    expect(await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u2' AND AGE > 30;")).toEqual([['bob']]);
+    await engine.close();
+  });
+
+  it('give each pull query its own id, though they share a plan', async () => {
+    const memory = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+    await engine.execute({ sql: CREATE_USERS });
+    const first = await engine.query({ sql: "SELECT * FROM USERS WHERE ID = 'u1';" });
+    const second = await engine.query({ sql: "SELECT * FROM USERS WHERE ID = 'u2';" });
+    expect(first.queryId).not.toBe(second.queryId);
+    await engine.close();
+  });
+
+  it('plan again after the catalog changes: a table dropped and created with other columns', async () => {
+    const memory = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+    await engine.execute({ sql: CREATE_USERS });
+    await produce(memory, [['u1', '{"NAME":"ann","AGE":30,"CITY":"oslo"}']]);
+    expect(await pull(engine, "SELECT * FROM USERS WHERE ID = 'u1';")).toEqual([['u1', 'ann', 30]]);
+    await engine.execute({ sql: 'DROP TABLE USERS;' });
+    await engine.execute({ sql: "CREATE TABLE USERS (ID STRING PRIMARY KEY, CITY STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=2);" });
+    expect(await pull(engine, "SELECT * FROM USERS WHERE ID = 'u1';")).toEqual([['u1', 'oslo']]);
+    await engine.close();
+  });
+
+  it('read an integer key, and compare a literal that is not an integer as the WHERE clause does', async () => {
+    const memory = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+    await engine.execute({ sql: "CREATE TABLE ITEMS (ID BIGINT PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='items', KEY_FORMAT='KAFKA', VALUE_FORMAT='JSON', PARTITIONS=1);" });
+    const producer = await memory.producer();
+    producer.send([{ topic: 'items', key: Buffer.from([0, 0, 0, 0, 0, 0, 0, 7]), value: Buffer.from('{"NAME":"seven"}') }]);
+    await producer.flush();
+    await producer.close();
+    expect(await pull(engine, 'SELECT NAME FROM ITEMS WHERE ID = 7;')).toEqual([['seven']]);
+    expect(await pull(engine, 'SELECT NAME FROM ITEMS WHERE ID = 8;')).toEqual([]);
+    expect(await pull(engine, 'SELECT NAME FROM ITEMS WHERE ID = 7.5;')).toEqual([]);
+    await engine.close();
+  });
+});
