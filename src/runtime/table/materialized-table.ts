@@ -35,6 +35,17 @@ export class MaterializedTable {
   private readonly reader: RecordReader;
   private readonly topic: string;
   private consumer: LogConsumer | undefined;
+  /**
+   * Asks the topic's offsets and reads nothing: a broker answers a connection's requests in order,
+   * so offsets asked on the reading consumer would wait behind its fetch, which the broker holds
+   * for up to fetch.wait.max.ms when there is nothing new (every catch-up's common case).
+   */
+  private offsets: LogConsumer | undefined;
+  /**
+   * Asked once, when the topic exists: like Kafka Streams, the table does not follow partitions
+   * added to its topic later.
+   */
+  private partitions = 0;
   /** Serialises catch-ups: pull queries and the background refresh share one consumer. */
   private pending: Promise<void> = Promise.resolve();
   /** The catch-up that has not started yet, shared by every caller that arrives before it starts. */
@@ -97,28 +108,32 @@ export class MaterializedTable {
     if (this.closed) return;
     this.closed = true;
     void this.consumer?.close();
+    void this.offsets?.close();
     this.db.close();
   }
 
   private async applyToEnd(): Promise<void> {
     if (this.closed) return;
     const { log } = this.options;
-    const partitions = (await log.describeTopic(this.topic))?.partitions ?? 0;
-    if (partitions === 0) return;
-    this.consumer ??= await log.consumer({ groupId: `_squall_table_${this.topic}`, offsetReset: 'earliest', readCommitted: true });
-    const consumer = this.consumer;
-    const topicPartitions = Array.from({ length: partitions }, (_, partition) => ({ topic: this.topic, partition }));
-    const ends = await consumer.endOffsets(topicPartitions);
+    if (this.partitions === 0) this.partitions = (await log.describeTopic(this.topic))?.partitions ?? 0;
+    if (this.partitions === 0) return;
+    const groupId = `_squall_table_${this.topic}`;
+    this.offsets ??= await log.consumer({ groupId, offsetReset: 'earliest', readCommitted: true });
+    const offsets = this.offsets;
+    const topicPartitions = Array.from({ length: this.partitions }, (_, partition) => ({ topic: this.topic, partition }));
+    const ends = await offsets.endOffsets(topicPartitions);
     const checkpoints = topicPartitions.map(({ partition }) => this.db.checkpoint(this.topic, partition) ?? 0);
     const behind = topicPartitions.filter((_, index) => checkpoints[index]! < ends[index]!);
     if (behind.length === 0) return;
     // Only a partition with records to read can have lost them: the beginnings are asked for those alone.
-    const beginnings = await consumer.beginningOffsets(behind);
+    const beginnings = await offsets.beginningOffsets(behind);
     const positions = [...checkpoints];
     for (const [index, { partition }] of behind.entries()) {
       const beginning = beginnings[index]!;
       if (checkpoints[partition]! < beginning) throw new ChangelogTruncatedError(this.topic, partition, beginning, checkpoints[partition]!);
     }
+    this.consumer ??= await log.consumer({ groupId, offsetReset: 'earliest', readCommitted: true });
+    const consumer = this.consumer;
     await consumer.assign(behind.map((topicPartition) => ({ ...topicPartition, offset: positions[topicPartition.partition]! })));
     const remaining = new Set(behind.map(({ partition }) => partition));
     const progress = this.progressReporter(behind.reduce((total, { partition }) => total + ends[partition]! - positions[partition]!, 0));

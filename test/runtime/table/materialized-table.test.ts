@@ -1,4 +1,5 @@
-// A source table's materialisation reports how a long catch-up with its topic is getting on.
+// A source table's materialisation reports how a long catch-up with its topic is getting on, and
+// asks offsets on a consumer that reads nothing.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/engine/index.js';
 import { parseStatement, type Query } from '../../../src/parser/index.js';
 import { layeredConfig, planQuery, type QueryPlan } from '../../../src/planner/index.js';
-import { MaterializedTable, MemoryLog } from '../../../src/runtime/index.js';
+import { MaterializedTable, MemoryLog, type Log, type LogConsumer } from '../../../src/runtime/index.js';
 
 const RECORDS = 12_000;
 
@@ -53,5 +54,38 @@ describe('MaterializedTable catch-up progress', () => {
     expect(table.size).toBe(500);
     table.close();
     expect(lines).toEqual([]);
+  });
+});
+
+describe('MaterializedTable offsets', () => {
+  it('asks end and beginning offsets on a consumer that is never assigned, so they never wait behind a fetch', async () => {
+    const assigned = new Set<LogConsumer>();
+    let offsetRequests = 0;
+    let offsetRequestsOnAssigned = 0;
+    const watched: Log = Object.assign(Object.create(log) as Log, {
+      consumer: async (options: Parameters<Log['consumer']>[0]) => {
+        const consumer = await log.consumer(options);
+        const asked = <T>(answer: Promise<T>): Promise<T> => {
+          offsetRequests++;
+          if (assigned.has(consumer)) offsetRequestsOnAssigned++;
+          return answer;
+        };
+        return Object.assign(Object.create(consumer) as LogConsumer, {
+          assign: (partitions: Parameters<LogConsumer['assign']>[0]) => {
+            assigned.add(consumer);
+            return consumer.assign(partitions);
+          },
+          endOffsets: (partitions: Parameters<LogConsumer['endOffsets']>[0]) => asked(consumer.endOffsets(partitions)),
+          beginningOffsets: (partitions: Parameters<LogConsumer['beginningOffsets']>[0]) => asked(consumer.beginningOffsets(partitions)),
+        });
+      },
+    });
+    const table = await MaterializedTable.open({ log: watched, plan, stateDir });
+    await table.catchUp();
+    expect(table.size).toBe(500);
+    table.close();
+    expect(assigned.size).toBe(1);
+    expect(offsetRequests).toBeGreaterThan(2);
+    expect(offsetRequestsOnAssigned).toBe(0);
   });
 });
