@@ -185,7 +185,7 @@ class SquallDriver implements ConformanceDriver {
   }
 }
 
-/** Registers each declared topic's Avro and JSON schemas under `<topic>-key` / `<topic>-value`, with the ids the case gives, as upstream's driver does. */
+/** Registers each declared topic's Avro, JSON and Protobuf schemas under `<topic>-key` / `<topic>-value`, with the ids the case gives, as upstream's driver does. */
 async function registerDeclaredSchemas(registry: EmbeddedSchemaRegistry, topics: readonly TopicDeclaration[]): Promise<void> {
   for (const topic of topics) {
     const sides = [
@@ -195,7 +195,8 @@ async function registerDeclaredSchemas(registry: EmbeddedSchemaRegistry, topics:
     for (const { side, schema, format, id } of sides) {
       const schemaType = schemaTypeOf(format);
       if (schema === undefined || schemaType === undefined) continue;
-      const text = stringifyLossless(schema) ?? 'null';
+      // A .proto is text; Avro and JSON schemas are JSON documents.
+      const text = schemaType === 'PROTOBUF' && typeof schema === 'string' ? schema : (stringifyLossless(schema) ?? 'null');
       await registry.register(`${topic.name}-${side}`, { schemaType, schema: text }, id === undefined ? {} : { id });
     }
   }
@@ -210,6 +211,8 @@ function schemaTypeOf(format: string | undefined): SchemaType | undefined {
     case 'JSON':
     case 'JSON_SR':
       return 'JSON';
+    case 'PROTOBUF':
+      return 'PROTOBUF';
     default:
       return undefined;
   }
@@ -255,12 +258,20 @@ function topicCodec(source: DataSource, registry: EmbeddedSchemaRegistry): Topic
   const windowed = source.window === undefined ? undefined : createWindowedKeySerde(keySerde, source.window.type, source.window.sizeMs);
   const keyType = keyColumns.length === 1 ? keyColumns[0]!.type : undefined;
   const valueType = valueColumns.length === 1 ? valueColumns[0]!.type : undefined;
-  const keyShape: SpecShape = { columns: keyColumns.map((column) => column.name), unwrapped: keyColumns.length === 1, subject: `${source.topic}-key`, registry };
+  const keyShape: SpecShape = {
+    columns: keyColumns.map((column) => column.name),
+    // A Protobuf key is a message, written as an object even for one column.
+    unwrapped: keyColumns.length === 1 && !isProtobuf(source.keyFormat),
+    subject: `${source.topic}-key`,
+    registry,
+    json: createRowSerde('JSON', 'value', keyColumns, { wrapSingleValue: true }),
+  };
   const valueShape: SpecShape = {
     columns: valueColumns.map((column) => column.name),
     unwrapped: valueColumns.length === 1 && source.valueFormat.wrapSingleValue === false,
     subject: `${source.topic}-value`,
     registry,
+    json: createRowSerde('JSON', 'value', valueColumns, { wrapSingleValue: true }),
   };
   const encodeKeyBytes = (key: unknown) => encodeSpec(key, source.keyFormat, keySerde, keyType, keyShape);
   return {
@@ -289,6 +300,18 @@ interface SpecShape {
   readonly unwrapped: boolean;
   readonly subject: string;
   readonly registry: EmbeddedSchemaRegistry;
+  /** Reads a spec object into the side's row, for the formats whose serde writes rows (PROTOBUF). */
+  readonly json: RowSerde;
+}
+
+function isProtobuf(format: FormatInfo): boolean {
+  return format.format === 'PROTOBUF' || format.format === 'PROTOBUF_NOSR';
+}
+
+/** A spec as the row of its side: an object by column name, or a bare value of a single column. */
+function specToRow(spec: unknown, shape: SpecShape): unknown[] | null {
+  const object = typeof spec === 'object' && spec !== null && !Array.isArray(spec) && !isLosslessNumber(spec) ? spec : { [shape.columns[0] ?? '']: spec };
+  return shape.json.deserialize(Buffer.from(stringifyLossless(object) ?? 'null'));
 }
 
 function encodeSpec(spec: unknown, format: FormatInfo, serde: RowSerde, singleType: SqlType | undefined, shape: SpecShape): Uint8Array | null {
@@ -306,6 +329,9 @@ function encodeSpec(spec: unknown, format: FormatInfo, serde: RowSerde, singleTy
       if (schemaId === undefined) throw new Error(`No JSON Schema registered for ${shape.subject}`);
       return Buffer.concat([wireHeader(schemaId), Buffer.from(stringifyLossless(spec) ?? 'null')]);
     }
+    case 'PROTOBUF':
+    case 'PROTOBUF_NOSR':
+      return serde.serialize(specToRow(spec, shape));
     case 'DELIMITED':
       return Buffer.from(typeof spec === 'string' ? spec : (stringifyLossless(spec) ?? ''));
     case 'KAFKA':
@@ -337,7 +363,9 @@ function kafkaValue(spec: unknown, type: SqlType | undefined): unknown {
 function decodeSpec(bytes: Uint8Array | null, format: FormatInfo, serde: RowSerde, shape: SpecShape): unknown {
   if (bytes === null) return null;
   switch (format.format) {
-    case 'AVRO': {
+    case 'AVRO':
+    case 'PROTOBUF':
+    case 'PROTOBUF_NOSR': {
       const values = serde.deserialize(bytes);
       if (values === null) return null;
       if (shape.unwrapped) return runtimeValueToSpec(values[0]);

@@ -19,11 +19,6 @@ export interface CaseVariant {
 
 const configPlaceholder = '{CONFIG}';
 const formatPlaceholder = '{FORMAT}';
-/** Formats the runner cannot run yet: their schemas are not registered for the case. */
-const unsupportedFormats = ['PROTOBUF', 'PROTOBUF_NOSR'];
-/** An unsupported format named as a quoted WITH property value, e.g. `value_format='PROTOBUF'`. */
-const quotedUnsupportedFormat = new RegExp(`'\\s*(?:${unsupportedFormats.join('|')})\\s*'`, 'i');
-
 export function expandFile(file: QttFile): CaseVariant[] {
   return file.cases.filter((testCase) => testCase.enabled).flatMap((testCase) => expandCase(file.baseName, testCase));
 }
@@ -64,24 +59,9 @@ function buildVariant(
   const configSuffix = config === undefined ? '' : ` - ${config.name}=${config.value}`;
   const statements = format === undefined ? testCase.statements : testCase.statements.map((statement) => statement.replaceAll(formatPlaceholder, format));
   const properties = config === undefined ? testCase.properties : { ...testCase.properties, [config.name]: config.value };
-  const variant = { fullName: `${baseName}${formatSuffix}${configSuffix}`, fileBaseName, testCase, statements, properties };
-  return usesUnsupportedFormat(variant) ? { ...variant, skipReason: 'needs the PROTOBUF format' } : variant;
+  return { fullName: `${baseName}${formatSuffix}${configSuffix}`, fileBaseName, testCase, statements, properties };
 }
 
 function invalidVariant(fileBaseName: string, fullName: string, testCase: QttCase, invalidReason: string): CaseVariant {
   return { fullName, fileBaseName, testCase, statements: testCase.statements, properties: testCase.properties, invalidReason };
-}
-
-/** True when a statement, a declared topic or a default-format property uses a format the runner cannot run yet. */
-function usesUnsupportedFormat(variant: Pick<CaseVariant, 'statements' | 'properties' | 'testCase'>): boolean {
-  if (variant.statements.some((statement) => quotedUnsupportedFormat.test(statement))) return true;
-  if (Object.values(variant.properties).some(isUnsupportedFormat)) return true;
-  return variant.testCase.topics.some(
-    (topic) =>
-    [topic.keyFormat, topic.valueFormat].some((format) => format !== undefined && isUnsupportedFormat(format)),
-  );
-}
-
-function isUnsupportedFormat(format: string): boolean {
-  return unsupportedFormats.includes(format.trim().toUpperCase());
 }

@@ -73,7 +73,7 @@ function withoutEmptyFiles(files: readonly CorpusFile[]): CorpusFile[] {
 
 function withDeviation(variant: CaseVariant, deviations: ReadonlyMap<string, string>): CaseVariant {
   const reason = deviations.get(variant.fullName);
-  return reason === undefined || variant.skipReason !== undefined ? variant : { ...variant, skipReason: `deviation: ${reason}` };
+  return reason === undefined ? variant : { ...variant, skipReason: `deviation: ${reason}` };
 }
 
 /** Runs files in order and variants one at a time, each with its own driver. */
