@@ -2,8 +2,9 @@
 // is repartitioned by a value column (rows must meet the table's rows in the partition Kafka's
 // key hash gives them), its table side restored from the changelog after a restart on an empty
 // state dir; a stream-stream left join whose NULL-padded results wait for the window and grace;
-// a foreign-key join under key changes; sides of different partition counts (the right side moves
-// into the left's partitions); a push query that joins.
+// a foreign-key join under key changes, and two in one query; sides of different partition counts
+// (the right side moves into the left's partitions); a join key that fails to compute; a push query
+// that joins.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,6 +114,61 @@ describe('foreign-key joins end to end', () => {
         const product = key === 'l0' ? 'p3' : value.PRODUCT_ID;
         return [key, value.QTY, product === 'p3' ? 'renamed' : `thing ${product.slice(1)}`];
       });
+    expect(rows).toEqual(expected);
+    await engine.close();
+  });
+});
+
+describe('two foreign-key joins in one query (beyond ksqlDB)', () => {
+  //   LINES ──PRODUCT_ID──► PRODUCTS (inner)      then      ──WAREHOUSE_ID──► WAREHOUSES (left)
+  // The second join's left table is the first join's results: they move back to their line's
+  // partition, where each line's previous result says which warehouse it referenced before.
+  it('follows both foreign keys as lines, products and warehouses change', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-fk2-')), 'fk2_');
+    await engine.execute({
+      sql: `CREATE TABLE PRODUCTS (ID STRING PRIMARY KEY, TITLE STRING) WITH (KAFKA_TOPIC='products', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE WAREHOUSES (ID STRING PRIMARY KEY, CITY STRING) WITH (KAFKA_TOPIC='warehouses', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE LINES (ID STRING PRIMARY KEY, PRODUCT_ID STRING, WAREHOUSE_ID STRING, QTY INT) WITH (KAFKA_TOPIC='lines', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE LINE_INFO AS SELECT L.ID, QTY, TITLE, CITY FROM LINES L
+              JOIN PRODUCTS P ON L.PRODUCT_ID = P.ID
+              LEFT JOIN WAREHOUSES W ON L.WAREHOUSE_ID = W.ID;`,
+    });
+    const products = new Map(Array.from({ length: 6 }, (_, index) => [`p${index}`, `thing ${index}`]));
+    const warehouses = new Map(Array.from({ length: 3 }, (_, index) => [`w${index}`, `city ${index}`]));
+    const lines = new Map(Array.from({ length: 30 }, (_, index) => [`l${index}`, { PRODUCT_ID: `p${index % 6}`, WAREHOUSE_ID: `w${index % 4}`, QTY: index }]));
+    let time = 0;
+    const upsert = (topic: string, key: string, value: object | null) => produce(log, topic, [{ key, value, timestamp: time++ }]);
+    for (const [key, title] of products) await upsert('products', key, { TITLE: title });
+    for (const [key, city] of warehouses) await upsert('warehouses', key, { CITY: city });
+    for (const [key, line] of lines) await upsert('lines', key, line);
+    await engine.drain();
+
+    // Lines l0..l9 move to another product and another warehouse, l1 to a missing warehouse; then
+    // every warehouse is renamed (no line may follow its old one), w3 appears, p5 and l2 are deleted.
+    for (let index = 0; index < 10; index++) {
+      const line = { PRODUCT_ID: `p${(index + 1) % 6}`, WAREHOUSE_ID: index === 1 ? 'nowhere' : `w${(index + 1) % 3}`, QTY: index };
+      lines.set(`l${index}`, line);
+      await upsert('lines', `l${index}`, line);
+    }
+    await engine.drain();
+    for (const key of ['w0', 'w1', 'w2']) {
+      warehouses.set(key, `renamed ${key}`);
+      await upsert('warehouses', key, { CITY: `renamed ${key}` });
+    }
+    warehouses.set('w3', 'new city');
+    await upsert('warehouses', 'w3', { CITY: 'new city' });
+    products.delete('p5');
+    await upsert('products', 'p5', null);
+    lines.delete('l2');
+    await upsert('lines', 'l2', null);
+    await engine.drain();
+
+    const expected = [...lines]
+      .filter(([, line]) => products.has(line.PRODUCT_ID))
+      .map(([key, line]) => [key, line.QTY, products.get(line.PRODUCT_ID), warehouses.get(line.WAREHOUSE_ID) ?? null])
+      .sort((a, b) => Number(a[1]) - Number(b[1]));
+    const rows = (await pull(engine, 'SELECT L_ID, QTY, TITLE, CITY FROM LINE_INFO;')).sort((a, b) => Number(a[1]) - Number(b[1]));
     expect(rows).toEqual(expected);
     await engine.close();
   });

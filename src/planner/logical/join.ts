@@ -112,9 +112,6 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
   if (shape === 'TableTable' && !leftOnKey) {
     const condition = `Got ${formatPairs(on)}.`;
     if (composite) throw new PlanError(`Invalid join condition: foreign-key table-table joins on several columns are not supported. ${condition}`, clause.on.span);
-    if (left.kind === 'Join') {
-      throw new PlanError(`Invalid join condition: foreign-key table-table joins are not supported as part of n-way joins. ${condition}`, clause.on.span);
-    }
     if (joinType === 'RIGHT' || joinType === 'OUTER') {
       throw new PlanError(`Invalid join type: ${joinType === 'OUTER' ? 'full-outer' : 'right'} join not supported for foreign-key table-table join. ${got}`, clause.span);
     }
@@ -139,7 +136,7 @@ export function joinNode(left: LogicalNode, right: SourceNode, clause: JoinClaus
       clause.on.span,
     );
   }
-  const joinKeyTypes = foreignKey ? [keyTypeOf(left)] : keyTypes;
+  const joinKeyTypes = foreignKey ? [keyTypeOf(left, typing)] : keyTypes;
   const keys = syntheticKey ? [syntheticKeySpec(syntheticKeyName([...sources, right]), clause.span)] : foreignKey ? [foreignKeySpec(left)] : on.map((pair) => joinKeySpec(left, pair, composite));
   keys.forEach((key, index) => checkKeyType(key.columnName, joinKeyTypes[index]!, clause.span));
   const schema = joinSchema(left, right, syntheticKey ? { name: keys[0]!.columnName, type: joinKeyTypes[0]! } : undefined, joinKeyTypes);
@@ -269,7 +266,9 @@ function sameKeyFormat(left: JoinKeyFormat, right: JoinKeyFormat): boolean {
   return left.format === right.format && left.window?.type === right.window?.type && left.window?.sizeMs === right.window?.sizeMs;
 }
 
-function keyTypeOf(node: LogicalNode): SqlType {
+/** The type of a table's key: its first key column's, or an earlier join's key's. */
+function keyTypeOf(node: LogicalNode, typing: TypingContext): SqlType {
+  if (node.kind === 'Join') return compileInClause(node.keys[0]!.expression, compileContext(node.schema, typing), 'JOIN ON').type;
   return node.schema.columns.find((column) => column.role === 'KEY')?.type ?? SqlTypes.STRING;
 }
 
@@ -298,10 +297,10 @@ function syntheticKeyName(sources: readonly SourceNode[]): string {
   return largest < 0 ? 'ROWKEY' : `ROWKEY_${largest + 1}`;
 }
 
-/** A foreign-key join's results are keyed by the left table's key. */
+/** A foreign-key join's results are keyed by the left table's key (an earlier join's key, which any of its columns selects). */
 function foreignKeySpec(left: LogicalNode): KeySpec {
   const key = left.keys[0]!;
-  return { ...key, columnName: joinColumnName(key.expression), alternatives: [], join: 'columns' };
+  return { ...key, columnName: joinColumnName(key.expression), alternatives: key.alternatives ?? [], join: 'columns' };
 }
 
 /**

@@ -29,7 +29,15 @@ function* subscribers(store: KeyValueStore, foreignKey: Uint8Array): Generator<U
   }
 }
 
-export function foreignKeyJoinProcessor(name: string, step: JoinStep, rightTopics: ReadonlySet<string>, leftStore: string, rightStore: string, leftKeyCount: number): ProcessorDefinition {
+/** `leftRowKey`: a left row's own key columns (a source table's, or an earlier join's key). */
+export function foreignKeyJoinProcessor(
+  name: string,
+  step: JoinStep,
+  rightTopics: ReadonlySet<string>,
+  leftStore: string,
+  rightStore: string,
+  leftRowKey: (row: readonly unknown[]) => readonly unknown[],
+): ProcessorDefinition {
   const rows = joinRows(step, rightTopics);
   const leftJoin = step.joinType === 'LEFT';
   return {
@@ -39,7 +47,7 @@ export function foreignKeyJoinProcessor(name: string, step: JoinStep, rightTopic
       const subscriptions = context.store<KeyValueStore>(leftStore);
       const table = context.store<KeyValueStore>(rightStore);
       const emit = (left: unknown[], right: unknown[] | null, timestampMs: number) => {
-        const key = left[0];
+        const key = leftRowKey(left)[0];
         const row = rows.combine(left, right, key, timestampMs, context.record);
         // A delete carries the row it deletes (for its key), as a table-table join's do.
         const isDelete = right === null && !leftJoin;
@@ -68,11 +76,11 @@ export function foreignKeyJoinProcessor(name: string, step: JoinStep, rightTopic
           }
           const foreignKeyValue = rows.keyOf('left', left, context);
           const foreignKey = foreignKeyValue === null ? undefined : encodeGroupKey([foreignKeyValue]);
-          const subscription = foreignKey === undefined ? undefined : subscriptionKey(foreignKey, encodeGroupKey(left.slice(0, leftKeyCount)));
+          const subscription = foreignKey === undefined ? undefined : subscriptionKey(foreignKey, encodeGroupKey(leftRowKey(left)));
           if (instruction === 'delete' || instruction === 'delete-no-propagate') {
             if (subscription !== undefined) subscriptions.delete(subscription);
             if (instruction === 'delete') {
-              const deleted = rows.combine(left, null, left[0], timestampMs, record);
+              const deleted = rows.combine(left, null, leftRowKey(left)[0], timestampMs, record);
               context.forward({ row: deleted, oldRow: deleted, timestampMs, isDelete: true });
             }
             return;

@@ -30,7 +30,8 @@ export function foreignKeyRepartitionProcessor(
   topic: string,
   foreignKeyOf: (row: readonly unknown[]) => unknown,
   serialiseForeignKey: (value: unknown) => Uint8Array,
-  leftKeyCount: number,
+  /** A left row's own key columns (a source table's, or an earlier join's key). */
+  leftRowKey: (row: readonly unknown[]) => readonly unknown[],
   leftJoin: boolean,
 ): ProcessorDefinition {
   return {
@@ -49,7 +50,7 @@ export function foreignKeyRepartitionProcessor(
         }
       };
       const send = (key: unknown, row: readonly unknown[], instruction: ForeignKeyInstruction, timestamp: number) => {
-        const recordKey = key === null ? encodeGroupKey(row.slice(0, leftKeyCount)) : serialiseForeignKey(key);
+        const recordKey = key === null ? encodeGroupKey(leftRowKey(row)) : serialiseForeignKey(key);
         context.send({ topic, key: recordKey, value: encodeInternal([instruction, row]), timestamp });
       };
       return {

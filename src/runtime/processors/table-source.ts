@@ -1,11 +1,13 @@
-// A source table read by a stateful query: materialises each key's current row in a key-value
-// store, so that a change carries the row it replaces (what a table aggregation takes back out).
+// A source table read by a stateful query (or a join's results that a foreign-key join reads):
+// materialises each key's current row in a key-value store, so that a change carries the row it
+// replaces (what a table aggregation takes back out, and a foreign-key join's old foreign key).
 // A delete of a key the table never held changes nothing and is dropped.
 import type { KeyValueStore } from '../state/index.js';
 import { decodeInternal, encodeGroupKey, encodeInternal } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 
-export function tableSourceProcessor(name: string, storeName: string, keyCount: number): ProcessorDefinition {
+/** `keyOf`: a row's key columns. */
+export function tableSourceProcessor(name: string, storeName: string, keyOf: (row: readonly unknown[]) => readonly unknown[]): ProcessorDefinition {
   return {
     name,
     stores: [storeName],
@@ -13,7 +15,7 @@ export function tableSourceProcessor(name: string, storeName: string, keyCount: 
       const store = context.store<KeyValueStore>(storeName);
       return {
         process(change) {
-          const key = encodeGroupKey(change.row.slice(0, keyCount));
+          const key = encodeGroupKey(keyOf(change.row));
           const stored = store.get(key);
           const oldRow = stored === undefined ? null : (decodeInternal(stored) as unknown[]);
           if (change.isDelete) {

@@ -114,7 +114,8 @@ function buildTopology(plan: QueryPlan, terminal: (name: string) => ProcessorDef
   // A source table's old rows come from its own materialisation; a join's changes carry them.
   if (aggregate.inputIsTable && plan.join === undefined) {
     const store = changelogStore(building, { name: TABLE_SOURCE_STORE, kind: 'keyValue' });
-    draft.append(tableSourceProcessor(names.take('KTABLE-SOURCE'), TABLE_SOURCE_STORE, plan.source.keyColumns.length)).addStores(store);
+    const keyCount = plan.source.keyColumns.length;
+    draft.append(tableSourceProcessor(names.take('KTABLE-SOURCE'), TABLE_SOURCE_STORE, (row) => row.slice(0, keyCount))).addStores(store);
   }
   for (const step of plan.steps) draft.append(stepProcessor(step, names, isTable, oldRowsKnown));
   draft.append(groupByProcessor(names.take('KSTREAM-GROUPBY'), aggregate));
@@ -188,20 +189,20 @@ function buildJoin(step: JoinStep, building: Building, depth: number): { draft: 
 }
 
 /**
- * The left table is materialised (for each row's old foreign key) and moved to its rows' foreign
- * key partitions, where it meets the right table.
+ * The left table (a source table, or an earlier join's results) is materialised (for each row's
+ * old foreign key) and moved to its rows' foreign key partitions, where it meets the right table.
  */
 function buildForeignKeyJoin(step: JoinStep, building: Building, depth: number, prefix: string): { draft: SubTopologyDraft; topics: Set<string> } {
   const input = step.left.input;
-  if (input.kind !== 'Source') throw new Error('A foreign-key join reads its left table directly');
+  const leftRowKey = rowKeyOf(step.left);
   const { names } = building;
-  const leftDraft = sourceDraft(input, building);
+  const leftDraft = input.kind === 'Source' ? sourceDraft(input, building) : foreignKeyLeftJoinDraft(step.left, input, building, depth, prefix, leftRowKey);
   const leftStore = changelogStore(building, { name: `${prefix}KafkaTopic_Left-Reduce`, kind: 'keyValue' });
-  leftDraft.append(tableSourceProcessor(names.take('KTABLE-SOURCE'), leftStore.name, input.keyColumns.length)).addStores(leftStore);
+  leftDraft.append(tableSourceProcessor(names.take('KTABLE-SOURCE'), leftStore.name, leftRowKey)).addStores(leftStore);
   const topic = internalTopicName(building.serviceId, building.queryId, `${prefix}Join-fk-subscription`, 'repartition');
   building.internalTopics.push({ name: topic, kind: 'repartition' });
   const leftJoin = step.joinType === 'LEFT';
-  leftDraft.append(foreignKeyRepartitionProcessor(names.take('KTABLE-FK-JOIN-SUBSCRIPTION'), topic, step.left.key, partitionKeySerialiser(step.right), input.keyColumns.length, leftJoin));
+  leftDraft.append(foreignKeyRepartitionProcessor(names.take('KTABLE-FK-JOIN-SUBSCRIPTION'), topic, step.left.key, partitionKeySerialiser(step.right), leftRowKey, leftJoin));
   close(building, leftDraft);
   const draft = new SubTopologyDraft({ name: names.take('KSTREAM-SOURCE'), topic, read: readForeignKeyRepartitioned, failOnInvalidTimestamp: false });
   const right = buildJoinSide(step.right, step.left, 'right', building, depth, prefix, false);
@@ -211,9 +212,41 @@ function buildForeignKeyJoin(step: JoinStep, building: Building, depth: number, 
     changelogStore(building, { name: `${prefix}Join-fk-subscriptions`, kind: 'keyValue' }),
     changelogStore(building, { name: `${prefix}KafkaTopic_Right-Reduce`, kind: 'keyValue' }),
   ];
-  const join = foreignKeyJoinProcessor(names.take('KTABLE-FK-JOIN'), step, right.topics, stores[0]!.name, stores[1]!.name, input.keyColumns.length);
+  const join = foreignKeyJoinProcessor(names.take('KTABLE-FK-JOIN'), step, right.topics, stores[0]!.name, stores[1]!.name, leftRowKey);
   draft.append(join, parents).addStores(...stores);
   return { draft, topics: new Set([topic, ...right.topics]) };
+}
+
+/**
+ * An earlier join as a foreign-key join's left table. A foreign-key join's results come from the
+ * partitions of their foreign keys: they move to their own key's partition first, so that each
+ * key's results are materialised in one task.
+ */
+function foreignKeyLeftJoinDraft(
+  side: JoinSideStep,
+  input: JoinStep,
+  building: Building,
+  depth: number,
+  prefix: string,
+  rowKey: (row: readonly unknown[]) => readonly unknown[],
+): SubTopologyDraft {
+  const built = buildJoin(input, building, depth + 1).draft;
+  if (!side.repartition) return built;
+  const topic = internalTopicName(building.serviceId, building.queryId, `${prefix}LeftSourceKeyed-SelectKey`, 'repartition');
+  building.internalTopics.push({ name: topic, kind: 'repartition' });
+  close(building, built.append(repartitionSinkProcessor(building.names.take('KSTREAM-SINK'), topic, (row) => encodeGroupKey(rowKey(row)))));
+  return new SubTopologyDraft({ name: building.names.take('KSTREAM-SOURCE'), topic, read: readRepartitioned, failOnInvalidTimestamp: false });
+}
+
+/** A join side's own key columns: a source table's leading key columns, or the key columns an earlier join's rows end with. */
+function rowKeyOf(side: JoinSideStep): (row: readonly unknown[]) => readonly unknown[] {
+  const input = side.input;
+  if (input.kind === 'Source') {
+    const count = input.keyColumns.length;
+    return (row) => row.slice(0, count);
+  }
+  const start = side.width - input.keyCount;
+  return (row) => row.slice(start);
 }
 
 function buildJoinSide(

@@ -113,6 +113,18 @@ describe('joinNode', () => {
     expect(join.foreignKey).toBe(true);
   });
 
+  it('plans a foreign-key join over an earlier join\'s results, keyed by that join\'s key (beyond ksqlDB)', () => {
+    const TABLE3 = "CREATE TABLE V (VID STRING PRIMARY KEY, LABEL STRING) WITH (KAFKA_TOPIC='v', VALUE_FORMAT='JSON');";
+    const metastore = catalog(TABLE, TABLE2, TABLE3);
+    const target = { kind: 'CreateAsSelect', name: 'OUTPUT', sourceType: 'TABLE', properties: undefined, statementText: '' } as const;
+    const query = queryOf('SELECT U.UID, TNAME, LABEL FROM U JOIN T ON U.T_ID = T.ID JOIN V ON U.X = V.VID');
+    const sink = buildLogicalPlan(query, target, { metastore, registry, config });
+    const outer = findJoin(sink);
+    expect(outer.foreignKey).toBe(true);
+    expect((outer.left as JoinNode).foreignKey).toBe(true);
+    expect(columns(sink)).toEqual(['UID KEY', 'TNAME VALUE', 'LABEL VALUE']);
+  });
+
   it('refuses the joins ksqlDB refuses, with its messages', () => {
     expect(() => planned('SELECT * FROM L JOIN R ON L.ID = R.ID')).toThrow('Stream-Stream joins must have a WITHIN clause specified. None was provided.');
     expect(() => planned('SELECT * FROM L JOIN T WITHIN 1 SECOND ON L.ID = T.ID')).toThrow(
