@@ -119,11 +119,11 @@ describe('foreign-key joins end to end', () => {
   });
 });
 
-describe('two foreign-key joins in one query (beyond ksqlDB)', () => {
+describe('foreign-key joins over an earlier join (beyond ksqlDB)', () => {
   //   LINES ──PRODUCT_ID──► PRODUCTS (inner)      then      ──WAREHOUSE_ID──► WAREHOUSES (left)
   // The second join's left table is the first join's results: they move back to their line's
   // partition, where each line's previous result says which warehouse it referenced before.
-  it('follows both foreign keys as lines, products and warehouses change', async () => {
+  it('follows two foreign keys in one query as lines, products and warehouses change', async () => {
     const log = new MemoryLog({ autoCreateTopics: true });
     const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-fk2-')), 'fk2_');
     await engine.execute({
@@ -169,6 +169,45 @@ describe('two foreign-key joins in one query (beyond ksqlDB)', () => {
       .map(([key, line]) => [key, line.QTY, products.get(line.PRODUCT_ID), warehouses.get(line.WAREHOUSE_ID) ?? null])
       .sort((a, b) => Number(a[1]) - Number(b[1]));
     const rows = (await pull(engine, 'SELECT L_ID, QTY, TITLE, CITY FROM LINE_INFO;')).sort((a, b) => Number(a[1]) - Number(b[1]));
+    expect(rows).toEqual(expected);
+    await engine.close();
+  });
+
+  it('follows a foreign key of a primary-key join\'s results as its rows change', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-pkfk-')), 'pkfk_');
+    await engine.execute({
+      sql: `CREATE TABLE ORDERS (ID STRING PRIMARY KEY, AMOUNT INT) WITH (KAFKA_TOPIC='orders', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE SHIPMENTS (ID STRING PRIMARY KEY, DEPOT_ID STRING) WITH (KAFKA_TOPIC='shipments', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE DEPOTS (ID STRING PRIMARY KEY, TOWN STRING) WITH (KAFKA_TOPIC='depots', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE ROUTED AS SELECT O.ID, AMOUNT, TOWN FROM ORDERS O
+              JOIN SHIPMENTS S ON O.ID = S.ID
+              JOIN DEPOTS D ON S.DEPOT_ID = D.ID;`,
+    });
+    let time = 0;
+    const upsert = (topic: string, key: string, value: object | null) => produce(log, topic, [{ key, value, timestamp: time++ }]);
+    const depots = new Map([['d0', 'north'], ['d1', 'south'], ['d2', 'east']]);
+    const shipments = new Map(Array.from({ length: 12 }, (_, index) => [`o${index}`, `d${index % 3}`]));
+    for (const [key, town] of depots) await upsert('depots', key, { TOWN: town });
+    for (let index = 0; index < 12; index++) await upsert('orders', `o${index}`, { AMOUNT: index });
+    for (const [key, depot] of shipments) await upsert('shipments', key, { DEPOT_ID: depot });
+    await engine.drain();
+    // Every shipment moves to the next depot; then every depot is renamed; o3's shipment is deleted.
+    for (const [key, depot] of shipments) {
+      const next = `d${(Number(depot.slice(1)) + 1) % 3}`;
+      shipments.set(key, next);
+      await upsert('shipments', key, { DEPOT_ID: next });
+    }
+    await engine.drain();
+    for (const key of depots.keys()) {
+      depots.set(key, `${key} renamed`);
+      await upsert('depots', key, { TOWN: `${key} renamed` });
+    }
+    shipments.delete('o3');
+    await upsert('shipments', 'o3', null);
+    await engine.drain();
+    const expected = [...shipments].map(([key, depot]) => [key, Number(key.slice(1)), depots.get(depot)]).sort((a, b) => Number(a[1]) - Number(b[1]));
+    const rows = (await pull(engine, 'SELECT O_ID, AMOUNT, TOWN FROM ROUTED;')).sort((a, b) => Number(a[1]) - Number(b[1]));
     expect(rows).toEqual(expected);
     await engine.close();
   });
