@@ -16,8 +16,20 @@ export interface RegisteredSchema {
  * that learns a new schema later makes it visible here.
  */
 export interface SchemaLookup {
-  /** The schema with this global id, or undefined when it is not known (yet). */
+  /**
+   * The schema with this global id, or undefined when the registry has none. Throws
+   * SchemaUnavailableError while a registry elsewhere is still being asked (or cannot be reached):
+   * the record is read again later, not skipped.
+   */
   schemaById(id: number): RegisteredSchema | undefined;
   /** The id under which exactly this schema text (of this type) is registered, if it is. */
   idOfSchema(schemaType: SchemaType, schema: string): number | undefined;
+}
+
+/** A schema a record names is not known yet because the registry is being asked or is away: retry the record, never drop it. */
+export class SchemaUnavailableError extends Error {
+  constructor(readonly schemaId: number, reason: string) {
+    super(`The Schema Registry has not answered for schema id ${schemaId} yet: ${reason}`);
+    this.name = 'SchemaUnavailableError';
+  }
 }

@@ -8,6 +8,7 @@
 // On revoke, the open commit is made before the partitions go.
 import type { Log, LogConsumer, LogProducer, ProduceRecord, TopicPartition, TopicPartitionOffset } from './log/index.js';
 import { LogUnavailableError } from './log/index.js';
+import { SchemaUnavailableError } from '../planner/index.js';
 import type { ProcessingLog } from './processing-log.js';
 import { QueryMetrics, type PartitionLag, type QueryMetricsSnapshot, type StoreSize } from './query-metrics.js';
 import { TaskManager } from './task/task-manager.js';
@@ -272,6 +273,12 @@ export class PersistentQuery {
           // Kafka is away: the open commit was aborted and rewound; try again once it may be back.
           this.options.onProgress?.(`squall: ${this.topology.queryId}: Kafka unavailable, retrying: ${error.message}`);
           await new Promise((resolve) => setTimeout(resolve, this.options.retryBackoffMs ?? 1000));
+          continue;
+        }
+        if (error instanceof SchemaUnavailableError) {
+          // A record names a schema the registry has not given yet: aborted and rewound like the above, read again shortly.
+          this.options.onProgress?.(`squall: ${this.topology.queryId}: ${error.message}; retrying`);
+          await new Promise((resolve) => setTimeout(resolve, Math.min(this.options.retryBackoffMs ?? 1000, 200)));
           continue;
         }
         // Anything else (fenced by a newer instance, a fatal record): the query stops in ERROR, visible in SHOW QUERIES.

@@ -1,26 +1,41 @@
 // A Schema Registry elsewhere (Confluent's, say), reached with Confluent's own client, and cached for the serdes' synchronous lookups.
 import { RestError } from '@confluentinc/schemaregistry/dist/rest-error.js';
 import { SchemaRegistryClient, type SchemaInfo } from '@confluentinc/schemaregistry/dist/schemaregistry-client.js';
-import type { RegisteredSchema, SchemaLookup, SchemaType } from '../planner/index.js';
+import { SchemaUnavailableError, type RegisteredSchema, type SchemaLookup, type SchemaType } from '../planner/index.js';
 import type { LatestSchema, SchemaRegistry } from './registry.js';
 import { SchemaRegistryError } from './schema-registry-error.js';
 import type { SchemaDefinition } from './schema-store.js';
 
-/** Schemas this process has registered or fetched; a miss starts a fetch, so the id is known for the records after. */
+/**
+ * Schemas this process has registered or fetched. A miss starts a fetch and reports the schema
+ * unavailable, so that the record is read again once the registry has answered; only an id the
+ * registry says it does not have reads as unknown (a bad record).
+ */
 class SchemaCache implements SchemaLookup {
   private readonly byId = new Map<number, RegisteredSchema>();
   private readonly idsByText = new Map<string, number>();
   private readonly fetching = new Set<number>();
+  private readonly missing = new Set<number>();
+  private readonly failures = new Map<number, string>();
 
-  constructor(private readonly fetch: (id: number) => Promise<unknown>) {}
+  constructor(private readonly fetch: (id: number) => Promise<RegisteredSchema | undefined>) {}
 
   schemaById(id: number): RegisteredSchema | undefined {
     const schema = this.byId.get(id);
-    if (schema === undefined && !this.fetching.has(id)) {
+    if (schema !== undefined || this.missing.has(id)) return schema;
+    if (!this.fetching.has(id)) {
       this.fetching.add(id);
-      void this.fetch(id).finally(() => this.fetching.delete(id));
+      void this.fetch(id)
+        .then(
+          (fetched) => {
+            if (fetched === undefined) this.missing.add(id);
+            this.failures.delete(id);
+          },
+          (error: Error) => this.failures.set(id, error.message),
+        )
+        .finally(() => this.fetching.delete(id));
     }
-    return schema;
+    throw new SchemaUnavailableError(id, this.failures.get(id) ?? 'it is being fetched');
   }
 
   idOfSchema(schemaType: SchemaType, schema: string): number | undefined {
@@ -29,6 +44,7 @@ class SchemaCache implements SchemaLookup {
 
   remember(schema: RegisteredSchema): RegisteredSchema {
     this.byId.set(schema.id, schema);
+    this.missing.delete(schema.id);
     this.idsByText.set(`${schema.schemaType}\u0000${schema.schema}`, schema.id);
     return schema;
   }
@@ -40,7 +56,7 @@ export class RemoteSchemaRegistry implements SchemaRegistry {
 
   constructor(readonly url: string) {
     this.client = new SchemaRegistryClient({ baseURLs: [url], maxRetries: 2, retriesWaitMs: 200, retriesMaxWaitMs: 1000 });
-    this.lookup = new SchemaCache((id) => this.schemaById(id).catch(() => undefined));
+    this.lookup = new SchemaCache((id) => this.schemaById(id));
   }
 
   async register(subject: string, definition: SchemaDefinition, options: { readonly id?: number } = {}): Promise<number> {

@@ -3,6 +3,7 @@
 import type { LogRecord, ProduceRecord, TopicPartitionOffset } from '../log/index.js';
 import type { ProcessingErrorKind, ProcessingLog } from '../processing-log.js';
 import { InvalidTimestampError } from '../processors/timestamps.js';
+import { SchemaUnavailableError } from '../../planner/index.js';
 import type { StateStore, TaskDatabase } from '../state/index.js';
 import type { Change } from '../topology/change.js';
 import type { CommitBuffer, Processor, ProcessorContext, PunctuationType, RecordCoordinates } from '../topology/processor.js';
@@ -162,6 +163,8 @@ export class StreamTask {
           `Fatal user code error in TimestampExtractor callback for record ${record.topic}-${record.partition}@${record.offset}: ${error.message}`,
         );
       }
+      // The registry has not answered for the record's schema: the commit is aborted and the record read again.
+      if (error instanceof SchemaUnavailableError) throw error;
       this.report('DESERIALIZATION_ERROR', `Failed to deserialize record from topic ${record.topic}: ${(error as Error).message}`);
       return;
     }
@@ -169,7 +172,7 @@ export class StreamTask {
     try {
       for (const processor of this.entries.get(record.topic)!) processor.process(change);
     } catch (error) {
-      if (error instanceof FatalRecordError) throw error;
+      if (error instanceof FatalRecordError || error instanceof SchemaUnavailableError) throw error;
       this.report('RECORD_PROCESSING_ERROR', (error as Error).message);
     }
     this.punctuate('STREAM_TIME', this.streamTime);
