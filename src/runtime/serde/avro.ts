@@ -12,19 +12,37 @@ import { readSchemaId, WIRE_HEADER_BYTES, wireHeader } from './sr-wire.js';
 /** Converts between one avsc value and the runtime representation of a SQL type. */
 type Converter = (value: unknown) => unknown;
 
-/** Avro longs as bigint: avsc's default reads them as doubles, which lose digits beyond 2^53. */
+/** The 8 bytes avsc asks a custom long type for; it packs them into the record before asking again. */
+const longScratch = Buffer.alloc(8);
+
+/**
+ * Avro longs as bigints: avsc's default reads them as doubles and refuses those beyond 2^53. It
+ * also writes numbers, so that a record of safe longs (numbers) and larger ones (bigints) can mix.
+ */
 const bigintLong = avro.types.LongType.__with({
   fromBuffer: (buffer: Buffer) => buffer.readBigInt64LE(),
-  toBuffer: (value: bigint) => {
-    const buffer = Buffer.alloc(8);
-    buffer.writeBigInt64LE(value);
-    return buffer;
+  toBuffer: (value: bigint | number) => {
+    longScratch.writeBigInt64LE(typeof value === 'bigint' ? value : BigInt(value));
+    return longScratch;
   },
   fromJSON: (json: unknown) => BigInt(json as number),
   toJSON: (value: bigint) => Number(value),
-  isValid: (value: unknown) => typeof value === 'bigint',
+  isValid: (value: unknown) => typeof value === 'bigint' || Number.isSafeInteger(value),
   compare: (left: bigint, right: bigint) => (left === right ? 0 : left < right ? -1 : 1),
 });
+
+/**
+ * An Avro type with avsc's own longs (numbers, about twice as fast as bigints to read and write),
+ * which refuses a long beyond 2^53 rather than lose digits: the precise type takes over then.
+ */
+interface AvroTypes {
+  readonly fast: avro.Type;
+  readonly precise: avro.Type;
+}
+
+function parseAvroTypes(schema: AvroSchema): AvroTypes {
+  return { fast: avro.Type.forSchema(schema as avro.Schema, { wrapUnions: 'auto' }), precise: parseAvroType(schema) };
+}
 
 /**
  * Parses an Avro schema into an avsc type whose longs are bigints; unions of null and one type
@@ -105,13 +123,21 @@ function registeredSchema(lookup: SchemaLookup | undefined, schemaId: number): R
 
 function buildReader(schema: RegisteredSchema, columns: readonly SerdeColumn[], unwrapped: boolean): (bytes: Uint8Array) => unknown[] {
   const writerSchema = JSON.parse(schema.schema) as AvroSchema;
-  const type = parseAvroType(writerSchema);
+  const types = parseAvroTypes(writerSchema);
+  const decodeWith = (type: avro.Type, buffer: Buffer): unknown => {
+    const { value, offset } = type.decode(buffer, WIRE_HEADER_BYTES);
+    if (offset !== buffer.length) throw new Error(offset < 0 ? 'truncated record' : `${buffer.length - offset} bytes left over`);
+    return value;
+  };
   const decode = (bytes: Uint8Array): unknown => {
     const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     try {
-      const { value, offset } = type.decode(buffer, WIRE_HEADER_BYTES);
-      if (offset !== buffer.length) throw new Error(offset < 0 ? 'truncated record' : `${buffer.length - offset} bytes left over`);
-      return value;
+      try {
+        return decodeWith(types.fast, buffer);
+      } catch (error) {
+        if ((error as Error).message !== 'potential precision loss') throw error;
+        return decodeWith(types.precise, buffer);
+      }
     } catch (error) {
       throw new SerdeError(`Error deserializing Avro message for id ${schema.id}: ${(error as Error).message}`);
     }
@@ -204,11 +230,28 @@ function buildWriter(
   if (lookup === undefined) throw new SerdeError('The AVRO format needs a Schema Registry: set ksql.schema.registry.url');
   const schemaId = options.schemaId ?? generatedSchemaId(lookup, columns, role, options);
   const schema = JSON.parse(registeredSchema(lookup, schemaId).schema) as AvroSchema;
-  const type = parseAvroType(schema);
+  const types = parseAvroTypes(schema);
   const header = wireHeader(schemaId);
+  // Records are written after the header into one growing buffer, and copied out.
+  let scratch = Buffer.alloc(1024);
+  header.copy(scratch);
+  const encodeWith = (type: avro.Type, value: unknown): Uint8Array => {
+    let end = type.encode(value, scratch, WIRE_HEADER_BYTES);
+    while (end < 0) {
+      scratch = Buffer.alloc(scratch.length * 2);
+      header.copy(scratch);
+      end = type.encode(value, scratch, WIRE_HEADER_BYTES);
+    }
+    return Buffer.from(scratch.subarray(0, end));
+  };
   const encode = (value: unknown): Uint8Array => {
     try {
-      return Buffer.concat([header, type.toBuffer(value)]);
+      try {
+        return encodeWith(types.fast, value);
+      } catch {
+        // A long beyond 2^53 is a bigint, which avsc's own longs refuse: the precise type writes that record.
+        return encodeWith(types.precise, value);
+      }
     } catch (error) {
       throw new SerdeError(`Error serializing Avro message for id ${schemaId}: ${(error as Error).message}`);
     }
@@ -248,17 +291,17 @@ function nonNullBranch(schema: AvroSchema): AvroSchema {
   return Array.isArray(schema) ? ((schema as readonly AvroSchema[]).find((branch) => branch !== 'null') ?? schema) : schema;
 }
 
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Runtime value → avsc value, for a SQL type written as the given Avro schema (which names the record fields). */
 function writerOf(type: SqlType, schema: AvroSchema): Converter {
   const target = nonNullBranch(schema);
   const complex = typeof target === 'object' && !Array.isArray(target) ? (target as AvroComplexSchema) : undefined;
   switch (type.kind) {
     case 'BIGINT':
-      return (value) => (typeof value === 'bigint' ? value : BigInt(value as number));
-    case 'TIMESTAMP':
-      return (value) => BigInt(value as number);
-    case 'INTEGER':
-      return target === 'long' ? (value) => BigInt(value as number) : (value) => value;
+      // A number while it is exact, which avsc's own longs write fastest; a bigint beyond.
+      return (value) => (typeof value === 'bigint' && value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : value);
     case 'DECIMAL': {
       const scale = complex?.scale ?? type.scale;
       return (value) => encodeTwosComplement((value as Decimal).withScale(scale).unscaled);

@@ -25,6 +25,14 @@ describe('AVRO serde', () => {
     expect(serde.deserialize(bytes)).toEqual(row);
   });
 
+  it('reads and writes longs exactly on both sides of 2^53', () => {
+    const longs = [{ name: 'A', type: SqlTypes.BIGINT }, { name: 'B', type: SqlTypes.BIGINT }];
+    const serde = createRowSerde('AVRO', 'value', longs, { wrapSingleValue: true, schemas: lookupOf('AVRO', JSON.stringify(avroSchemaOf(longs, 'value', true))) });
+    for (const row of [[5n, -7n], [2n ** 53n + 1n, 0n], [-(2n ** 62n), 9_007_199_254_740_991n], [null, 2n ** 63n - 1n]]) {
+      expect(serde.deserialize(serde.serialize(row))).toEqual(row);
+    }
+  });
+
   it('reads a record with the schema its id names, matching fields to columns ignoring case, unknown fields left out', () => {
     const writer = JSON.stringify({ type: 'record', name: 'Other', fields: [{ name: 'extra', type: 'int' }, { name: 'id', type: 'long' }, { name: 'name', type: ['null', 'string'] }] });
     const writerSerde = createRowSerde('AVRO', 'value', [{ name: 'extra', type: SqlTypes.INTEGER }, { name: 'id', type: SqlTypes.BIGINT }, { name: 'name', type: SqlTypes.STRING }], {
