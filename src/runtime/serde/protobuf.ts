@@ -34,6 +34,16 @@ export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColu
     return file;
   };
   const readers = new Map<string, RowReader>();
+  const firstMessageReaders = new Map<number, RowReader>();
+  const readerOf = (schemaId: number, indexes: readonly number[]): RowReader => {
+    const key = `${schemaId}:${indexes.join('.')}`;
+    let reader = readers.get(key);
+    if (reader === undefined) {
+      reader = messageReader(fileOf(schemaId).messageAt(indexes), columns, `schema id ${schemaId}`);
+      readers.set(key, reader);
+    }
+    return reader;
+  };
   let writer: RowWriter | undefined;
   return {
     serialize(values) {
@@ -48,14 +58,17 @@ export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColu
     deserialize(bytes) {
       if (bytes === null) return null;
       const schemaId = readSchemaId(bytes);
-      const { indexes, end } = readMessageIndexes(bytes, WIRE_HEADER_BYTES);
-      const key = `${schemaId}:${indexes.join('.')}`;
-      let reader = readers.get(key);
-      if (reader === undefined) {
-        reader = messageReader(fileOf(schemaId).messageAt(indexes), columns, `schema id ${schemaId}`);
-        readers.set(key, reader);
+      // Most records are of the schema's first message, whose indexes are one zero byte.
+      if (bytes[WIRE_HEADER_BYTES] === 0) {
+        let reader = firstMessageReaders.get(schemaId);
+        if (reader === undefined) {
+          reader = readerOf(schemaId, [0]);
+          firstMessageReaders.set(schemaId, reader);
+        }
+        return reader(bytes.subarray(WIRE_HEADER_BYTES + 1));
       }
-      return reader(bytes.subarray(end));
+      const { indexes, end } = readMessageIndexes(bytes, WIRE_HEADER_BYTES);
+      return readerOf(schemaId, indexes)(bytes.subarray(end));
     },
   };
 }
