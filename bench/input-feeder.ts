@@ -80,5 +80,5 @@ export async function producePaced(log: Log, topics: InputTopics, records: reado
 }
 
 function toProduceRecord(topics: InputTopics, record: BenchRecord, timestampMs: number): ProduceRecord {
-  return { topic: record.side ? topics.side : topics.input, key: Buffer.from(record.key), value: Buffer.from(record.value), timestamp: timestampMs };
+  return { topic: record.side ? topics.side : topics.input, key: Buffer.from(record.key), value: record.encodedValue ?? Buffer.from(record.value), timestamp: timestampMs };
 }

@@ -4,16 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from '../src/engine/index.js';
 import { KafkaLog } from '../src/runtime/index.js';
+import type { SchemaRegistry } from '../src/schema-registry/index.js';
 import type { RunningShape, ShapeContext } from './shape.js';
 
 /**
  * Starts an engine as a server would (background query loops, stores on disk in a fresh state
  * directory, removed on stop) and runs `sql`, which starts the query.
  */
-export async function startSquallQuery(context: ShapeContext, sql: string): Promise<RunningShape> {
+export async function startSquallQuery(context: ShapeContext, sql: string, options: { readonly schemaRegistry?: SchemaRegistry } = {}): Promise<RunningShape> {
   const stateDir = await mkdtemp(join(tmpdir(), `${context.runId}_`));
   const log = new KafkaLog({ bootstrapServers: context.bootstrapServers, mockCluster: true });
   const engine = new Engine(log, {
+    ...(options.schemaRegistry === undefined ? {} : { schemaRegistry: options.schemaRegistry }),
     serviceId: context.runId,
     guarantee: context.guarantee,
     properties: {},

@@ -2,6 +2,7 @@
 import type { Shape } from '../shape.js';
 import { countByKey10k, countByKey1m } from './count-by-key.js';
 import { filterProject } from './filter-project.js';
+import { filterProjectAvro } from './filter-project-avro.js';
 import { hoppingWindow } from './hopping-window.js';
 import { rawPassthrough } from './raw-passthrough.js';
 import { rekey } from './rekey.js';
@@ -17,6 +18,7 @@ export const baselineShape: Shape = rawPassthrough;
 export const availableShapes: readonly Shape[] = [
   rawPassthrough,
   filterProject,
+  filterProjectAvro,
   rekey,
   countByKey10k,
   countByKey1m,
