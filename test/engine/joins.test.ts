@@ -263,6 +263,33 @@ describe('joins across topics of different partition counts', () => {
   });
 });
 
+describe('a windowed aggregation over a join', () => {
+  it('gives each result its window\'s bounds, where ksqlDB cannot resolve WINDOWSTART (its issue 5931)', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-winjoin-')), 'winjoin_');
+    await engine.execute({
+      sql: `CREATE STREAM CLICKS (ID STRING KEY, PAGE STRING) WITH (KAFKA_TOPIC='clicks', VALUE_FORMAT='JSON', PARTITIONS=2);
+            CREATE TABLE PEOPLE (ID STRING PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='people', VALUE_FORMAT='JSON', PARTITIONS=2);
+            CREATE TABLE PER_WINDOW AS SELECT C.ID, COUNT(*) AS N, WINDOWSTART AS WSTART, WINDOWEND AS WEND FROM CLICKS C JOIN PEOPLE P ON C.ID = P.ID
+              WINDOW TUMBLING (SIZE 10 MILLISECONDS) GROUP BY C.ID;`,
+    });
+    await produce(log, 'people', [{ key: 'ann', value: { NAME: 'Ann' }, timestamp: 1 }]);
+    await engine.drain();
+    await produce(log, 'clicks', [
+      { key: 'ann', value: { PAGE: 'a' }, timestamp: 13 },
+      { key: 'ann', value: { PAGE: 'b' }, timestamp: 17 },
+      { key: 'ann', value: { PAGE: 'c' }, timestamp: 25 },
+    ]);
+    await engine.drain();
+    const rows = (await pull(engine, "SELECT N, WSTART, WEND FROM PER_WINDOW WHERE C_ID = 'ann';")).sort((a, b) => Number(a[1]) - Number(b[1]));
+    expect(rows).toEqual([
+      [2n, 10n, 20n],
+      [1n, 20n, 30n],
+    ]);
+    await engine.close();
+  });
+});
+
 describe('bad records in a join', () => {
   it('writes a join key that fails to compute to the processing log with its reason, and keeps joining', async () => {
     const log = new MemoryLog({ autoCreateTopics: true });
