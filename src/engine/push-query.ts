@@ -2,7 +2,7 @@
 // the source topic once and end — for a table, the latest row of each key.
 import { randomUUID } from 'node:crypto';
 import type { QueryPlan } from '../planner/index.js';
-import { TransientQuery, runQueryOnce, type Log, type ProcessingLog, type RecordFeed } from '../runtime/index.js';
+import { TransientQuery, coPartitionedPlan, runQueryOnce, type Log, type ProcessingLog, type RecordFeed } from '../runtime/index.js';
 import type { QueryColumn, QueryStream } from './api.js';
 import { RowQueue } from './row-queue.js';
 
@@ -29,7 +29,8 @@ export interface RunningPushQuery {
 }
 
 export async function startPushQuery(options: PushQueryOptions): Promise<RunningPushQuery> {
-  const { plan } = options;
+  // A joined side read as it is moves into the other's partitions, as in a persistent query.
+  const plan = await coPartitionedPlan(options.plan, options.log);
   const queue = new RowQueue();
   const limit = plan.limit;
   let delivered = 0;

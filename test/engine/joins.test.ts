@@ -331,4 +331,26 @@ describe('a push query that joins', () => {
     live.closeQuery(query.queryId);
     await live.close();
   });
+
+  it('moves the right side into the left\'s partitions when their counts differ, as a persistent query does', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const live = new Engine(log, { serviceId: 'pushcopart_', guarantee: 'exactly_once_v2', properties: {}, background: true, kafkaClusterId: 'memory' });
+    await live.start();
+    await live.execute({
+      sql: `CREATE TABLE USERS (ID STRING PRIMARY KEY, NAME STRING) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE STREAM VISITS (USER_ID STRING KEY, PAGE STRING) WITH (KAFKA_TOPIC='visits', VALUE_FORMAT='JSON', PARTITIONS=2);`,
+    });
+    await produce(log, 'users', [{ key: 'ann', value: { NAME: 'Ann' }, timestamp: 1 }]);
+    const query = await live.query({
+      sql: 'SELECT V.USER_ID, PAGE, NAME FROM VISITS V JOIN USERS U ON V.USER_ID = U.ID EMIT CHANGES;',
+      properties: { 'auto.offset.reset': 'earliest' },
+    });
+    // The table's rows reach the join through the repartition topic: the visit comes after them.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await produce(log, 'visits', [{ key: 'ann', value: { PAGE: 'home' }, timestamp: 10 }]);
+    const events = query.events[Symbol.asyncIterator]();
+    expect(await events.next()).toEqual({ done: false, value: { kind: 'row', values: ['ann', 'home', 'Ann'] } });
+    live.closeQuery(query.queryId);
+    await live.close();
+  });
 });
