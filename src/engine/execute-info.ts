@@ -1,7 +1,7 @@
 // Read-only statements: SHOW/LIST, DESCRIBE, DESCRIBE FUNCTION, EXPLAIN.
 import type { Describe, DescribeFunction, Explain, Show } from '../parser/index.js';
 import { PlanError, explainPlan, formatPattern, planQuery, type FunctionDefinition, type QueryPlan } from '../planner/index.js';
-import { buildPersistentTopology, buildTransientTopology, describeTopology, type Topology } from '../runtime/index.js';
+import { buildPersistentTopology, buildTransientTopology, coPartitionedPlan, describeTopology, type Topology } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, StatementContext } from './engine-state.js';
 import { runningQueryInfo, schemaInfo, sourceDescription, sourceSummary } from './entities.js';
@@ -166,12 +166,14 @@ export async function executeExplain(statement: Explain, context: StatementConte
     throw new PlanError('EXPLAIN takes a query id, a SELECT, a CREATE ... AS SELECT or an INSERT INTO ... SELECT.', statement.span, 'NOT_SUPPORTED');
   }
   const plannerContext = { metastore: state.metastore, registry: state.registry, config: context.plannerConfig() };
-  const plan =
+  const planned =
     inner.kind === 'CreateAsSelect'
       ? planQuery(inner.query, { kind: 'CreateAsSelect', name: inner.name, sourceType: inner.sourceType, properties: inner.properties, statementText: '' }, 'EXPLAIN', plannerContext)
       : inner.kind === 'InsertInto'
         ? planQuery(inner.query, { kind: 'InsertInto', sink: state.metastore.getSource(inner.target) ?? raiseUnknown(inner.target, statement), properties: inner.properties }, 'EXPLAIN', plannerContext)
         : planQuery(inner.query, { kind: 'Transient' }, 'EXPLAIN', plannerContext);
+  // The plan the query would run: a joined side of another partition count moves into the other's.
+  const plan = await coPartitionedPlan(planned, state.log);
   return {
     '@type': 'queryDescription',
     statementText: context.statementText,

@@ -223,6 +223,8 @@ describe('joins across topics of different partition counts', () => {
       sql: `${TABLE} CREATE STREAM VISITS (USER_ID STRING KEY, PAGE STRING) WITH (KAFKA_TOPIC='visits', VALUE_FORMAT='JSON', PARTITIONS=2);
             CREATE STREAM NAMED AS SELECT V.USER_ID, PAGE, NAME FROM VISITS V JOIN USERS U ON V.USER_ID = U.ID;`,
     });
+    const [explained] = await engine.execute({ sql: 'EXPLAIN SELECT V.USER_ID, PAGE, NAME FROM VISITS V JOIN USERS U ON V.USER_ID = U.ID EMIT CHANGES;' });
+    expect(JSON.stringify(explained)).toContain('RightSourceKeyed-SelectKey-repartition');
     const repartition = (await log.listTopics()).find((topic) => topic.name.endsWith('RightSourceKeyed-SelectKey-repartition'));
     expect(repartition?.partitions).toBe(2);
     await produce(log, 'users', USERS.map((user, index) => ({ key: user, value: { NAME: user.toUpperCase() }, timestamp: index })));
