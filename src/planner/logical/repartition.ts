@@ -39,9 +39,16 @@ export function repartitionNode(input: LogicalNode, expressions: readonly Expres
     const type = types[index]!;
     const name = implicitName(expression) ?? `KSQL_COL_${generated++}`;
     checkKeyType(name, type, expression.span);
-    return { name, type, role: 'KEY', qualifier: from.qualifier };
+    return { name, type, role: 'KEY', qualifier: keyQualifier(expression, input.schema) ?? from.qualifier };
   });
   return rekeyed(input, expressions, newKeys, movedColumnIndexes(expressions, input.schema));
+}
+
+/** A key moved from a column keeps that column's source: over a join, PARTITION BY R.Y is `R.Y` (named R_Y). */
+function keyQualifier(expression: Expression, schema: RowSchema): string | undefined {
+  if (expression.kind !== 'ColumnRef') return undefined;
+  const binding = schema.resolve(expression.source, expression.name, expression.span);
+  return binding === undefined ? undefined : schema.columns[binding.index]!.qualifier;
 }
 
 /** The input columns a PARTITION BY of plain columns moves into the key: `L.K` moves L's K, not R's. */

@@ -80,7 +80,7 @@ function expandStar(qualifier: string | undefined, schema: RowSchema, span: Span
  */
 function joinStarColumns(schema: RowSchema): RowColumn[] {
   const visible = schema.columns.filter((column) => column.qualifier !== '');
-  const qualifiers = [...new Set(visible.flatMap((column) => (column.qualifier === undefined ? [] : [column.qualifier])))];
+  const qualifiers = [...new Set(visible.flatMap((column) => (column.qualifier === undefined || column.role === 'KEY' ? [] : [column.qualifier])))];
   const isWindowBound = (column: RowColumn) => column.role === 'PSEUDO' && WINDOW_BOUND_COLUMNS.some((bound) => bound.name === column.name);
   const ofSource = (qualifier: string) => {
     const own = visible.filter((column) => column.qualifier === qualifier && column.role !== 'KEY');

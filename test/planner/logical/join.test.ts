@@ -79,6 +79,11 @@ describe('joinNode', () => {
     ]);
   });
 
+  it('names a PARTITION BY key after the source of its column over a join: PARTITION BY R.F is R_F', () => {
+    const sink = planned('SELECT * FROM L JOIN R WITHIN 1 SECOND ON L.ID = R.ID PARTITION BY R.F');
+    expect(columns(sink).slice(0, 3)).toEqual(['R_F KEY', 'L_NAME VALUE', 'L_V VALUE']);
+  });
+
   it('moves only the named source\'s column into the key on PARTITION BY over a join: R.ID stays a value', () => {
     const sink = planned('SELECT L.ID AS LID, R.ID FROM L JOIN R WITHIN 1 SECOND ON L.ID = R.ID PARTITION BY L.ID');
     expect(columns(sink)).toEqual(['LID KEY', 'R_ID VALUE']);
