@@ -25,7 +25,7 @@ const FORMATS = ['JSON', 'AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR'] as cons
 async function serdes(): Promise<Map<string, RowSerde>> {
   const registry = await EmbeddedSchemaRegistry.open(new MemoryLog());
   await registry.register('bids-avro-value', { schemaType: 'AVRO', schema: JSON.stringify(avroSchemaOf(columns, 'value', true)) });
-  await registry.register('bids-protobuf-value', { schemaType: 'PROTOBUF', schema: protobufSchemaOf(columns, undefined, undefined) });
+  await registry.register('bids-protobuf-value', { schemaType: 'PROTOBUF', schema: protobufSchemaOf(columns, 'value', { wrapSingleValue: true }) });
   await registry.register('bids-json-value', { schemaType: 'JSON', schema: JSON.stringify(jsonSchemaOf(columns, 'value', true)) });
   return new Map(FORMATS.map((format) => [format, createRowSerde(format, 'value', columns, { wrapSingleValue: true, schemas: registry.lookup })]));
 }

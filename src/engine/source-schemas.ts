@@ -52,7 +52,7 @@ const REGISTRY_FORMATS: ReadonlyMap<string, RegistryFormat> = new Map<string, Re
       schemaType: 'PROTOBUF',
       // A Protobuf record is always a message: its fields are the columns, of a key as of a value.
       columnsOf: (text, _side, format) => ({ columns: columnsOfProtobufMessage(parseProtobufFile(text).message(format.schemaFullName)), wrapped: true }),
-      schemaOf: (columns, _side, format) => protobufSchemaOf(columns, format.schemaFullName, format.nullableRepresentation),
+      schemaOf: (columns, side, format) => protobufSchemaOf(columns, side, format),
     },
   ],
   [

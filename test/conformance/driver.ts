@@ -261,7 +261,7 @@ function topicCodec(source: DataSource, registry: EmbeddedSchemaRegistry): Topic
   const keyShape: SpecShape = {
     columns: keyColumns.map((column) => column.name),
     // A Protobuf key is a message, written as an object even for one column.
-    unwrapped: keyColumns.length === 1 && !isProtobuf(source.keyFormat),
+    unwrapped: keyColumns.length === 1 && source.keyFormat.format !== 'PROTOBUF' && source.keyFormat.format !== 'PROTOBUF_NOSR',
     subject: `${source.topic}-key`,
     registry,
     json: createRowSerde('JSON', 'value', keyColumns, { wrapSingleValue: true }),
@@ -304,13 +304,9 @@ interface SpecShape {
   readonly json: RowSerde;
 }
 
-function isProtobuf(format: FormatInfo): boolean {
-  return format.format === 'PROTOBUF' || format.format === 'PROTOBUF_NOSR';
-}
-
-/** A spec as the row of its side: an object by column name, or a bare value of a single column. */
+/** A spec as the row of its side: an object by column name, or the bare value of an unwrapped single column. */
 function specToRow(spec: unknown, shape: SpecShape): unknown[] | null {
-  const object = typeof spec === 'object' && spec !== null && !Array.isArray(spec) && !isLosslessNumber(spec) ? spec : { [shape.columns[0] ?? '']: spec };
+  const object = shape.unwrapped ? { [shape.columns[0]!]: spec } : spec;
   return shape.json.deserialize(Buffer.from(stringifyLossless(object) ?? 'null'));
 }
 

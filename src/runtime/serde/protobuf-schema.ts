@@ -1,7 +1,7 @@
 // Between SQL columns and Protobuf schemas: the .proto ksqlDB (through Connect's ProtobufData) registers, and the messages and columns a .proto declares.
 import protobuf from 'protobufjs';
 import { SqlTypes, type SqlType, type StructField } from '../../planner/index.js';
-import type { SerdeColumn } from './format.js';
+import type { SerdeColumn, SerdeRole } from './format.js';
 import { SerdeError } from './serde-error.js';
 
 /** The message name Connect gives a schema that has none, as ksqlDB's generated schemas show. */
@@ -9,6 +9,9 @@ export const DEFAULT_PROTOBUF_MESSAGE_NAME = 'ConnectDefault1';
 
 /** How a nullable scalar is written: proto3's implicit presence (null reads back as the default), `optional`, or a google.protobuf wrapper. */
 export type NullableRepresentation = 'OPTIONAL' | 'WRAPPER';
+
+/** The field of the message that holds an array or map inside another. */
+export const COLLECTION_FIELD = 'value';
 
 const TIMESTAMP = 'google.protobuf.Timestamp';
 const DATE = 'google.type.Date';
@@ -33,19 +36,33 @@ const WRAPPER_OF: Partial<Record<SqlType['kind'], string>> = {
 };
 
 /**
- * The schema ksqlDB generates for one side of a topic: one message with a field per column (keys
- * and single values too: a Protobuf record is always a message), nested messages for structs.
+ * The schema ksqlDB generates for one side of a topic: one message with a field per column (a
+ * Protobuf record is always a message: keys, even of one column, stay one), nested messages for
+ * structs. A single STRUCT value with WRAP_SINGLE_VALUE=false is the message itself.
  */
-export function protobufSchemaOf(columns: readonly SerdeColumn[], fullName: string | undefined, nullable: NullableRepresentation | undefined): string {
-  const name = fullName ?? DEFAULT_PROTOBUF_MESSAGE_NAME;
+export function protobufSchemaOf(columns: readonly SerdeColumn[], role: SerdeRole, options: ProtobufSchemaOptions): string {
+  const name = options.schemaFullName ?? DEFAULT_PROTOBUF_MESSAGE_NAME;
   const dot = name.lastIndexOf('.');
   const imports = new Set<string>();
-  const writer = new MessageWriter(imports, nullable);
-  const body = writer.message(dot === -1 ? name : name.slice(dot + 1), columns, '');
+  const writer = new MessageWriter(imports, options.nullableRepresentation);
+  const only = columns.length === 1 ? columns[0]! : undefined;
+  const fields = only?.type.kind === 'STRUCT' && isUnwrapped(role, options) ? only.type.fields : columns;
+  const body = writer.message(dot === -1 ? name : name.slice(dot + 1), fields, '');
   const header = ['syntax = "proto3";', ''];
   if (dot !== -1) header.push(`package ${name.slice(0, dot)};`, '');
   if (imports.size > 0) header.push(...[...imports].sort().map((file) => `import "${file}";`), '');
   return `${[...header, body].join('\n')}\n`;
+}
+
+export interface ProtobufSchemaOptions {
+  readonly wrapSingleValue?: boolean;
+  readonly schemaFullName?: string;
+  readonly nullableRepresentation?: NullableRepresentation;
+}
+
+/** Whether one column is written bare: a value with WRAP_SINGLE_VALUE=false; never a key, which ksqlDB keeps a message. */
+export function isUnwrapped(role: SerdeRole, options: Pick<ProtobufSchemaOptions, 'wrapSingleValue'>): boolean {
+  return role === 'value' && options.wrapSingleValue === false;
 }
 
 class MessageWriter {
@@ -66,10 +83,8 @@ class MessageWriter {
   private fieldType(type: SqlType, nested: string[], indent: string): string {
     switch (type.kind) {
       case 'ARRAY':
-        if (type.element.kind === 'ARRAY' || type.element.kind === 'MAP') throw new SerdeError('The PROTOBUF format cannot hold an ARRAY of ARRAY or MAP');
         return `repeated ${this.valueType(type.element, nested, indent)}`;
       case 'MAP':
-        if (type.value.kind === 'ARRAY' || type.value.kind === 'MAP') throw new SerdeError('The PROTOBUF format cannot hold a MAP of ARRAY or MAP values');
         return `map<${this.valueType(type.key, nested, indent)}, ${this.valueType(type.value, nested, indent)}>`;
       default: {
         const wrapper = this.nullable === 'WRAPPER' ? WRAPPER_OF[type.kind] : undefined;
@@ -115,8 +130,12 @@ class MessageWriter {
         return name;
       }
       case 'ARRAY':
-      case 'MAP':
-        throw new SerdeError(`The PROTOBUF format cannot hold a nested ${type.kind} here`);
+      case 'MAP': {
+        // A repeated field or map cannot hold another: the inner collection is the one field of a message.
+        const name = `ConnectDefault${this.next++}`;
+        nested.push(this.message(name, [{ name: COLLECTION_FIELD, type }], indent));
+        return name;
+      }
     }
   }
 

@@ -5,7 +5,7 @@ import { decodeTwosComplement, encodeTwosComplement } from './decimal-bytes.js';
 import { resolveFieldNames } from './field-names.js';
 import type { FormatOptions, RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { createNoneSerde } from './none.js';
-import { parseProtobufFile, protobufSchemaOf, wrappedScalar, type ProtobufFile } from './protobuf-schema.js';
+import { COLLECTION_FIELD, isUnwrapped, parseProtobufFile, protobufSchemaOf, wrappedScalar, type ProtobufFile } from './protobuf-schema.js';
 import { SerdeError } from './serde-error.js';
 import { readMessageIndexes, readSchemaId, WIRE_HEADER_BYTES, wireHeader, writeMessageIndexes } from './sr-wire.js';
 
@@ -39,7 +39,7 @@ export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColu
     const key = `${schemaId}:${indexes.join('.')}`;
     let reader = readers.get(key);
     if (reader === undefined) {
-      reader = messageReader(fileOf(schemaId).messageAt(indexes), columns, `schema id ${schemaId}`);
+      reader = messageReader(fileOf(schemaId).messageAt(indexes), columns, unwrappedStruct(role, columns, options), `schema id ${schemaId}`);
       readers.set(key, reader);
     }
     return reader;
@@ -51,7 +51,7 @@ export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColu
       if (writer === undefined) {
         const schemaId = options.schemaId ?? generatedSchemaId(lookup, columns, role, options);
         const message = fileOf(schemaId).message(options.schemaFullName);
-        writer = messageWriter(message, columns, Buffer.concat([wireHeader(schemaId), writeMessageIndexes(fileOf(schemaId).indexesOf(message))]));
+        writer = messageWriter(message, columns, unwrappedStruct(role, columns, options), Buffer.concat([wireHeader(schemaId), writeMessageIndexes(fileOf(schemaId).indexesOf(message))]));
       }
       return writer(values);
     },
@@ -76,9 +76,10 @@ export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColu
 /** PROTOBUF_NOSR: the message ksqlDB generates for the columns, with no header: both sides must agree on the schema. */
 export function createProtobufNoSrSerde(role: SerdeRole, columns: readonly SerdeColumn[], options: FormatOptions): RowSerde {
   if (columns.length === 0) return createNoneSerde();
-  const message = parseProtobufFile(protobufSchemaOf(columns, options.schemaFullName, options.nullableRepresentation)).message(undefined);
-  const reader = messageReader(message, columns, 'PROTOBUF_NOSR');
-  const writer = messageWriter(message, columns, Buffer.alloc(0));
+  const message = parseProtobufFile(protobufSchemaOf(columns, role, options)).message(undefined);
+  const struct = unwrappedStruct(role, columns, options);
+  const reader = messageReader(message, columns, struct, 'PROTOBUF_NOSR');
+  const writer = messageWriter(message, columns, struct, Buffer.alloc(0));
   return {
     serialize: (values) => (values === null || isNullKey(role, values) ? null : writer(values)),
     deserialize: (bytes) => (bytes === null ? null : reader(bytes)),
@@ -101,13 +102,30 @@ function registeredProtobuf(lookup: SchemaLookup | undefined, schemaId: number):
 /** The id of the schema ksqlDB generates for these columns, which the engine registered before the query started. */
 function generatedSchemaId(lookup: SchemaLookup | undefined, columns: readonly SerdeColumn[], role: SerdeRole, options: FormatOptions): number {
   if (lookup === undefined) throw new SerdeError('The PROTOBUF format needs a Schema Registry: set ksql.schema.registry.url');
-  const schema = protobufSchemaOf(columns, options.schemaFullName, options.nullableRepresentation);
+  const schema = protobufSchemaOf(columns, role, options);
   const id = lookup.idOfSchema('PROTOBUF', schema);
   if (id === undefined) throw new SerdeError(`The Protobuf schema of the ${role} is not registered in the Schema Registry: ${schema}`);
   return id;
 }
 
-function messageReader(message: protobuf.Type, columns: readonly SerdeColumn[], what: string): RowReader {
+/** The one STRUCT column whose fields are the message's own, when it is written unwrapped. */
+function unwrappedStruct(role: SerdeRole, columns: readonly SerdeColumn[], options: FormatOptions): SqlType | undefined {
+  const only = columns.length === 1 ? columns[0]!.type : undefined;
+  return only?.kind === 'STRUCT' && isUnwrapped(role, options) ? only : undefined;
+}
+
+function messageReader(message: protobuf.Type, columns: readonly SerdeColumn[], struct: SqlType | undefined, what: string): RowReader {
+  const decode = (bytes: Uint8Array): Record<string, unknown> => {
+    try {
+      return message.decode(bytes) as unknown as Record<string, unknown>;
+    } catch (error) {
+      throw new SerdeError(`Error deserializing Protobuf message ${message.name} (${what}): ${(error as Error).message}`);
+    }
+  };
+  if (struct !== undefined) {
+    const convert = readerOf(struct, message);
+    return (bytes) => [convert(decode(bytes))];
+  }
   const fields = fieldsFor(message, columns);
   const converters = columns.map((column, index) => {
     const field = fields[index];
@@ -115,12 +133,7 @@ function messageReader(message: protobuf.Type, columns: readonly SerdeColumn[], 
   });
   const names = fields.map((field) => field?.name);
   return (bytes) => {
-    let decoded: Record<string, unknown>;
-    try {
-      decoded = message.decode(bytes) as unknown as Record<string, unknown>;
-    } catch (error) {
-      throw new SerdeError(`Error deserializing Protobuf message ${message.name} (${what}): ${(error as Error).message}`);
-    }
+    const decoded = decode(bytes);
     const row = new Array<unknown>(converters.length);
     for (let index = 0; index < converters.length; index++) {
       const convert = converters[index];
@@ -131,7 +144,20 @@ function messageReader(message: protobuf.Type, columns: readonly SerdeColumn[], 
   };
 }
 
-function messageWriter(message: protobuf.Type, columns: readonly SerdeColumn[], prefix: Buffer): RowWriter {
+function messageWriter(message: protobuf.Type, columns: readonly SerdeColumn[], struct: SqlType | undefined, prefix: Buffer): RowWriter {
+  const encode = (object: Record<string, unknown>): Uint8Array => {
+    let body: Uint8Array;
+    try {
+      body = message.encode(object).finish();
+    } catch (error) {
+      throw new SerdeError(`Error serializing Protobuf message ${message.name}: ${(error as Error).message}`);
+    }
+    return prefix.length === 0 ? body : Buffer.concat([prefix, body]);
+  };
+  if (struct !== undefined) {
+    const convert = writerOf(struct, message);
+    return (values) => encode(values[0] === null || values[0] === undefined ? {} : (convert(values[0]) as Record<string, unknown>));
+  }
   const fields = fieldsFor(message, columns);
   const converters = columns.map((column, index) => {
     const field = fields[index];
@@ -145,14 +171,21 @@ function messageWriter(message: protobuf.Type, columns: readonly SerdeColumn[], 
       const value = values[index];
       if (convert !== undefined && value !== null && value !== undefined) object[names[index]!] = convert(value);
     }
-    let body: Uint8Array;
-    try {
-      body = message.encode(object).finish();
-    } catch (error) {
-      throw new SerdeError(`Error serializing Protobuf message ${message.name}: ${(error as Error).message}`);
-    }
-    return prefix.length === 0 ? body : Buffer.concat([prefix, body]);
+    return encode(object);
   };
+}
+
+/** A collection inside a collection is the one field of a message: the reader of the element or value it is. */
+function collectionReader(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null): Converter {
+  if ((type.kind !== 'ARRAY' && type.kind !== 'MAP') || !(resolved instanceof protobuf.Type) || resolved.fields[COLLECTION_FIELD] === undefined) return readerOf(type, resolved);
+  const inner = readerOf(type, resolved.fields[COLLECTION_FIELD]!.resolvedType);
+  return (value) => inner((value as Record<string, unknown>)[COLLECTION_FIELD]);
+}
+
+function collectionWriter(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null): Converter {
+  if ((type.kind !== 'ARRAY' && type.kind !== 'MAP') || !(resolved instanceof protobuf.Type) || resolved.fields[COLLECTION_FIELD] === undefined) return writerOf(type, resolved);
+  const inner = writerOf(type, resolved.fields[COLLECTION_FIELD]!.resolvedType);
+  return (value) => ({ [COLLECTION_FIELD]: inner(value) });
 }
 
 function fieldsFor(message: protobuf.Type, columns: readonly { readonly name: string }[]): (protobuf.Field | undefined)[] {
@@ -206,12 +239,12 @@ function readerOf(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null)
         return Number(toBigint(timestamp.seconds)) * 1000 + Math.floor(timestamp.nanos / 1_000_000);
       };
     case 'ARRAY': {
-      const element = readerOf(type.element, resolved);
+      const element = collectionReader(type.element, resolved);
       return (value) => (value as unknown[]).map((item) => (item === null ? null : element(item)));
     }
     case 'MAP': {
       const key = mapKeyReader(type.key);
-      const entryValue = readerOf(type.value, resolved);
+      const entryValue = collectionReader(type.value, resolved);
       return (value) => {
         const map = new Map<unknown, unknown>();
         for (const [name, item] of Object.entries(value as Record<string, unknown>)) map.set(key(name), item === null ? null : entryValue(item));
@@ -305,7 +338,7 @@ function writerOf(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null)
         return { seconds, nanos: (millis - seconds * 1000) * 1_000_000 };
       };
     case 'ARRAY': {
-      const element = writerOf(type.element, resolved);
+      const element = collectionWriter(type.element, resolved);
       return (value) =>
         (value as unknown[]).map((item) => {
           if (item === null || item === undefined) throw new SerdeError('The PROTOBUF format cannot hold a NULL array element');
@@ -313,7 +346,7 @@ function writerOf(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null)
         });
     }
     case 'MAP': {
-      const entryValue = writerOf(type.value, resolved);
+      const entryValue = collectionWriter(type.value, resolved);
       return (value) => {
         const object: Record<string, unknown> = {};
         for (const [key, item] of value as ReadonlyMap<unknown, unknown>) {

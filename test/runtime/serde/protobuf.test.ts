@@ -18,7 +18,7 @@ const columns: SerdeColumn[] = [
   { name: 'OK', type: SqlTypes.BOOLEAN },
   { name: 'SCORE', type: SqlTypes.DOUBLE },
 ];
-const generated = protobufSchemaOf(columns, undefined, undefined);
+const generated = protobufSchemaOf(columns, 'value', {});
 const row = [
   9_007_199_254_740_993n,
   'x',
@@ -35,12 +35,12 @@ const row = [
 
 describe('PROTOBUF serde', () => {
   it('generates one message with a field per column, nested messages for structs and the well-known types for time and decimals', () => {
-    expect(protobufSchemaOf([{ name: 'K', type: SqlTypes.STRING }], undefined, undefined)).toBe('syntax = "proto3";\n\nmessage ConnectDefault1 {\n  string K = 1;\n}\n');
+    expect(protobufSchemaOf([{ name: 'K', type: SqlTypes.STRING }], 'key', {})).toBe('syntax = "proto3";\n\nmessage ConnectDefault1 {\n  string K = 1;\n}\n');
     expect(generated).toContain('import "google/protobuf/timestamp.proto";');
     expect(generated).toContain('  ConnectDefault2 ADDRESS = 5;\n');
     expect(generated).toContain('  message ConnectDefault2 {\n    string CITY = 1;\n    int32 ZIP = 2;\n  }');
     expect(generated).toContain('confluent.type.Decimal PRICE = 3 [(confluent.field_meta) = { params: [ { key: "precision", value: "6" }, { key: "scale", value: "2" } ] }];');
-    expect(protobufSchemaOf([{ name: 'V', type: SqlTypes.INTEGER }], 'io.x.Value', 'OPTIONAL')).toBe('syntax = "proto3";\n\npackage io.x;\n\nmessage Value {\n  optional int32 V = 1;\n}\n');
+    expect(protobufSchemaOf([{ name: 'V', type: SqlTypes.INTEGER }], 'value', { schemaFullName: 'io.x.Value', nullableRepresentation: 'OPTIONAL' })).toBe('syntax = "proto3";\n\npackage io.x;\n\nmessage Value {\n  optional int32 V = 1;\n}\n');
   });
 
   it('reads back the columns it generates, decimal precision and scale included', () => {
@@ -118,5 +118,25 @@ describe('PROTOBUF serde', () => {
     expect(() => serde.serialize([0n, 0, 0, 'GREEN', null, []])).toThrow(/not a value of the Protobuf enum/);
     expect(() => parseProtobufFile('syntax = "proto3"; import "other.proto"; message M { Other O = 1; }')).toThrow(/schema references are not supported/);
     expect(() => parseProtobufFile('message {')).toThrow(/Invalid Protobuf schema/);
+  });
+
+  it('holds an array or map inside another as the one field of a message', () => {
+    const nested: SerdeColumn[] = [
+      { name: 'GRID', type: SqlTypes.array(SqlTypes.array(SqlTypes.INTEGER)) },
+      { name: 'BY_NAME', type: SqlTypes.map(SqlTypes.STRING, SqlTypes.map(SqlTypes.STRING, SqlTypes.BIGINT)) },
+    ];
+    expect(protobufSchemaOf(nested, 'value', {})).toContain('  repeated ConnectDefault2 GRID = 1;\n  map<string, ConnectDefault3> BY_NAME = 2;\n\n  message ConnectDefault2 {\n    repeated int32 value = 1;\n  }');
+    const serde = createRowSerde('PROTOBUF_NOSR', 'value', nested, {});
+    const row = [[[1, 2], [], [3]], new Map([['a', new Map([['b', 5n]])]])];
+    expect(serde.deserialize(serde.serialize(row))).toEqual(row);
+  });
+
+  it('writes a single STRUCT value with WRAP_SINGLE_VALUE=false as the message itself; a key always as a message of its columns', () => {
+    const struct: SerdeColumn[] = [{ name: 'S', type: SqlTypes.struct([{ name: 'A', type: SqlTypes.INTEGER }]) }];
+    expect(protobufSchemaOf(struct, 'value', { wrapSingleValue: false })).toBe('syntax = "proto3";\n\nmessage ConnectDefault1 {\n  int32 A = 1;\n}\n');
+    expect(protobufSchemaOf(struct, 'key', { wrapSingleValue: false })).toContain('  ConnectDefault2 S = 1;');
+    const serde = createRowSerde('PROTOBUF_NOSR', 'value', struct, { wrapSingleValue: false });
+    expect([...serde.serialize([{ A: 3 }])!]).toEqual([0x08, 3]);
+    expect(serde.deserialize(Buffer.from([0x08, 3]))).toEqual([{ A: 3 }]);
   });
 });
