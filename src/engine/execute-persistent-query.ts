@@ -1,7 +1,7 @@
 // Statements that start or stop persistent queries: CREATE ... AS SELECT, INSERT INTO ... SELECT, TERMINATE.
 import type { CreateAsSelect, InsertInto, Terminate } from '../parser/index.js';
 import { joinSourceSteps, PlanError, planQuery, resolveSource, type QueryPlan } from '../planner/index.js';
-import { buildPersistentTopology, coPartitionedPlan, internalTopicPartitions, PersistentQuery } from '../runtime/index.js';
+import { buildPersistentTopology, coPartitionedPlan, internalTopicCounts, internalTopicPartitions, PersistentQuery } from '../runtime/index.js';
 import type { KsqlEntity } from './api.js';
 import type { EngineState, RunningQuery, StatementContext } from './engine-state.js';
 import { currentStatus, recordSuccess } from './entities.js';
@@ -106,8 +106,10 @@ async function startPersistentQuery(planned: QueryPlan, context: StatementContex
   await state.log.createTopic(plan.sink.topic, { partitions });
   await registerSchemas(plan.sink, state.config.schemaRegistry, 'sink');
   const topology = buildPersistentTopology(plan, state.config.serviceId);
+  const counts = await internalTopicCounts(topology, sourcePartitions, state.log);
   for (const topic of topology.internalTopics) {
-    await state.log.createTopic(topic.name, topic.kind === 'changelog' ? { partitions: sourcePartitions, config: { 'cleanup.policy': 'compact' } } : { partitions: sourcePartitions });
+    const partitions = counts.get(topic.name) ?? sourcePartitions;
+    await state.log.createTopic(topic.name, topic.kind === 'changelog' ? { partitions, config: { 'cleanup.policy': 'compact' } } : { partitions });
   }
   const runtime = new PersistentQuery({
     log: state.log,

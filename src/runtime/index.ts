@@ -31,4 +31,4 @@ export type { Change } from './topology/change.js';
 export type { Processor, ProcessorContext, ProcessorDefinition, PunctuationType, RecordCoordinates } from './topology/processor.js';
 export type { StreamTask } from './task/stream-task.js';
 export { buildPersistentTopology, buildTransientTopology } from './topology/build-topology.js';
-export { coPartitionedPlan, internalTopicPartitions } from './topology/co-partitioning.js';
+export { coPartitionedPlan, internalTopicCounts, internalTopicPartitions } from './topology/co-partitioning.js';

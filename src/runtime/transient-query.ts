@@ -8,7 +8,7 @@ import type { ProcessingLog } from './processing-log.js';
 import type { RowListener } from './processors/row-listener.js';
 import { TaskManager } from './task/task-manager.js';
 import { buildTransientTopology } from './topology/build-topology.js';
-import { internalTopicPartitions } from './topology/co-partitioning.js';
+import { internalTopicCounts, internalTopicPartitions } from './topology/co-partitioning.js';
 import { sourceTopics } from './topology/topology.js';
 
 export type { RowListener };
@@ -52,7 +52,8 @@ export class TransientQuery {
     const internalTopics = this.tasks.topology.internalTopics;
     if (internalTopics.length > 0) {
       const partitions = await internalTopicPartitions(this.plan, log);
-      for (const topic of internalTopics) await log.createTopic(topic.name, { partitions });
+      const counts = await internalTopicCounts(this.tasks.topology, partitions, log);
+      for (const topic of internalTopics) await log.createTopic(topic.name, { partitions: counts.get(topic.name) ?? partitions });
       if (internalTopics.some((topic) => topic.kind === 'repartition')) this.producer = await log.producer();
     }
     this.consumer = await log.consumer({ groupId, offsetReset, readCommitted: true });

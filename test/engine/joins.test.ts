@@ -236,6 +236,31 @@ describe('joins across topics of different partition counts', () => {
     await engine.close();
   });
 
+  it('runs a foreign-key join whose tables have different counts, as ksqlDB does: the left table reaches the right through its subscription topic', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-copart-')), 'copartfk_');
+    await engine.execute({
+      sql: `CREATE TABLE PRODUCTS (ID STRING PRIMARY KEY, TITLE STRING) WITH (KAFKA_TOPIC='products', VALUE_FORMAT='JSON', PARTITIONS=4);
+            CREATE TABLE LINES (ID STRING PRIMARY KEY, PRODUCT_ID STRING) WITH (KAFKA_TOPIC='lines', VALUE_FORMAT='JSON', PARTITIONS=2);
+            CREATE TABLE LINE_TITLES AS SELECT L.ID, TITLE FROM LINES L JOIN PRODUCTS P ON L.PRODUCT_ID = P.ID;`,
+    });
+    const partitionsOf = async (suffix: string) => (await log.listTopics()).find((topic) => topic.name.endsWith(suffix))?.partitions;
+    expect(await partitionsOf('KafkaTopic_Left-Reduce-changelog')).toBe(2);
+    expect(await partitionsOf('Join-fk-subscription-repartition')).toBe(4);
+    await produce(log, 'products', Array.from({ length: 4 }, (_, index) => ({ key: `p${index}`, value: { TITLE: `thing ${index}` }, timestamp: index })));
+    await engine.drain();
+    await produce(log, 'lines', Array.from({ length: 12 }, (_, index) => ({ key: `l${index}`, value: { PRODUCT_ID: `p${index % 4}` }, timestamp: 10 + index })));
+    await engine.drain();
+    // l0 moves from p0 to p1, then p0 is renamed: l0 must not follow it.
+    await produce(log, 'lines', [{ key: 'l0', value: { PRODUCT_ID: 'p1' }, timestamp: 30 }]);
+    await produce(log, 'products', [{ key: 'p0', value: { TITLE: 'renamed' }, timestamp: 31 }]);
+    await engine.drain();
+    const rows = (await pull(engine, 'SELECT L_ID, TITLE FROM LINE_TITLES;')).sort((a, b) => Number(String(a[0]).slice(1)) - Number(String(b[0]).slice(1)));
+    const product = (index: number) => (index === 0 ? 1 : index % 4);
+    expect(rows).toEqual(Array.from({ length: 12 }, (_, index) => [`l${index}`, product(index) === 0 ? 'renamed' : `thing ${product(index)}`]));
+    await engine.close();
+  });
+
   it('refuses windowed sides of different counts, which cannot move, naming the sources and their counts', async () => {
     const log = new MemoryLog({ autoCreateTopics: true });
     const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-copart-')), 'copart3_');
