@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 export const KSQL_JSON = 'application/vnd.ksql.v1+json';
 export const PLAIN_JSON = 'application/json';
 export const DELIMITED = 'application/vnd.ksqlapi.delimited.v1';
+export const KSQL_PROTOBUF = 'application/vnd.ksql.v1+protobuf';
 
 /**
  * The first of `supported` the client accepts, by descending `q`; `fallback` when the header is

@@ -1,9 +1,10 @@
-// The three wire formats of a query result: ksqlDB's StreamedRow array (/query), and the
-// delimited lines and JSON array of /query-stream. Each turns query events into text chunks.
+// The wire formats of a query result: ksqlDB's StreamedRow array (/query), in JSON or with Protobuf
+// rows, and the delimited lines and JSON array of /query-stream. Each turns query events into text chunks.
 import type { QueryStream } from '../engine/api.js';
+import { protobufRowsOf, type ProtobufRows } from '../engine/index.js';
 import type { ErrorBody } from './error-handler.js';
 import { toJsonText } from './json-text.js';
-import { DELIMITED, KSQL_JSON, PLAIN_JSON } from './media-types.js';
+import { DELIMITED, KSQL_JSON, KSQL_PROTOBUF, PLAIN_JSON } from './media-types.js';
 import { renderRow } from './rest-values.js';
 import { columnNames, columnTypes, formatSchema } from './schema-text.js';
 
@@ -33,6 +34,33 @@ export const streamedRowFormat: QueryFormat = {
   tombstone: (query, values) => `,\n{"row":{"columns":${renderRow(values, query.columns)},"tombstone":true}}`,
   error: (body) => `,\n{"errorMessage":${toJsonText(body)}}`,
   end: (finalMessage) => (finalMessage === undefined ? ']' : `,\n{"finalMessage":${JSON.stringify(finalMessage)}}]`),
+};
+
+const protobufRows = new WeakMap<QueryStream, ProtobufRows>();
+
+function protobufRowsFor(query: QueryStream): ProtobufRows {
+  let rows = protobufRows.get(query);
+  if (rows === undefined) {
+    rows = protobufRowsOf(query.columns);
+    protobufRows.set(query, rows);
+  }
+  return rows;
+}
+
+/**
+ * The StreamedRow array with `Accept: application/vnd.ksql.v1+protobuf`: the header also carries
+ * the rows' .proto (`protoSchema`), and each row is that message's bytes in base64:
+ *   [{"header":{"queryId":"q","schema":"`A` INTEGER","protoSchema":"syntax = ..."}},
+ *   {"row":{"protobufBytes":"CAE="}}]
+ */
+export const protobufRowFormat: QueryFormat = {
+  mediaType: KSQL_PROTOBUF,
+  start: (query) =>
+    `[{"header":${toJsonText({ queryId: query.queryId, schema: formatSchema(query.columns), protoSchema: protobufRowsFor(query).schema })}}`,
+  row: (query, values) => `,\n{"row":{"protobufBytes":"${Buffer.from(protobufRowsFor(query).encode(values)).toString('base64')}"}}`,
+  tombstone: (query, values) => `,\n{"row":{"protobufBytes":"${Buffer.from(protobufRowsFor(query).encode(values)).toString('base64')}","tombstone":true}}`,
+  error: streamedRowFormat.error,
+  end: streamedRowFormat.end,
 };
 
 /**

@@ -128,6 +128,25 @@ describe('POST /query', () => {
     expect(response.body).toBe('{"queryId":"q","columnNames":["K","ID"],"columnTypes":["STRING","INTEGER"]}\n["a",1]\n');
   });
 
+  it('gives rows as Protobuf messages, with their .proto in the header, when asked for application/vnd.ksql.v1+protobuf', async () => {
+    const columns: QueryColumn[] = [
+      { name: 'ID', type: SqlTypes.STRING, isKey: true },
+      { name: 'COUNT', type: SqlTypes.BIGINT, isKey: false },
+    ];
+    engine.answerQueriesWith(new FakeQueryStream('query_1', columns, true).pushRows(['a', 3n]).finish());
+    const response = await server.inject({
+      method: 'POST',
+      url: '/query',
+      headers: { accept: 'application/vnd.ksql.v1+protobuf' },
+      payload: { ksql: "SELECT * FROM T WHERE ID='a';" },
+    });
+    expect(response.headers['content-type']).toBe('application/vnd.ksql.v1+protobuf');
+    const protoSchema = 'syntax = \\"proto3\\";\\n\\nmessage ConnectDefault1 {\\n  string ID = 1;\\n  int64 COUNT = 2;\\n}\\n';
+    // ID = "a" (field 1, length 1), COUNT = 3 (field 2, varint).
+    const bytes = Buffer.from([0x0a, 1, 0x61, 0x10, 3]).toString('base64');
+    expect(response.body).toBe(`[{"header":{"queryId":"query_1","schema":"\`ID\` STRING KEY, \`COUNT\` BIGINT","protoSchema":"${protoSchema}"}},\n{"row":{"protobufBytes":"${bytes}"}}]`);
+  });
+
   it('answers a query the engine cannot start with 400 statement_error', async () => {
     engine.query = async () => {
       throw new SquallError('NOT_FOUND', "SELECT column 'NOPE' cannot be resolved.");
