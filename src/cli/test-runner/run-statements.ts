@@ -4,6 +4,7 @@
 import { Engine, StatementError } from '../../engine/index.js';
 import type { FunctionDefinition } from '../../planner/index.js';
 import { MemoryLog, type Log, type LogConsumer, type LogProducer, type ProcessingLogEntry } from '../../runtime/index.js';
+import { EmbeddedSchemaRegistry } from '../../schema-registry/index.js';
 import type { TestRecord, TestWindow } from './test-files.js';
 import { rawTopicCodec, RecordEncodingError, topicCodec, type TopicCodec } from './topic-codec.js';
 
@@ -31,7 +32,10 @@ export type RunOutcome =
 /** Never throws for the user's mistakes (bad SQL, an input that does not fit its topic): they are a failed outcome. */
 export async function runStatements(run: StatementRun): Promise<RunOutcome> {
   const log = new MemoryLog();
+  // The Schema Registry formats read and register their schemas here, as in a server's embedded registry.
+  const schemaRegistry = await EmbeddedSchemaRegistry.open(log);
   const engine = new Engine(log, {
+    schemaRegistry,
     serviceId: 'squall_test',
     guarantee: 'exactly_once_v2',
     properties: { 'auto.offset.reset': 'earliest' },
@@ -68,6 +72,7 @@ export async function runStatements(run: StatementRun): Promise<RunOutcome> {
   } finally {
     await producer.close();
     await engine.close();
+    await schemaRegistry.close();
     await log.close();
   }
 }

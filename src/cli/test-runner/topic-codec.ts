@@ -1,8 +1,9 @@
 // How ksql-test-runner's files write a topic's keys and values, per the formats of the source
 // declared over the topic: JSON as JSON, DELIMITED as the line, KAFKA as a bare value of the
-// column's type; windowed keys carry their window beside the key.
+// column's type, the Schema Registry formats as the JSON of their row; windowed keys carry their
+// window beside the key.
 import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
-import type { DataSource, FormatInfo, SqlType } from '../../planner/index.js';
+import type { Column, DataSource, FormatInfo, SqlType } from '../../planner/index.js';
 import { createRowSerde, createWindowedKeySerde, type RowSerde } from '../../runtime/index.js';
 import type { TestWindow } from './test-files.js';
 
@@ -29,21 +30,23 @@ export function topicCodec(source: DataSource): TopicCodec {
   const valueSerde = createRowSerde(source.valueFormat.format, 'value', valueColumns, source.valueFormat);
   const windowType = source.window?.type;
   const windowed = source.window === undefined ? undefined : createWindowedKeySerde(keySerde, source.window.type, source.window.sizeMs);
-  const encodeKeyBytes = (key: unknown) => encode(key, source.keyFormat, keySerde, keyColumns[0]?.type);
+  const keyJson = rowJsonSerde(source.keyFormat, 'key', keyColumns);
+  const valueJson = rowJsonSerde(source.valueFormat, 'value', valueColumns);
+  const encodeKeyBytes = (key: unknown) => encode(key, source.keyFormat, keySerde, keyColumns[0]?.type, keyJson);
   return {
     encodeKey(key, window) {
       if (windowed === undefined || window === undefined) return encodeKeyBytes(key);
       const values = key === null ? null : keySerde.deserialize(encodeKeyBytes(key));
       return windowed.serialize(values, { start: window.start, end: window.end });
     },
-    encodeValue: (value) => encode(value, source.valueFormat, valueSerde, valueColumns[0]?.type),
+    encodeValue: (value) => encode(value, source.valueFormat, valueSerde, valueColumns[0]?.type, valueJson),
     decodeKey(bytes) {
-      if (windowed === undefined) return { key: decode(bytes, source.keyFormat, keySerde), window: undefined };
+      if (windowed === undefined) return { key: decode(bytes, source.keyFormat, keySerde, keyJson), window: undefined };
       const { values, window } = windowed.deserialize(bytes);
-      const key = decode(values === null ? null : keySerde.serialize(values), source.keyFormat, keySerde);
+      const key = decode(values === null ? null : keySerde.serialize(values), source.keyFormat, keySerde, keyJson);
       return { key, window: { start: window.start, end: window.end, type: windowType === 'SESSION' ? 'session' : 'time' } };
     },
-    decodeValue: (bytes) => decode(bytes, source.valueFormat, valueSerde),
+    decodeValue: (bytes) => decode(bytes, source.valueFormat, valueSerde, valueJson),
   };
 }
 
@@ -55,8 +58,27 @@ export const rawTopicCodec: TopicCodec = {
   decodeValue: (bytes) => rawText(bytes),
 };
 
-function encode(spec: unknown, format: FormatInfo, serde: RowSerde, singleType: SqlType | undefined): Uint8Array | null {
+const REGISTRY_FORMATS: ReadonlySet<string> = new Set(['AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR']);
+
+/**
+ * For the Schema Registry formats, the JSON serde of the side's row: a file writes their records as
+ * the JSON the row would be (a Protobuf key is a message: an object even for one column).
+ */
+function rowJsonSerde(format: FormatInfo, role: 'key' | 'value', columns: readonly Column[]): RowSerde | undefined {
+  if (!REGISTRY_FORMATS.has(format.format)) return undefined;
+  const protobufKey = role === 'key' && format.format.startsWith('PROTOBUF');
+  return createRowSerde('JSON', protobufKey ? 'value' : role, columns, { wrapSingleValue: protobufKey || format.wrapSingleValue !== false });
+}
+
+function encode(spec: unknown, format: FormatInfo, serde: RowSerde, singleType: SqlType | undefined, json: RowSerde | undefined): Uint8Array | null {
   if (spec === null) return null;
+  if (json !== undefined) {
+    try {
+      return serde.serialize(json.deserialize(Buffer.from(jsonText(spec))));
+    } catch (error) {
+      throw new RecordEncodingError((error as Error).message);
+    }
+  }
   switch (format.format) {
     case 'DELIMITED':
       return Buffer.from(typeof spec === 'string' ? spec : jsonText(spec));
@@ -89,8 +111,9 @@ function kafkaValue(spec: unknown, type: SqlType | undefined): unknown {
   }
 }
 
-function decode(bytes: Uint8Array | null, format: FormatInfo, serde: RowSerde): unknown {
+function decode(bytes: Uint8Array | null, format: FormatInfo, serde: RowSerde, json: RowSerde | undefined): unknown {
   if (bytes === null) return null;
+  if (json !== undefined) return rawText(json.serialize(serde.deserialize(bytes)));
   switch (format.format) {
     case 'DELIMITED':
       return Buffer.from(bytes).toString('utf8');

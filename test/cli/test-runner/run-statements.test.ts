@@ -52,6 +52,17 @@ describe('runStatements', () => {
     expect(outcome.kind === 'ran' && outcome.processingErrors.map((entry) => [entry.kind, entry.topic, entry.offset])).toEqual([['DESERIALIZATION_ERROR', 's', 1]]);
   });
 
+  it.each([['AVRO'], ['PROTOBUF'], ['PROTOBUF_NOSR'], ['JSON_SR']])('reads and writes %s records as the JSON of their row', async (format) => {
+    const outcome = await runStatements({
+      sql: `CREATE STREAM ORDERS (ID STRING KEY, N INT, TAGS ARRAY<STRING>) WITH (KAFKA_TOPIC='orders', FORMAT='${format}', PARTITIONS=1);
+            CREATE STREAM BIG AS SELECT ID, N * 2 AS N2, TAGS FROM ORDERS WHERE N > 1;`,
+      inputs: records(`[{"topic": "orders", "key": ${format.startsWith('PROTOBUF') ? '{"ID": "a"}' : '"a"'}, "value": {"N": 3, "TAGS": ["x"]}, "timestamp": 5}]`),
+      outputTopics: ['BIG'],
+      functions: [],
+    });
+    expect(outputsOf(outcome, 'BIG')).toEqual([{ topic: 'BIG', key: format.startsWith('PROTOBUF') ? { ID: 'a' } : 'a', value: { N2: 6, TAGS: ['x'] }, timestamp: 5 }]);
+  });
+
   it('fails naming the input record whose key does not fit the KAFKA key column', async () => {
     const outcome = await runStatements({
       sql: "CREATE STREAM S (ID BIGINT KEY, N INT) WITH (KAFKA_TOPIC='s', VALUE_FORMAT='JSON', PARTITIONS=1);",
