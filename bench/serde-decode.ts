@@ -1,24 +1,14 @@
 // Per-record decode and encode cost of each value format, on the Nexmark bids the filter-project shape reads, relative to JSON.
 import { parseArgs } from 'node:util';
-import { SqlTypes } from '../src/planner/index.js';
-import { avroSchemaOf, createRowSerde, jsonSchemaOf, MemoryLog, protobufSchemaOf, type RowSerde, type SerdeColumn } from '../src/runtime/index.js';
+import { avroSchemaOf, createRowSerde, jsonSchemaOf, MemoryLog, protobufSchemaOf, type RowSerde } from '../src/runtime/index.js';
 import { EmbeddedSchemaRegistry } from '../src/schema-registry/index.js';
-import { nexmarkBids } from './shapes/bids.js';
+import { bidsValueColumns, nexmarkBids } from './shapes/bids.js';
 
 const { values: args } = parseArgs({ options: { records: { type: 'string', default: '200000' }, rounds: { type: 'string', default: '5' } } });
 const recordCount = Number(args.records);
 const rounds = Number(args.rounds);
 
-/** The value columns of the BIDS stream (bench/shapes/bids.ts). */
-const columns: SerdeColumn[] = [
-  { name: 'AUCTION', type: SqlTypes.BIGINT },
-  { name: 'BIDDER', type: SqlTypes.BIGINT },
-  { name: 'PRICE', type: SqlTypes.BIGINT },
-  { name: 'CHANNEL', type: SqlTypes.STRING },
-  { name: 'URL', type: SqlTypes.STRING },
-  { name: 'DATETIME', type: SqlTypes.BIGINT },
-  { name: 'EXTRA', type: SqlTypes.STRING },
-];
+const columns = bidsValueColumns;
 
 const FORMATS = ['JSON', 'AVRO', 'PROTOBUF', 'PROTOBUF_NOSR', 'JSON_SR'] as const;
 

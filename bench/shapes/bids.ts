@@ -1,4 +1,6 @@
 // Nexmark bids as the input of the bid-reading shapes: the generated records and the BIDS stream over them.
+import { SqlTypes } from '../../src/planner/index.js';
+import type { SerdeColumn } from '../../src/runtime/index.js';
 import type { BenchRecord } from '../generators/bench-record.js';
 import { generateEndingBefore } from '../generators/ending-before.js';
 import { generateNexmark } from '../generators/nexmark.js';
@@ -23,3 +25,14 @@ export function bidsStream(topic: string): string {
     CREATE STREAM BIDS (AUCTION_ID STRING KEY, AUCTION BIGINT, BIDDER BIGINT, PRICE BIGINT, CHANNEL STRING, URL STRING, DATETIME BIGINT, EXTRA STRING)
       WITH (KAFKA_TOPIC='${topic}', VALUE_FORMAT='JSON');`;
 }
+
+/** The BIDS stream's value columns, as the Schema Registry formats' shapes and bench:serde write them. */
+export const bidsValueColumns: readonly SerdeColumn[] = [
+  { name: 'AUCTION', type: SqlTypes.BIGINT },
+  { name: 'BIDDER', type: SqlTypes.BIGINT },
+  { name: 'PRICE', type: SqlTypes.BIGINT },
+  { name: 'CHANNEL', type: SqlTypes.STRING },
+  { name: 'URL', type: SqlTypes.STRING },
+  { name: 'DATETIME', type: SqlTypes.BIGINT },
+  { name: 'EXTRA', type: SqlTypes.STRING },
+];

@@ -1,24 +1,14 @@
 // filter-project-avro: filter-project's query over bids in AVRO, written in AVRO, through the embedded Schema Registry.
 import type { SchemaLookup } from '../../src/planner/index.js';
-import { SqlTypes } from '../../src/planner/index.js';
-import { avroSchemaOf, createRowSerde, KafkaLog, type RowSerde, type SerdeColumn } from '../../src/runtime/index.js';
+import { avroSchemaOf, createRowSerde, KafkaLog, type RowSerde } from '../../src/runtime/index.js';
 import { EmbeddedSchemaRegistry } from '../../src/schema-registry/index.js';
 import type { BenchRecord } from '../generators/bench-record.js';
 import type { Shape, ShapeContext } from '../shape.js';
 import { startSquallQuery } from '../squall-query.js';
-import { nexmarkBids } from './bids.js';
+import { bidsValueColumns, nexmarkBids } from './bids.js';
 import { countKeptBids, dollarToEuro, minimumPriceCents } from './filter-project.js';
 
-/** The BIDS value columns (bench/shapes/bids.ts), in the order of the Avro record. */
-const valueColumns: SerdeColumn[] = [
-  { name: 'AUCTION', type: SqlTypes.BIGINT },
-  { name: 'BIDDER', type: SqlTypes.BIGINT },
-  { name: 'PRICE', type: SqlTypes.BIGINT },
-  { name: 'CHANNEL', type: SqlTypes.STRING },
-  { name: 'URL', type: SqlTypes.STRING },
-  { name: 'DATETIME', type: SqlTypes.BIGINT },
-  { name: 'EXTRA', type: SqlTypes.STRING },
-];
+const valueColumns = bidsValueColumns;
 const bidsSchema = JSON.stringify(avroSchemaOf(valueColumns, 'value', true));
 /** The id the input is written with, registered under it before the query starts (ids from 1 are the registry's own). */
 const bidsSchemaId = 1_000_001;

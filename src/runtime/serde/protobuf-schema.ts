@@ -245,11 +245,6 @@ function withScalarFieldMeta(text: string): string {
   return result + text.slice(from);
 }
 
-/** A message field holds a SQL NULL distinctly only when it has presence: messages, wrappers and proto3 `optional`. */
-export function hasPresence(field: protobuf.Field): boolean {
-  return field.resolvedType instanceof protobuf.Type || (field.partOf !== null && field.partOf.oneof.length === 1 && field.partOf.name === `_${field.name}`);
-}
-
 /** The columns a message declares: one per field, named as written. */
 export function columnsOfProtobufMessage(message: protobuf.Type): SerdeColumn[] {
   return message.fieldsArray.map((field) => ({ name: field.name, type: sqlTypeOfField(field, `${message.name}.${field.name}`) }));
