@@ -76,7 +76,7 @@ describe('POST /query-stream', () => {
     const response = await server.inject({
       method: 'POST',
       url: '/query-stream',
-      headers: { accept: 'application/vnd.ksql.v1+protobuf, application/json;q=0.5, application/vnd.ksqlapi.delimited.v1;q=0.9' },
+      headers: { accept: 'application/xml, application/json;q=0.5, application/vnd.ksqlapi.delimited.v1;q=0.9' },
       payload: { sql: 'SELECT * FROM P;' },
     });
     expect(response.headers['content-type']).toBe('application/vnd.ksqlapi.delimited.v1');
