@@ -21,6 +21,7 @@ import {
   jsonSchemaOf,
   parseProtobufFile,
   protobufSchemaOf,
+  referencedTexts,
   SerdeError,
   type AvroSchema,
   type JsonSchema,
@@ -33,7 +34,7 @@ type SchemaSide = 'key' | 'value';
 /** How each Schema Registry format reads columns from a registered schema and generates the schema it registers. */
 interface RegistryFormat {
   readonly schemaType: SchemaType;
-  columnsOf(schemaText: string, side: SchemaSide, format: FormatInfo): { columns: SerdeColumn[]; wrapped: boolean };
+  columnsOf(schema: RegisteredSchema, side: SchemaSide, format: FormatInfo, lookup: SchemaLookup | undefined): { columns: SerdeColumn[]; wrapped: boolean };
   schemaOf(columns: readonly SerdeColumn[], side: SchemaSide, format: FormatInfo): string;
 }
 
@@ -42,7 +43,7 @@ const REGISTRY_FORMATS: ReadonlyMap<string, RegistryFormat> = new Map<string, Re
     'AVRO',
     {
       schemaType: 'AVRO',
-      columnsOf: (text, side) => columnsOfAvroSchema(JSON.parse(text) as AvroSchema, side),
+      columnsOf: (schema, side) => columnsOfAvroSchema(JSON.parse(schema.schema) as AvroSchema, side),
       schemaOf: (columns, side, format) => JSON.stringify(avroSchemaOf(columns, side, format.wrapSingleValue, format.schemaFullName)),
     },
   ],
@@ -51,7 +52,10 @@ const REGISTRY_FORMATS: ReadonlyMap<string, RegistryFormat> = new Map<string, Re
     {
       schemaType: 'PROTOBUF',
       // A Protobuf record is always a message: its fields are the columns, of a key as of a value.
-      columnsOf: (text, _side, format) => ({ columns: columnsOfProtobufMessage(parseProtobufFile(text).message(format.schemaFullName)), wrapped: true }),
+      columnsOf: (schema, _side, format, lookup) => ({
+        columns: columnsOfProtobufMessage(parseProtobufFile(schema.schema, referencedTexts(schema, lookup)).message(format.schemaFullName)),
+        wrapped: true,
+      }),
       schemaOf: (columns, side, format) => protobufSchemaOf(columns, side, format),
     },
   ],
@@ -59,7 +63,7 @@ const REGISTRY_FORMATS: ReadonlyMap<string, RegistryFormat> = new Map<string, Re
     'JSON_SR',
     {
       schemaType: 'JSON',
-      columnsOf: (text, side) => columnsOfJsonSchema(JSON.parse(text) as JsonSchema, side),
+      columnsOf: (schema, side) => columnsOfJsonSchema(JSON.parse(schema.schema) as JsonSchema, side),
       schemaOf: (columns, side, format) => JSON.stringify(jsonSchemaOf(columns, side, format.wrapSingleValue)),
     },
   ],
@@ -110,14 +114,21 @@ async function inferSide(statement: CreateSource, side: Side, format: FormatInfo
   if (schema.schemaType !== registryFormat.schemaType) {
     throw new PlanError(`The schema of subject ${subject} (id ${schema.id}) is a ${schema.schemaType} schema, which the ${format.format} format cannot read.`, statement.span);
   }
-  const { columns, wrapped } = readColumns(registryFormat, schema, side, format, statement);
+  const { columns, wrapped } = readColumns(registryFormat, schema, side, format, statement, registry?.lookup);
   return { columns: columnDefinitions(columns, side, statement.sourceType), schemaId: schema.id, wrapped };
 }
 
 /** The columns a registered schema declares; a schema with no SQL equivalent refuses the statement, naming the schema. */
-function readColumns(registryFormat: RegistryFormat, schema: RegisteredSchema, side: Side, format: FormatInfo, statement: CreateSource): { columns: SerdeColumn[]; wrapped: boolean } {
+function readColumns(
+  registryFormat: RegistryFormat,
+  schema: RegisteredSchema,
+  side: Side,
+  format: FormatInfo,
+  statement: CreateSource,
+  lookup: SchemaLookup | undefined,
+): { columns: SerdeColumn[]; wrapped: boolean } {
   try {
-    return registryFormat.columnsOf(schema.schema, side === 'KEY' ? 'key' : 'value', format);
+    return registryFormat.columnsOf(schema, side === 'KEY' ? 'key' : 'value', format, lookup);
   } catch (error) {
     if (error instanceof SerdeError) throw new PlanError(`Cannot read the ${side.toLowerCase()} schema with id ${schema.id}: ${error.message}`, statement.span);
     throw error;

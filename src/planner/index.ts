@@ -16,7 +16,7 @@ export type { JoinKind, JoinShape, JoinWindow } from './logical/join.js';
 export { parseTimestamp as parseTimestampText } from './functions/datetime.js';
 export { localToUtc, offsetAt, resolveTimeZone } from './functions/time-zones.js';
 export * from './metastore.js';
-export { SchemaUnavailableError, type RegisteredSchema, type SchemaLookup, type SchemaType } from './schema-lookup.js';
+export { SchemaUnavailableError, type RegisteredSchema, type SchemaLookup, type SchemaReference, type SchemaType } from './schema-lookup.js';
 export { layeredConfig, ConfigNames, type PlannerConfig } from './config.js';
 export * from './physical-plan.js';
 export { explainPlan } from './explain.js';

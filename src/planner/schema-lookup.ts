@@ -8,6 +8,15 @@ export interface RegisteredSchema {
   readonly schemaType: SchemaType;
   /** The schema text: Avro JSON, a `.proto` file, or a JSON Schema document. */
   readonly schema: string;
+  /** Other registered schemas this one imports (a .proto's `import "name"`), by subject and version. */
+  readonly references?: readonly SchemaReference[];
+}
+
+export interface SchemaReference {
+  /** The name the schema imports it by. */
+  readonly name: string;
+  readonly subject: string;
+  readonly version: number;
 }
 
 /**
@@ -24,6 +33,8 @@ export interface SchemaLookup {
   schemaById(id: number): RegisteredSchema | undefined;
   /** The id under which exactly this schema text (of this type) is registered, if it is. */
   idOfSchema(schemaType: SchemaType, schema: string): number | undefined;
+  /** A subject's version, for the references of a schema; a lookup without it cannot read schemas with references. */
+  schemaByVersion?(subject: string, version: number): RegisteredSchema | undefined;
 }
 
 /** A schema a record names is not known yet because the registry is being asked or is away: retry the record, never drop it. */

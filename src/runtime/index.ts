@@ -17,6 +17,7 @@ export {
   columnsOfProtobufMessage,
   parseProtobufFile,
   protobufSchemaOf,
+  referencedTexts,
 } from './serde/index.js';
 export type { ProcessingLog, ProcessingLogEntry, ProcessingErrorKind } from './processing-log.js';
 export { PersistentQuery, type PersistentQueryOptions, type ProcessingGuarantee, type QueryState } from './persistent-query.js';

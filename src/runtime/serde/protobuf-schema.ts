@@ -1,6 +1,6 @@
 // Between SQL columns and Protobuf schemas: the .proto ksqlDB (through Connect's ProtobufData) registers, and the messages and columns a .proto declares.
 import protobuf from 'protobufjs';
-import { SqlTypes, type SqlType, type StructField } from '../../planner/index.js';
+import { SqlTypes, type RegisteredSchema, type SchemaLookup, type SqlType, type StructField } from '../../planner/index.js';
 import type { SerdeColumn, SerdeRole } from './format.js';
 import { SerdeError } from './serde-error.js';
 
@@ -156,8 +156,12 @@ export interface ProtobufFile {
   indexesOf(message: protobuf.Type): number[];
 }
 
-/** Parses .proto text; throws SerdeError for text that does not parse or imports a file that is not built in. */
-export function parseProtobufFile(text: string): ProtobufFile {
+/**
+ * Parses .proto text, with the texts of the files it imports by name (a registered schema's
+ * references); throws SerdeError for text that does not parse or imports a file it is not given
+ * and that is not built in.
+ */
+export function parseProtobufFile(text: string, imports: ReadonlyMap<string, string> = new Map()): ProtobufFile {
   const root = new protobuf.Root();
   let parsed: protobuf.IParserResult;
   try {
@@ -167,7 +171,7 @@ export function parseProtobufFile(text: string): ProtobufFile {
   }
   const namespace = parsed.package === undefined ? root : root.lookup(parsed.package);
   const topLevel = namespace instanceof protobuf.Namespace ? namespace.nestedArray.filter((node): node is protobuf.Type => node instanceof protobuf.Type) : [];
-  for (const file of parsed.imports ?? []) addImport(root, file);
+  addImports(root, parsed.imports ?? [], imports, new Set());
   try {
     root.resolveAll();
   } catch (error) {
@@ -208,15 +212,43 @@ function nestedTypes(message: protobuf.Type): protobuf.Type[] {
   return message.nestedArray.filter((node): node is protobuf.Type => node instanceof protobuf.Type);
 }
 
-function addImport(root: protobuf.Root, file: string): void {
-  const common = protobuf.common.get(file);
-  if (common?.nested !== undefined) {
-    root.addJSON(common.nested);
-    return;
+/** The texts of a registered schema's references, and of theirs, by the name they are imported by. */
+export function referencedTexts(schema: RegisteredSchema, lookup: SchemaLookup | undefined, found: Map<string, string> = new Map()): Map<string, string> {
+  for (const reference of schema.references ?? []) {
+    if (found.has(reference.name)) continue;
+    const referenced = lookup?.schemaByVersion?.(reference.subject, reference.version);
+    if (referenced === undefined) {
+      throw new SerdeError(`Schema id ${schema.id} references '${reference.name}' (subject ${reference.subject}, version ${reference.version}), which the Schema Registry does not have`);
+    }
+    found.set(reference.name, referenced.schema);
+    referencedTexts(referenced, lookup, found);
   }
-  const builtIn = BUILT_IN_FILES.get(file);
-  if (builtIn === undefined) throw new SerdeError(`Invalid Protobuf schema: it imports '${file}', which is not a well-known type (schema references are not supported)`);
-  protobuf.parse(builtIn, root, { keepCase: true });
+  return found;
+}
+
+function addImports(root: protobuf.Root, files: readonly string[], given: ReadonlyMap<string, string>, added: Set<string>): void {
+  for (const file of files) {
+    if (added.has(file)) continue;
+    added.add(file);
+    const text = given.get(file);
+    if (text !== undefined) {
+      try {
+        addImports(root, protobuf.parse(withScalarFieldMeta(text), root, { keepCase: true }).imports ?? [], given, added);
+      } catch (error) {
+        if (error instanceof SerdeError) throw error;
+        throw new SerdeError(`Invalid Protobuf schema: in '${file}': ${(error as Error).message}`);
+      }
+      continue;
+    }
+    const common = protobuf.common.get(file);
+    if (common?.nested !== undefined) {
+      root.addJSON(common.nested);
+      continue;
+    }
+    const builtIn = BUILT_IN_FILES.get(file);
+    if (builtIn === undefined) throw new SerdeError(`Invalid Protobuf schema: it imports '${file}', which is neither a reference of the schema nor a well-known type`);
+    protobuf.parse(builtIn, root, { keepCase: true });
+  }
 }
 
 /**

@@ -1,11 +1,11 @@
 // The PROTOBUF and PROTOBUF_NOSR formats: Protobuf messages (protobufjs), behind Confluent's wire header and message indexes or bare.
 import protobuf from 'protobufjs';
-import { Decimal, type SchemaLookup, type SqlType, type Struct } from '../../planner/index.js';
+import { Decimal, type RegisteredSchema, type SchemaLookup, type SqlType, type Struct } from '../../planner/index.js';
 import { decodeTwosComplement, encodeTwosComplement } from './decimal-bytes.js';
 import { resolveFieldNames } from './field-names.js';
 import type { FormatOptions, RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { createNoneSerde } from './none.js';
-import { COLLECTION_FIELD, isUnwrapped, parseProtobufFile, protobufSchemaOf, wrappedScalar, type ProtobufFile } from './protobuf-schema.js';
+import { COLLECTION_FIELD, isUnwrapped, parseProtobufFile, protobufSchemaOf, referencedTexts, wrappedScalar, type ProtobufFile } from './protobuf-schema.js';
 import { SerdeError } from './serde-error.js';
 import { readMessageIndexes, readSchemaId, WIRE_HEADER_BYTES, wireHeader, writeMessageIndexes } from './sr-wire.js';
 
@@ -28,7 +28,8 @@ export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColu
   const fileOf = (schemaId: number): ProtobufFile => {
     let file = files.get(schemaId);
     if (file === undefined) {
-      file = parseProtobufFile(registeredProtobuf(lookup, schemaId));
+      const schema = registeredProtobuf(lookup, schemaId);
+      file = parseProtobufFile(schema.schema, referencedTexts(schema, lookup));
       files.set(schemaId, file);
     }
     return file;
@@ -91,12 +92,12 @@ function isNullKey(role: SerdeRole, values: readonly unknown[]): boolean {
   return role === 'key' && values.every((value) => value === null || value === undefined);
 }
 
-function registeredProtobuf(lookup: SchemaLookup | undefined, schemaId: number): string {
+function registeredProtobuf(lookup: SchemaLookup | undefined, schemaId: number): RegisteredSchema {
   if (lookup === undefined) throw new SerdeError('The PROTOBUF format needs a Schema Registry: set ksql.schema.registry.url');
   const schema = lookup.schemaById(schemaId);
   if (schema === undefined) throw new SerdeError(`Error retrieving Protobuf schema for id ${schemaId}: the Schema Registry has no schema with that id`);
   if (schema.schemaType !== 'PROTOBUF') throw new SerdeError(`Schema id ${schemaId} is a ${schema.schemaType} schema, not a Protobuf schema`);
-  return schema.schema;
+  return schema;
 }
 
 /** The id of the schema ksqlDB generates for these columns, which the engine registered before the query started. */

@@ -116,7 +116,7 @@ describe('PROTOBUF serde', () => {
     const values = [4_000_000_000n, -5, 0.5, 'BLUE', 'w', [1n, -2n]];
     expect(serde.deserialize(serde.serialize(values))).toEqual(values);
     expect(() => serde.serialize([0n, 0, 0, 'GREEN', null, []])).toThrow(/not a value of the Protobuf enum/);
-    expect(() => parseProtobufFile('syntax = "proto3"; import "other.proto"; message M { Other O = 1; }')).toThrow(/schema references are not supported/);
+    expect(() => parseProtobufFile('syntax = "proto3"; import "other.proto"; message M { Other O = 1; }')).toThrow(/neither a reference of the schema nor a well-known type/);
     expect(() => parseProtobufFile('message {')).toThrow(/Invalid Protobuf schema/);
   });
 
@@ -138,5 +138,21 @@ describe('PROTOBUF serde', () => {
     const serde = createRowSerde('PROTOBUF_NOSR', 'value', struct, { wrapSingleValue: false });
     expect([...serde.serialize([{ A: 3 }])!]).toEqual([0x08, 3]);
     expect(serde.deserialize(Buffer.from([0x08, 3]))).toEqual([{ A: 3 }]);
+  });
+
+  it('reads a schema that imports its references, by the names it imports them by', () => {
+    const event = 'syntax = "proto3"; package shop; message Event { int64 TIMESTAMP = 1; }';
+    const logistics = 'syntax = "proto3"; import "event.proto"; message Logistics { shop.Event EVENT = 1; }';
+    const lookup = {
+      schemaById: (id: number) => (id === 2 ? { id, schemaType: 'PROTOBUF' as const, schema: logistics, references: [{ name: 'event.proto', subject: 'event', version: 1 }] } : undefined),
+      idOfSchema: () => undefined,
+      schemaByVersion: (subject: string, version: number) => (subject === 'event' && version === 1 ? { id: 1, schemaType: 'PROTOBUF' as const, schema: event } : undefined),
+    };
+    const columns = columnsOfProtobufMessage(parseProtobufFile(logistics, new Map([['event.proto', event]])).message(undefined));
+    expect(columns).toEqual([{ name: 'EVENT', type: SqlTypes.struct([{ name: 'TIMESTAMP', type: SqlTypes.BIGINT }]) }]);
+    const serde = createRowSerde('PROTOBUF', 'value', columns, { schemaId: 2, schemas: lookup });
+    expect(serde.deserialize(serde.serialize([{ TIMESTAMP: 1234n }]))).toEqual([{ TIMESTAMP: 1234n }]);
+    const orphan = createRowSerde('PROTOBUF', 'value', columns, { schemaId: 2, schemas: { ...lookup, schemaByVersion: () => undefined } });
+    expect(() => orphan.serialize([{ TIMESTAMP: 1n }])).toThrow(/references 'event.proto' \(subject event, version 1\)/);
   });
 });
