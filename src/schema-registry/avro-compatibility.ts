@@ -1,15 +1,8 @@
 // Avro schema resolution as a compatibility check: can data written with one schema be read with another (the Avro spec's rules)?
 
-type Json = unknown;
+import type { Incompatibility } from './incompatibility.js';
 
-export interface Incompatibility {
-  /** Confluent's error types: READER_FIELD_MISSING_DEFAULT_VALUE, TYPE_MISMATCH, NAME_MISMATCH, MISSING_UNION_BRANCH, MISSING_ENUM_SYMBOLS, FIXED_SIZE_MISMATCH. */
-  readonly errorType: string;
-  /** The field the problem is in, when there is one. */
-  readonly field?: string;
-  readonly path: string;
-  readonly description: string;
-}
+type Json = unknown;
 
 /** Which schema plays the reader: "new" for BACKWARD (new readers, old data), "old" for FORWARD. */
 export interface ResolutionLabels {

@@ -1,7 +1,10 @@
 // The registry's state: schemas by global id, subjects' versions, and compatibility settings; every change is an event.
 import avro from 'avsc';
 import type { RegisteredSchema, SchemaLookup, SchemaType } from '../planner/index.js';
-import { avroIncompatibilities, type Incompatibility } from './avro-compatibility.js';
+import { avroIncompatibilities } from './avro-compatibility.js';
+import type { Incompatibility } from './incompatibility.js';
+import { jsonSchemaIncompatibilities } from './json-schema-compatibility.js';
+import { parseProtoFile, protobufIncompatibilities } from './protobuf-compatibility.js';
 import { SchemaRegistryError } from './schema-registry-error.js';
 
 export const COMPATIBILITY_LEVELS = [
@@ -130,7 +133,7 @@ export class SchemaStore implements SchemaLookup {
    */
   planRegistration(subject: string, definition: SchemaDefinition, requestedId?: number): SchemaEvent | SubjectVersion {
     const canonical = { schemaType: definition.schemaType, schema: canonicalText(definition) };
-    if (canonical.schemaType === 'AVRO') validateAvro(canonical.schema);
+    validate(canonical);
     const existing = this.findVersion(subject, canonical);
     if (existing !== undefined) return existing;
     const verdict = this.check(subject, canonical, 'all');
@@ -155,6 +158,7 @@ export class SchemaStore implements SchemaLookup {
 
   /** Checks a schema against the latest version (`'latest'`), one version, or as the subject's level says (`'all'`). */
   check(subject: string, definition: SchemaDefinition, against: 'all' | 'latest' | number): CompatibilityVerdict {
+    validate(definition);
     const level = this.compatibility(subject);
     if (level === 'NONE' && against === 'all') return { compatible: true, messages: [] };
     const live = (this.subjects.get(subject) ?? []).filter((entry) => !entry.deleted);
@@ -173,27 +177,55 @@ export class SchemaStore implements SchemaLookup {
 }
 
 /**
- * Avro schemas are checked by the Avro resolution rules. Protobuf and JSON Schema changes are
- * accepted unchecked: their rules (field numbers, closed content models) are not implemented.
+ * BACKWARD asks whether the new schema reads data written with the old one, FORWARD the reverse,
+ * FULL both; each schema type by its own rules (Avro resolution, Protobuf wire compatibility,
+ * JSON Schema content models).
  */
 function incompatibilities(candidate: SchemaDefinition, earlier: RegisteredSchema, level: Compatibility): Incompatibility[] {
   if (candidate.schemaType !== earlier.schemaType) {
     return [{ errorType: 'TYPE_MISMATCH', path: '', description: `The new schema is ${candidate.schemaType}, the earlier one ${earlier.schemaType}` }];
   }
-  if (candidate.schemaType !== 'AVRO' || level === 'NONE') return [];
-  const newSchema = JSON.parse(candidate.schema) as unknown;
-  const oldSchema = JSON.parse(earlier.schema) as unknown;
+  if (level === 'NONE') return [];
   const backward = level.startsWith('BACKWARD') || level.startsWith('FULL');
   const forward = level.startsWith('FORWARD') || level.startsWith('FULL');
-  return [
-    ...(backward ? avroIncompatibilities(newSchema, oldSchema, { reader: 'new', writer: 'old' }) : []),
-    ...(forward ? avroIncompatibilities(oldSchema, newSchema, { reader: 'old', writer: 'new' }) : []),
-  ];
+  const check = CHECKERS[candidate.schemaType];
+  return [...(backward ? check(earlier.schema, candidate.schema, 'old') : []), ...(forward ? check(candidate.schema, earlier.schema, 'new') : [])];
+}
+
+/** What stops a reader of `readerText` from reading data written with `writerText`, which is the `writer` schema. */
+type Checker = (writerText: string, readerText: string, writer: 'new' | 'old') => Incompatibility[];
+
+const CHECKERS: { readonly [Type in SchemaType]: Checker } = {
+  AVRO: (writerText, readerText, writer) =>
+    avroIncompatibilities(JSON.parse(readerText) as unknown, JSON.parse(writerText) as unknown, { reader: otherThan(writer), writer }),
+  PROTOBUF: (writerText, readerText, writer) =>
+    protobufIncompatibilities(parseProtoFile(writerText), parseProtoFile(readerText), { original: writer, update: otherThan(writer) }),
+  JSON: (writerText, readerText, writer) =>
+    jsonSchemaIncompatibilities(JSON.parse(writerText) as unknown, JSON.parse(readerText) as unknown, { original: writer, update: otherThan(writer) }),
+};
+
+function otherThan(label: 'new' | 'old'): 'new' | 'old' {
+  return label === 'new' ? 'old' : 'new';
+}
+
+/** Throws 42201 for a schema that does not parse as its type says. */
+function validate(definition: SchemaDefinition): void {
+  if (definition.schemaType === 'AVRO') validateAvro(canonicalText(definition));
+  else if (definition.schemaType === 'PROTOBUF') validateProtobuf(definition.schema);
+  else canonicalText(definition);
 }
 
 function validateAvro(schema: string): void {
   try {
     avro.Type.forSchema(JSON.parse(schema) as avro.Schema);
+  } catch (error) {
+    throw new SchemaRegistryError(422, 42201, `Invalid schema: ${(error as Error).message}`);
+  }
+}
+
+function validateProtobuf(schema: string): void {
+  try {
+    parseProtoFile(schema);
   } catch (error) {
     throw new SchemaRegistryError(422, 42201, `Invalid schema: ${(error as Error).message}`);
   }
