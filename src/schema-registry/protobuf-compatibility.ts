@@ -82,23 +82,23 @@ function compareMessage(original: protobuf.Type, update: protobuf.Type, path: st
   for (const originalField of original.fieldsArray) {
     const updateField = update.fieldsArray.find((candidate) => candidate.id === originalField.id);
     if (updateField === undefined) {
-      if (originalField.required) reportField(context, 'REQUIRED_FIELD_REMOVED', path, originalField, `is required in the ${context.labels.original} schema and missing in the ${context.labels.update} schema`);
+      if (isRequired(originalField)) reportField(context, 'REQUIRED_FIELD_REMOVED', path, originalField, `is required in the ${context.labels.original} schema and missing in the ${context.labels.update} schema`);
       continue;
     }
     compareField(originalField, updateField, path, context);
   }
   for (const updateField of update.fieldsArray) {
     const added = !original.fieldsArray.some((candidate) => candidate.id === updateField.id);
-    if (added && updateField.required) reportField(context, 'REQUIRED_FIELD_ADDED', path, updateField, `is required in the ${context.labels.update} schema and missing in the ${context.labels.original} schema`);
+    if (added && isRequired(updateField)) reportField(context, 'REQUIRED_FIELD_ADDED', path, updateField, `is required in the ${context.labels.update} schema and missing in the ${context.labels.original} schema`);
   }
   compareOneofs(original, update, path, context);
   compareMessageLists(typesIn(original), typesIn(update), path, context);
 }
 
 function compareField(original: protobuf.Field, update: protobuf.Field, path: string, context: Context): void {
-  if (original.required !== update.required) {
-    const errorType = update.required ? 'REQUIRED_FIELD_ADDED' : 'REQUIRED_FIELD_REMOVED';
-    reportField(context, errorType, path, update, `is ${update.required ? '' : 'not '}required in the ${context.labels.update} schema, and ${original.required ? '' : 'not '}in the ${context.labels.original} schema`);
+  if (isRequired(original) !== isRequired(update)) {
+    const errorType = isRequired(update) ? 'REQUIRED_FIELD_ADDED' : 'REQUIRED_FIELD_REMOVED';
+    reportField(context, errorType, path, update, `is ${isRequired(update) ? '' : 'not '}required in the ${context.labels.update} schema, and ${isRequired(original) ? '' : 'not '}in the ${context.labels.original} schema`);
   }
   const originalKind = kindOf(original);
   const updateKind = kindOf(update);
@@ -174,6 +174,11 @@ function compareOneofs(original: protobuf.Type, update: protobuf.Type, path: str
 /** Oneofs as written: proto3 `optional` makes a synthetic one per field, which is not a choice between fields. */
 function realOneofs(message: protobuf.Type): protobuf.OneOf[] {
   return message.oneofsArray.filter((oneof) => !(oneof.fieldsArray.length === 1 && oneof.fieldsArray[0]!.options?.['proto3_optional'] === true));
+}
+
+/** protobufjs sets `required` only when features are resolved, which needs every import; the rule is as written. */
+function isRequired(field: protobuf.Field): boolean {
+  return field.rule === 'required';
 }
 
 function kindOf(field: protobuf.Field): FieldKind {
