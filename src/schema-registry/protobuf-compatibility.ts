@@ -178,7 +178,7 @@ function realOneofs(message: protobuf.Type): protobuf.OneOf[] {
 
 /** protobufjs sets `required` only when features are resolved, which needs every import; the rule is as written. */
 function isRequired(field: protobuf.Field): boolean {
-  return field.rule === 'required';
+  return field.toJSON().rule === 'required';
 }
 
 function kindOf(field: protobuf.Field): FieldKind {
