@@ -54,6 +54,12 @@ export class PersistentQuery {
   private readonly options: PersistentQueryOptions;
   private readonly exactlyOnce: boolean;
   private consumer: LogConsumer | undefined;
+  /**
+   * Asks the changelogs' end offsets after each commit and reads nothing (queries with stores
+   * only). A broker answers a connection's requests in order, so asked on `consumer` they would
+   * wait behind its fetch, held up to fetch.wait.max.ms when no input is waiting.
+   */
+  private offsets: LogConsumer | undefined;
   private producer: LogProducer | undefined;
   private readonly output: ProduceRecord[] = [];
   private readonly tasks: TaskManager;
@@ -103,6 +109,9 @@ export class PersistentQuery {
     const { log, applicationId } = this.options;
     this.producer = await log.producer(this.exactlyOnce ? { transactionalId: `${applicationId}-${this.options.instanceId}` } : {});
     this.consumer = await log.consumer({ groupId: applicationId, offsetReset: this.options.offsetReset, readCommitted: true });
+    if (this.topology.subTopologies.some((sub) => sub.stores.length > 0)) {
+      this.offsets = await log.consumer({ groupId: applicationId, offsetReset: this.options.offsetReset, readCommitted: true });
+    }
     await this.consumer.subscribe(sourceTopics(this.topology), {
       onAssigned: (partitions) => this.tasks.assign(partitions),
       onRevoked: (partitions) => this.onRevoked(partitions),
@@ -176,7 +185,8 @@ export class PersistentQuery {
       await this.consumer!.commit(offsets);
     }
     this.transactionOpen = false;
-    for (const task of tasks) task.committed(await this.changelogCheckpoints(task));
+    const checkpoints = await this.changelogCheckpoints(tasks);
+    tasks.forEach((task, index) => task.committed(checkpoints[index]!));
     for (const offset of offsets) this.committedOffsets.set(partitionKey(offset), offset);
     this.metrics.countCommit(performance.now() - startedMs);
   }
@@ -229,12 +239,18 @@ export class PersistentQuery {
     );
   }
 
-  /** After a commit, the end of each of the task's changelog partitions is where its stores stand. */
-  private async changelogCheckpoints(task: StreamTask): Promise<TopicPartitionOffset[]> {
-    if (task.state === undefined) return [];
-    const partitions = task.subTopology.stores.map((spec) => ({ topic: spec.changelogTopic, partition: task.partition }));
-    const ends = await this.consumer!.endOffsets(partitions);
-    return partitions.map((partition, index) => ({ ...partition, offset: ends[index]! }));
+  /**
+   * After a commit, the end of each changelog partition is where its task's stores stand: asked in
+   * one round for every task (a round waits on the broker, and the loop waits on the round).
+   */
+  private async changelogCheckpoints(tasks: readonly StreamTask[]): Promise<TopicPartitionOffset[][]> {
+    const partitions = tasks.map((task) =>
+      task.state === undefined ? [] : task.subTopology.stores.map((spec) => ({ topic: spec.changelogTopic, partition: task.partition })),
+    );
+    const all = partitions.flat();
+    const ends = all.length === 0 ? [] : await this.offsets!.endOffsets(all);
+    let next = 0;
+    return partitions.map((own) => own.map((partition) => ({ ...partition, offset: ends[next++]! })));
   }
 
   /** Drops the open commit: nothing of it becomes visible, the stores roll back, the input is read again. */
@@ -298,9 +314,12 @@ export class PersistentQuery {
     if (this.currentState === 'RUNNING') this.currentState = 'TERMINATED';
     const consumer = this.consumer;
     const producer = this.producer;
+    const offsets = this.offsets;
     this.consumer = undefined;
     this.producer = undefined;
+    this.offsets = undefined;
     await consumer?.close();
+    await offsets?.close();
     this.tasks.closeAll();
     await producer?.close();
   }

@@ -237,3 +237,33 @@ describe('PersistentQuery commit protocol', () => {
     expectExactlyOnce(await committedCounts(env.log), 6);
   });
 });
+
+describe('PersistentQuery changelog checkpoints', () => {
+  it("asks every task's changelog end offsets in one round per commit, on a consumer that never subscribes", async () => {
+    const env = await setup();
+    await produce(env.log, 60);
+    const subscribed = new Set<object>();
+    const rounds: { onSubscribed: boolean; partitions: number }[] = [];
+    const log: MemoryLog = Object.assign(Object.create(env.log) as MemoryLog, {
+      consumer: async (options: Parameters<MemoryLog['consumer']>[0]) => {
+        const consumer = await env.log.consumer(options);
+        return Object.assign(Object.create(consumer) as typeof consumer, {
+          subscribe: (...args: Parameters<typeof consumer.subscribe>) => {
+            subscribed.add(consumer);
+            return consumer.subscribe(...args);
+          },
+          endOffsets: (partitions: Parameters<typeof consumer.endOffsets>[0]) => {
+            rounds.push({ onSubscribed: subscribed.has(consumer), partitions: partitions.length });
+            return consumer.endOffsets(partitions);
+          },
+        });
+      },
+    });
+    const query = await startQuery({ ...env, log });
+    await drain(query);
+    expectExactlyOnce(await committedCounts(env.log), 60);
+    expect(rounds.filter((round) => round.onSubscribed)).toEqual([]);
+    // Restoring asks each task's own partition; a commit asks both tasks' changelog partitions at once.
+    expect(rounds.at(-1)).toEqual({ onSubscribed: false, partitions: 2 });
+  });
+});
