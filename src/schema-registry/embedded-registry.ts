@@ -51,7 +51,7 @@ export class EmbeddedSchemaRegistry implements SchemaRegistry {
     const targets: SubjectVersion[] = version === undefined ? this.store.versions(subject) : [this.store.version(subject, version)];
     for (const target of targets) {
       const schema = this.store.schemaById(target.id)!;
-      const event = { kind: 'schema' as const, subject, version: target.version, id: target.id, schemaType: schema.schemaType, schema: schema.schema, deleted: true };
+      const event = { kind: 'schema' as const, subject, version: target.version, id: target.id, schemaType: schema.schemaType, schema: schema.schema, ...(schema.references === undefined ? {} : { references: schema.references }), deleted: true };
       await this.writer.append(event);
       this.store.apply(event);
     }

@@ -1,7 +1,7 @@
 // A Schema Registry elsewhere (Confluent's, say), reached with Confluent's own client, and cached for the serdes' synchronous lookups.
 import { RestError } from '@confluentinc/schemaregistry/dist/rest-error.js';
 import { SchemaRegistryClient, type SchemaInfo } from '@confluentinc/schemaregistry/dist/schemaregistry-client.js';
-import { SchemaUnavailableError, type RegisteredSchema, type SchemaLookup, type SchemaType } from '../planner/index.js';
+import { SchemaUnavailableError, type RegisteredSchema, type SchemaLookup, type SchemaReference, type SchemaType } from '../planner/index.js';
 import type { LatestSchema, SchemaRegistry } from './registry.js';
 import { SchemaRegistryError } from './schema-registry-error.js';
 import type { SchemaDefinition } from './schema-store.js';
@@ -17,6 +17,8 @@ class SchemaCache implements SchemaLookup {
   private readonly fetching = new Set<number>();
   private readonly missing = new Set<number>();
   private readonly failures = new Map<number, string>();
+  /** The subjects' versions that schemas here reference, fetched with them. */
+  private readonly byVersion = new Map<string, RegisteredSchema>();
 
   constructor(private readonly fetch: (id: number) => Promise<RegisteredSchema | undefined>) {}
 
@@ -42,6 +44,14 @@ class SchemaCache implements SchemaLookup {
     return this.idsByText.get(`${schemaType}\u0000${schema}`);
   }
 
+  schemaByVersion(subject: string, version: number): RegisteredSchema | undefined {
+    return this.byVersion.get(`${subject}\u0000${version}`);
+  }
+
+  rememberVersion(subject: string, version: number, schema: RegisteredSchema): void {
+    this.byVersion.set(`${subject}\u0000${version}`, schema);
+  }
+
   remember(schema: RegisteredSchema): RegisteredSchema {
     this.byId.set(schema.id, schema);
     this.missing.delete(schema.id);
@@ -61,7 +71,8 @@ export class RemoteSchemaRegistry implements SchemaRegistry {
 
   async register(subject: string, definition: SchemaDefinition, options: { readonly id?: number } = {}): Promise<number> {
     if (options.id !== undefined) throw new SchemaRegistryError(422, 42205, `Registering with a given id (${options.id}) is not supported on a remote Schema Registry`);
-    const id = await translate(() => this.client.register(subject, { schema: definition.schema, schemaType: definition.schemaType }, false));
+    const references = definition.references?.map((reference) => ({ ...reference }));
+    const id = await translate(() => this.client.register(subject, { schema: definition.schema, schemaType: definition.schemaType, ...(references === undefined ? {} : { references }) }, false));
     this.lookup.remember({ id, ...definition });
     return id;
   }
@@ -69,7 +80,7 @@ export class RemoteSchemaRegistry implements SchemaRegistry {
   async latest(subject: string): Promise<LatestSchema | undefined> {
     try {
       const metadata = await translate(() => this.client.getLatestSchemaMetadata(subject));
-      const schema = this.lookup.remember({ id: metadata.id!, schemaType: schemaTypeOf(metadata), schema: metadata.schema });
+      const schema = this.lookup.remember({ id: metadata.id!, schemaType: schemaTypeOf(metadata), schema: metadata.schema, ...(await this.references(metadata)) });
       return { version: metadata.version!, schema };
     } catch (error) {
       if (error instanceof SchemaRegistryError && error.errorCode === 40401) return undefined;
@@ -80,11 +91,24 @@ export class RemoteSchemaRegistry implements SchemaRegistry {
   async schemaById(id: number): Promise<RegisteredSchema | undefined> {
     try {
       const info = await translate(() => this.client.getBySubjectAndId('', id));
-      return this.lookup.remember({ id, schemaType: schemaTypeOf(info), schema: info.schema });
+      return this.lookup.remember({ id, schemaType: schemaTypeOf(info), schema: info.schema, ...(await this.references(info)) });
     } catch (error) {
       if (error instanceof SchemaRegistryError && error.errorCode === 40403) return undefined;
       throw error;
     }
+  }
+
+  /** A schema's references, each referenced version fetched (with its own references) into the lookup first. */
+  private async references(info: SchemaInfo): Promise<{ references?: readonly SchemaReference[] }> {
+    if (info.references === undefined || info.references.length === 0) return {};
+    const references: SchemaReference[] = [];
+    for (const reference of info.references) {
+      const metadata = await translate(() => this.client.getSchemaMetadata(reference.subject, reference.version));
+      const schema = { id: metadata.id!, schemaType: schemaTypeOf(metadata), schema: metadata.schema, ...(await this.references(metadata)) };
+      this.lookup.rememberVersion(reference.subject, reference.version, schema);
+      references.push({ name: reference.name, subject: reference.subject, version: reference.version });
+    }
+    return { references };
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 // Confluent's Schema Registry REST API over the embedded registry: subjects, versions, schemas by id, config, compatibility checks.
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import type { RegisteredSchema, SchemaType } from '../planner/index.js';
+import type { RegisteredSchema, SchemaReference, SchemaType } from '../planner/index.js';
 import type { EmbeddedSchemaRegistry } from './embedded-registry.js';
 import { SchemaRegistryError } from './schema-registry-error.js';
 import { COMPATIBILITY_LEVELS, type Compatibility, type SchemaDefinition, type SubjectVersion } from './schema-store.js';
@@ -15,7 +15,14 @@ const schemaBody = {
   properties: {
     schema: { type: 'string' },
     schemaType: { type: 'string', enum: ['AVRO', 'PROTOBUF', 'JSON'] },
-    references: { type: 'array', maxItems: 0 },
+    references: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name', 'subject', 'version'],
+        properties: { name: { type: 'string' }, subject: { type: 'string' }, version: { type: 'integer' } },
+      },
+    },
     id: { type: 'integer' },
   },
 } as const;
@@ -29,6 +36,7 @@ const compatibilityBody = {
 interface SchemaBody {
   readonly schema: string;
   readonly schemaType?: SchemaType;
+  readonly references?: readonly SchemaReference[];
   readonly id?: number;
 }
 
@@ -127,7 +135,7 @@ export function buildSchemaRegistryServer(registry: EmbeddedSchemaRegistry): Fas
 }
 
 function definitionOf(body: SchemaBody): SchemaDefinition {
-  return { schemaType: body.schemaType ?? 'AVRO', schema: body.schema };
+  return { schemaType: body.schemaType ?? 'AVRO', schema: body.schema, ...(body.references === undefined ? {} : { references: body.references }) };
 }
 
 function schemaById(registry: EmbeddedSchemaRegistry, idText: string): RegisteredSchema {
@@ -136,9 +144,10 @@ function schemaById(registry: EmbeddedSchemaRegistry, idText: string): Registere
   return schema;
 }
 
-/** Avro schemas leave `schemaType` out, as Confluent's registry does. */
+/** Avro schemas leave `schemaType` out, as Confluent's registry does, and schemas without references `references`. */
 function describeSchema(schema: RegisteredSchema): object {
-  return schema.schemaType === 'AVRO' ? { schema: schema.schema } : { schemaType: schema.schemaType, schema: schema.schema };
+  const references = schema.references === undefined ? {} : { references: schema.references };
+  return schema.schemaType === 'AVRO' ? { schema: schema.schema, ...references } : { schemaType: schema.schemaType, schema: schema.schema, ...references };
 }
 
 function describeVersion(registry: EmbeddedSchemaRegistry, entry: SubjectVersion): object {

@@ -1,6 +1,6 @@
 // The registry's state: schemas by global id, subjects' versions, and compatibility settings; every change is an event.
 import avro from 'avsc';
-import type { RegisteredSchema, SchemaLookup, SchemaType } from '../planner/index.js';
+import type { RegisteredSchema, SchemaLookup, SchemaReference, SchemaType } from '../planner/index.js';
 import { avroIncompatibilities } from './avro-compatibility.js';
 import type { Incompatibility } from './incompatibility.js';
 import { jsonSchemaIncompatibilities } from './json-schema-compatibility.js';
@@ -21,6 +21,8 @@ export type Compatibility = (typeof COMPATIBILITY_LEVELS)[number];
 export interface SchemaDefinition {
   readonly schemaType: SchemaType;
   readonly schema: string;
+  /** The registered schemas this one imports, by name (a .proto's imports). */
+  readonly references?: readonly SchemaReference[];
 }
 
 export interface SubjectVersion {
@@ -40,6 +42,7 @@ export interface SchemaEvent {
   readonly id: number;
   readonly schemaType: SchemaType;
   readonly schema: string;
+  readonly references?: readonly SchemaReference[];
   readonly deleted: boolean;
 }
 
@@ -74,7 +77,7 @@ export class SchemaStore implements SchemaLookup {
       else this.subjectCompatibility.set(event.subject, event.compatibility);
       return;
     }
-    const definition = { schemaType: event.schemaType, schema: canonicalText(event) };
+    const definition = { schemaType: event.schemaType, schema: canonicalText(event), ...referencesOf(event) };
     if (!this.schemas.has(event.id)) {
       this.schemas.set(event.id, { id: event.id, ...definition });
       this.idsByText.set(textKey(definition), event.id);
@@ -114,6 +117,12 @@ export class SchemaStore implements SchemaLookup {
     return (this.subjects.get(subject) ?? []).find((entry) => !entry.deleted && entry.id === id);
   }
 
+  /** A subject's live version by number, for the references of a schema. */
+  schemaByVersion(subject: string, version: number): RegisteredSchema | undefined {
+    const entry = (this.subjects.get(subject) ?? []).find((candidate) => candidate.version === version && !candidate.deleted);
+    return entry === undefined ? undefined : this.schemas.get(entry.id);
+  }
+
   subjectsOfId(id: number): SubjectVersion[] {
     return [...this.subjects.values()].flat().filter((entry) => entry.id === id && !entry.deleted);
   }
@@ -132,7 +141,7 @@ export class SchemaStore implements SchemaLookup {
    * the subject, the level and the field; 42201 when the schema does not parse.
    */
   planRegistration(subject: string, definition: SchemaDefinition, requestedId?: number): SchemaEvent | SubjectVersion {
-    const canonical = { schemaType: definition.schemaType, schema: canonicalText(definition) };
+    const canonical = { schemaType: definition.schemaType, schema: canonicalText(definition), ...referencesOf(definition) };
     validate(canonical);
     const existing = this.findVersion(subject, canonical);
     if (existing !== undefined) return existing;
@@ -241,6 +250,13 @@ function canonicalText(definition: SchemaDefinition): string {
   }
 }
 
+/** A schema is the same only with the same references: they are part of its identity, as in Confluent's registry. */
 function textKey(definition: SchemaDefinition): string {
-  return `${definition.schemaType}\u0000${definition.schemaType === 'PROTOBUF' ? definition.schema : canonicalText(definition)}`;
+  const text = definition.schemaType === 'PROTOBUF' ? definition.schema : canonicalText(definition);
+  const references = definition.references === undefined || definition.references.length === 0 ? '' : `\u0000${JSON.stringify(definition.references)}`;
+  return `${definition.schemaType}\u0000${text}${references}`;
+}
+
+function referencesOf(definition: { readonly references?: readonly SchemaReference[] }): { references?: readonly SchemaReference[] } {
+  return definition.references === undefined || definition.references.length === 0 ? {} : { references: definition.references };
 }

@@ -1,5 +1,5 @@
 // The `_schemas` topic, as Confluent's Schema Registry keeps it: one compacted partition of JSON keys and values.
-import type { SchemaType } from '../planner/index.js';
+import type { SchemaReference, SchemaType } from '../planner/index.js';
 import { scanTopic, type Log, type LogProducer } from '../runtime/index.js';
 import { COMPATIBILITY_LEVELS, type Compatibility, type RegistryEvent } from './schema-store.js';
 
@@ -57,6 +57,7 @@ function encodeEvent(event: RegistryEvent): { key: object; value: object } {
       id: event.id,
       ...(event.schemaType === 'AVRO' ? {} : { schemaType: event.schemaType }),
       schema: event.schema,
+      ...(event.references === undefined ? {} : { references: event.references }),
       deleted: event.deleted,
     },
   };
@@ -71,8 +72,23 @@ function parseEvent(key: unknown, value: unknown): RegistryEvent | undefined {
     return { kind: 'config', subject: typeof subject === 'string' ? subject : null, compatibility: compatibility as Compatibility | null };
   }
   if (keytype !== 'SCHEMA' || typeof subject !== 'string' || typeof value !== 'object' || value === null) return undefined;
-  const record = value as { version?: unknown; id?: unknown; schemaType?: unknown; schema?: unknown; deleted?: unknown };
+  const record = value as { version?: unknown; id?: unknown; schemaType?: unknown; schema?: unknown; references?: unknown; deleted?: unknown };
   if (typeof record.version !== 'number' || typeof record.id !== 'number' || typeof record.schema !== 'string') return undefined;
   const schemaType = (record.schemaType === 'PROTOBUF' || record.schemaType === 'JSON' ? record.schemaType : 'AVRO') as SchemaType;
-  return { kind: 'schema', subject, version: record.version, id: record.id, schemaType, schema: record.schema, deleted: record.deleted === true };
+  const references = Array.isArray(record.references) ? record.references.filter(isReference) : [];
+  return {
+    kind: 'schema',
+    subject,
+    version: record.version,
+    id: record.id,
+    schemaType,
+    schema: record.schema,
+    ...(references.length === 0 ? {} : { references }),
+    deleted: record.deleted === true,
+  };
+}
+
+function isReference(value: unknown): value is SchemaReference {
+  const reference = value as { name?: unknown; subject?: unknown; version?: unknown } | null;
+  return typeof reference?.name === 'string' && typeof reference.subject === 'string' && typeof reference.version === 'number';
 }

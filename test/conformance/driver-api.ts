@@ -12,7 +12,25 @@ export interface QttRecordSpec { readonly topic: string; readonly key?: unknown;
 /** A record read from a topic, decoded with the topic's serde: JSON formats as lossless-json values (numbers are LosslessNumber), DELIMITED as the raw string, KAFKA as number | bigint | string (BYTES base64), NONE as null. */
 export interface ActualRecord { readonly topic: string; readonly key: unknown; readonly value: unknown; readonly timestamp: number; readonly window?: QttWindow; readonly headers: readonly QttHeader[] }
 /** A topic the case declares up front (QTT `topics`); schemas are as the file gives them. */
-export interface TopicDeclaration { readonly name: string; readonly partitions?: number; readonly keyFormat?: string; readonly valueFormat?: string; readonly keySchema?: unknown; readonly valueSchema?: unknown; readonly keySchemaId?: number; readonly valueSchemaId?: number }
+export interface TopicDeclaration {
+  readonly name: string;
+  readonly partitions?: number;
+  readonly keyFormat?: string;
+  readonly valueFormat?: string;
+  readonly keySchema?: unknown;
+  readonly valueSchema?: unknown;
+  readonly keySchemaId?: number;
+  readonly valueSchemaId?: number;
+  readonly keySchemaReferences?: readonly SchemaReferenceDeclaration[];
+  readonly valueSchemaReferences?: readonly SchemaReferenceDeclaration[];
+}
+
+/** A schema another imports by `name`; upstream's driver registers it under the subject `name`. */
+export interface SchemaReferenceDeclaration {
+  readonly name: string;
+  readonly format?: string;
+  readonly schema: unknown;
+}
 /** What the metastore knows about a stream or table, for `post.sources` checks. */
 export interface SourceInfo { readonly name: string; readonly type: 'stream' | 'table'; /** ksqlDB logical schema text, e.g. "`ID` BIGINT KEY, `NAME` STRING" */ readonly schema: string; readonly keyFormat: { readonly format: string; readonly windowType?: string; readonly windowSize?: number }; readonly valueFormat: string; readonly keyFeatures: readonly string[]; readonly valueFeatures: readonly string[]; readonly isSource: boolean }
 /** One engine instance for one case variant; the runner creates a fresh one per variant and always closes it. */

@@ -4,7 +4,7 @@ import { parse as parseLossless, stringify as stringifyLossless, isLosslessNumbe
 import { EmbeddedSchemaRegistry } from '../../src/schema-registry/index.js';
 import { fileURLToPath } from 'node:url';
 import { Engine, StatementError, loadFunctionDirectory } from '../../src/engine/index.js';
-import { formatSchema, type DataSource, type FormatInfo, type SchemaType, type SqlType } from '../../src/planner/index.js';
+import { formatSchema, type DataSource, type FormatInfo, type SchemaReference, type SchemaType, type SqlType } from '../../src/planner/index.js';
 import { WIRE_HEADER_BYTES, wireHeader } from '../../src/runtime/serde/sr-wire.js';
 import {
   KafkaLog,
@@ -185,21 +185,34 @@ class SquallDriver implements ConformanceDriver {
   }
 }
 
-/** Registers each declared topic's Avro, JSON and Protobuf schemas under `<topic>-key` / `<topic>-value`, with the ids the case gives, as upstream's driver does. */
+/**
+ * Registers each declared topic's Avro, JSON and Protobuf schemas under `<topic>-key` / `<topic>-value`,
+ * with the ids the case gives, as upstream's driver does; a schema's references first, each under its name.
+ */
 async function registerDeclaredSchemas(registry: EmbeddedSchemaRegistry, topics: readonly TopicDeclaration[]): Promise<void> {
   for (const topic of topics) {
     const sides = [
-      { side: 'key', schema: topic.keySchema, format: topic.keyFormat, id: topic.keySchemaId },
-      { side: 'value', schema: topic.valueSchema, format: topic.valueFormat, id: topic.valueSchemaId },
+      { side: 'key', schema: topic.keySchema, format: topic.keyFormat, id: topic.keySchemaId, references: topic.keySchemaReferences ?? [] },
+      { side: 'value', schema: topic.valueSchema, format: topic.valueFormat, id: topic.valueSchemaId, references: topic.valueSchemaReferences ?? [] },
     ];
-    for (const { side, schema, format, id } of sides) {
+    for (const { side, schema, format, id, references } of sides) {
       const schemaType = schemaTypeOf(format);
       if (schema === undefined || schemaType === undefined) continue;
-      // A .proto is text; Avro and JSON schemas are JSON documents.
-      const text = schemaType === 'PROTOBUF' && typeof schema === 'string' ? schema : (stringifyLossless(schema) ?? 'null');
-      await registry.register(`${topic.name}-${side}`, { schemaType, schema: text }, id === undefined ? {} : { id });
+      const registered: SchemaReference[] = [];
+      for (const reference of references) {
+        const referenceType = schemaTypeOf(reference.format ?? format) ?? schemaType;
+        await registry.register(reference.name, { schemaType: referenceType, schema: schemaText(reference.schema, referenceType) });
+        registered.push({ name: reference.name, subject: reference.name, version: registry.latestVersion(reference.name)!.version });
+      }
+      const definition = { schemaType, schema: schemaText(schema, schemaType), ...(registered.length === 0 ? {} : { references: registered }) };
+      await registry.register(`${topic.name}-${side}`, definition, id === undefined ? {} : { id });
     }
   }
+}
+
+/** A .proto is text; Avro and JSON schemas are JSON documents. */
+function schemaText(schema: unknown, schemaType: SchemaType): string {
+  return schemaType === 'PROTOBUF' && typeof schema === 'string' ? schema : (stringifyLossless(schema) ?? 'null');
 }
 
 /** The registry's schema type for a QTT topic's schema format (AVRO when the case names none). */

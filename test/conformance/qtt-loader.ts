@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { isLosslessNumber, parse } from 'lossless-json';
-import type { QttHeader, QttRecordSpec, QttWindow, TopicDeclaration } from './driver-api.js';
+import type { QttHeader, QttRecordSpec, QttWindow, SchemaReferenceDeclaration, TopicDeclaration } from './driver-api.js';
 
 /** `type` is the Java exception class name; `message` must be a substring of the actual message. */
 export interface QttExpectedException {
@@ -218,7 +218,21 @@ function readTopicDeclaration(node: unknown, index: number): TopicDeclaration {
     ...(topic.valueSchema === undefined ? {} : { valueSchema: topic.valueSchema }),
     ...(topic.keySchemaId === undefined ? {} : { keySchemaId: expectNumber(topic.keySchemaId, `${what}.keySchemaId`) }),
     ...(topic.valueSchemaId === undefined ? {} : { valueSchemaId: expectNumber(topic.valueSchemaId, `${what}.valueSchemaId`) }),
+    ...(topic.keySchemaReferences === undefined ? {} : { keySchemaReferences: readSchemaReferences(topic.keySchemaReferences, `${what}.keySchemaReferences`) }),
+    ...(topic.valueSchemaReferences === undefined ? {} : { valueSchemaReferences: readSchemaReferences(topic.valueSchemaReferences, `${what}.valueSchemaReferences`) }),
   };
+}
+
+/** `[{"name": "event.proto", "format": "PROTOBUF", "schema": "..."}]`: schemas a topic's schema imports by name. */
+function readSchemaReferences(node: unknown, what: string): SchemaReferenceDeclaration[] {
+  return readList(node, what).map((entry, index) => {
+    const fields = expectObject(entry, `${what}[${index}]`);
+    return {
+      name: expectString(fields.name, `${what}[${index}].name`),
+      ...(fields.format === undefined ? {} : { format: expectString(fields.format, `${what}[${index}].format`) }),
+      schema: fields.schema,
+    };
+  });
 }
 
 function readExpectedException(node: unknown): QttExpectedException {

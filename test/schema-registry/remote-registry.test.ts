@@ -59,4 +59,15 @@ describe('RemoteSchemaRegistry lookup', () => {
     expect(() => remote.lookup.schemaById(1)).toThrow(/schema id 1/);
     await remote.close();
   }, 10_000);
+
+  it('fetches the versions a schema references with it, for the Protobuf serde to import', async () => {
+    const { embedded, url } = await startRegistry();
+    await embedded.register('event.proto', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; message Event { int64 T = 1; }' });
+    const references = [{ name: 'event.proto', subject: 'event.proto', version: 1 }];
+    const id = await embedded.register('logistics-value', { schemaType: 'PROTOBUF', schema: 'syntax = "proto3"; import "event.proto"; message L { Event E = 1; }', references });
+    const remote = new RemoteSchemaRegistry(url);
+    expect((await lookUp(remote, id)).answer).toMatchObject({ id, references });
+    expect(remote.lookup.schemaByVersion('event.proto', 1)?.schema).toContain('message Event');
+    await remote.close();
+  });
 });
