@@ -16,6 +16,7 @@ export {
   type JsonSchema,
   columnsOfProtobufMessage,
   parseProtobufFile,
+  parseableProtoText,
   protobufSchemaOf,
   referencedTexts,
 } from './serde/index.js';

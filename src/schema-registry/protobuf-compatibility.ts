@@ -1,5 +1,6 @@
 // Protobuf schema evolution as Confluent's registry judges it: the differences between two .proto files that break a reader.
 import protobuf from 'protobufjs';
+import { parseableProtoText } from '../runtime/index.js';
 import type { CheckLabels, Incompatibility } from './incompatibility.js';
 
 /** A parsed .proto file; imports other than Google's well-known types stay unresolved and are compared by name. */
@@ -11,7 +12,7 @@ export interface ProtoFile {
 /** Parses .proto text; throws an Error saying why the text is not Protobuf. */
 export function parseProtoFile(text: string): ProtoFile {
   const root = new protobuf.Root();
-  const parsed = protobuf.parse(withoutAggregateOptions(text), root, { keepCase: true });
+  const parsed = protobuf.parse(parseableProtoText(text), root, { keepCase: true });
   for (const file of parsed.imports ?? []) {
     const common = protobuf.common.get(file);
     if (common?.nested !== undefined) root.addJSON(common.nested);
@@ -205,28 +206,6 @@ function typeNameOf(field: protobuf.Field, packageName: string): string {
 
 function typesIn(namespace: protobuf.NamespaceBase): protobuf.Type[] {
   return namespace.nestedArray.filter((node): node is protobuf.Type => node instanceof protobuf.Type);
-}
-
-/**
- * protobufjs cannot parse aggregate option values (`[(confluent.field_meta) = { params: [...] }]`,
- * as Connect writes them); no option bears on compatibility, so each becomes `true`.
- */
-function withoutAggregateOptions(text: string): string {
-  const marker = /=\s*\{/g;
-  let result = '';
-  let from = 0;
-  for (let match = marker.exec(text); match !== null; match = marker.exec(text)) {
-    let depth = 1;
-    let end = match.index + match[0].length;
-    for (; end < text.length && depth > 0; end++) {
-      if (text[end] === '{') depth++;
-      if (text[end] === '}') depth--;
-    }
-    result += `${text.slice(from, match.index)}= true`;
-    from = end;
-    marker.lastIndex = end;
-  }
-  return result + text.slice(from);
 }
 
 function reportField(context: Context, errorType: string, path: string, field: protobuf.Field, problem: string): void {

@@ -11,4 +11,4 @@ export { createWindowedKeySerde, type Window, type WindowedKeySerde, type Window
 export { decodeInternal, encodeGroupKey, encodeInternal } from './internal-codec.js';
 export { avroSchemaOf, columnsOfAvroSchema, type AvroSchema } from './avro-schema.js';
 export { columnsOfJsonSchema, jsonSchemaOf, type JsonSchema } from './json-schema.js';
-export { columnsOfProtobufMessage, parseProtobufFile, protobufSchemaOf, referencedTexts } from './protobuf-schema.js';
+export { columnsOfProtobufMessage, parseProtobufFile, parseableProtoText, protobufSchemaOf, referencedTexts } from './protobuf-schema.js';

@@ -165,7 +165,7 @@ export function parseProtobufFile(text: string, imports: ReadonlyMap<string, str
   const root = new protobuf.Root();
   let parsed: protobuf.IParserResult;
   try {
-    parsed = protobuf.parse(withScalarFieldMeta(text), root, { keepCase: true });
+    parsed = protobuf.parse(parseableProtoText(text), root, { keepCase: true });
   } catch (error) {
     throw new SerdeError(`Invalid Protobuf schema: ${(error as Error).message}`);
   }
@@ -233,7 +233,7 @@ function addImports(root: protobuf.Root, files: readonly string[], given: Readon
     const text = given.get(file);
     if (text !== undefined) {
       try {
-        addImports(root, protobuf.parse(withScalarFieldMeta(text), root, { keepCase: true }).imports ?? [], given, added);
+        addImports(root, protobuf.parse(parseableProtoText(text), root, { keepCase: true }).imports ?? [], given, added);
       } catch (error) {
         if (error instanceof SerdeError) throw error;
         throw new SerdeError(`Invalid Protobuf schema: in '${file}': ${(error as Error).message}`);
@@ -252,25 +252,29 @@ function addImports(root: protobuf.Root, files: readonly string[], given: Readon
 }
 
 /**
- * Connect writes a decimal's precision and scale as an aggregate option with a list, which
- * protobufjs cannot parse: each becomes a scalar option (`(confluent.precision) = 4`) first.
+ * The .proto text with its aggregate option values (`[(x) = { ... }]`), which protobufjs cannot
+ * parse, made scalar: Connect's decimal metadata (`(confluent.field_meta) = { params: [...] }`)
+ * becomes `(confluent.precision) = 4, (confluent.scale) = 2`, any other aggregate `= true`.
  */
-function withScalarFieldMeta(text: string): string {
-  const marker = /\(confluent\.field_meta\)\s*=\s*\{/g;
+export function parseableProtoText(text: string): string {
+  const marker = /=\s*\{/g;
   let result = '';
   let from = 0;
   for (let match = marker.exec(text); match !== null; match = marker.exec(text)) {
     let depth = 1;
     let end = match.index + match[0].length;
-    while (end < text.length && depth > 0) {
+    for (; end < text.length && depth > 0; end++) {
       if (text[end] === '{') depth++;
       if (text[end] === '}') depth--;
-      end++;
     }
-    const block = text.slice(match.index, end);
-    const params = [...block.matchAll(/key:\s*"(\w+)"\s*,?\s*value:\s*"(-?\d+)"/g)].filter(([, key]) => key === 'precision' || key === 'scale');
-    const replacement = params.length === 0 ? 'deprecated = false' : params.map(([, key, value]) => `(confluent.${key}) = ${value}`).join(', ');
-    result += text.slice(from, match.index) + replacement;
+    const head = text.slice(from, match.index).trimEnd();
+    if (head.endsWith('(confluent.field_meta)')) {
+      const params = [...text.slice(match.index, end).matchAll(/key:\s*"(\w+)"\s*,?\s*value:\s*"(-?\d+)"/g)].filter(([, key]) => key === 'precision' || key === 'scale');
+      const options = params.length === 0 ? 'deprecated = false' : params.map(([, key, value]) => `(confluent.${key}) = ${value}`).join(', ');
+      result += head.slice(0, -'(confluent.field_meta)'.length) + options;
+    } else {
+      result += `${text.slice(from, match.index)}= true`;
+    }
     from = end;
     marker.lastIndex = end;
   }

@@ -118,6 +118,8 @@ describe('PROTOBUF serde', () => {
     expect(() => serde.serialize([0n, 0, 0, 'GREEN', null, []])).toThrow(/not a value of the Protobuf enum/);
     expect(() => parseProtobufFile('syntax = "proto3"; import "other.proto"; message M { Other O = 1; }')).toThrow(/neither a reference of the schema nor a well-known type/);
     expect(() => parseProtobufFile('message {')).toThrow(/Invalid Protobuf schema/);
+    const withOptions = parseProtobufFile('syntax = "proto3"; message M { option (x.y) = { a: [1, 2] }; int32 A = 1 [(z) = { b: "c" }]; }');
+    expect(columnsOfProtobufMessage(withOptions.message(undefined))).toEqual([{ name: 'A', type: SqlTypes.INTEGER }]);
   });
 
   it('holds an array or map inside another as the one field of a message', () => {
