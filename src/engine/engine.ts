@@ -431,6 +431,8 @@ function withSourceContext(error: SquallError, sql: string): SquallError {
   if (error.span === undefined) return error;
   const located = new SquallError(error.code, `${error.message}\n${renderErrorContext(sql, error.span)}`, error.span);
   located.name = error.name;
+  // The original stays reachable (a PlanError's analysed statement, for one).
+  located.cause = error;
   return located;
 }
 

@@ -127,7 +127,7 @@ async function inPhase(phase: FailurePhase, step: string, action: () => Promise<
 /** Returns undefined when the failure is the expected exception, else why it is not. */
 function exceptionMismatch(expected: QttExpectedException, failure: PhaseFailure): string | undefined {
   const typeProblem = expected.type === undefined ? undefined : exceptionTypeProblem(expected.type, failure);
-  const messages = errorChain(failure.error).map((error) => (error instanceof Error ? error.message : String(error)));
+  const messages = errorChain(failure.error).map(statementExceptionMessage);
   const messageMatches = expected.message === undefined || messages.some((message) => message.includes(expected.message ?? ''));
   if (typeProblem === undefined && messageMatches) return undefined;
   const why = typeProblem ?? 'the message does not contain the expected text';
@@ -158,6 +158,13 @@ function exceptionTypeProblem(type: string, failure: PhaseFailure): string | und
 }
 
 /** The error and its causes, outermost first (an engine may wrap a SquallError). */
+/** An error's message as ksqlDB's KsqlStatementException gives it: with the analysed statement, when the error has one. */
+function statementExceptionMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const statement = (error as { statement?: unknown }).statement;
+  return typeof statement === 'string' ? `${error.message}\nStatement: ${statement}` : error.message;
+}
+
 function errorChain(error: unknown): unknown[] {
   const chain: unknown[] = [];
   let current: unknown = error;

@@ -4,6 +4,7 @@ import type { Query } from '../../parser/index.js';
 import type { PlannerConfig } from '../config.js';
 import type { Column, DataSource } from '../metastore.js';
 import { planSink, type SinkTarget } from '../query/plan-sink.js';
+import type { NamedExpression } from '../query/select-items.js';
 import { inputsOf, type LogicalNode, type LogicalNodeBase } from './logical-node.js';
 import type { SourceNode } from './source.js';
 import { windowInfo } from './window-spec.js';
@@ -21,12 +22,12 @@ export interface SinkNode extends LogicalNodeBase {
   readonly limit: number | undefined;
 }
 
-export function sinkNode(input: LogicalNode, target: SinkTarget, query: Query, from: SourceNode, config: PlannerConfig): SinkNode {
+export function sinkNode(input: LogicalNode, target: SinkTarget, query: Query, from: SourceNode, config: PlannerConfig, items: readonly NamedExpression[]): SinkNode {
   const columnsOf = (namespace: 'KEY' | 'VALUE') =>
     input.schema.columns.flatMap((column): Column[] => (column.role === namespace ? [{ name: column.name, type: column.type, namespace }] : []));
   const keyColumns = columnsOf('KEY');
   const valueColumns = columnsOf('VALUE');
-  const planned = planSink({ target, query, source: resultShape(input, from.source), keyColumns, valueColumns, config });
+  const planned = planSink({ target, query, source: resultShape(input, from.source), keyColumns, valueColumns, config, items });
   return Object.freeze({
     kind: 'Sink',
     id: undefined,

@@ -75,7 +75,7 @@ export function buildLogicalPlan(query: Query, target: SinkTarget, context: Quer
     const cast = withImplicitCasts(lifted.items, projected.schema, target.sink);
     if (cast !== lifted.items) projected = projectNode(node, cast, rules, from, typing);
   }
-  return sinkNode(projected, target, query, from, context.config);
+  return sinkNode(projected, target, query, from, context.config, selectItems);
 }
 
 /** Column names (pseudo-columns included) that more than one of a join's sources has: ksqlDB qualifies them in names. */

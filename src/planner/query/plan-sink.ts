@@ -9,6 +9,8 @@ import { resolveFormats } from '../source-formats.js';
 import { typesEqual } from '../types.js';
 import { WithProperties } from '../with-properties.js';
 import { resolveTimestampColumn } from '../timestamp-column.js';
+import { formatCreateAsSelect } from './format-statement.js';
+import type { NamedExpression } from './select-items.js';
 
 export type SinkTarget =
   | {
@@ -28,6 +30,8 @@ export interface SinkRequest {
   readonly keyColumns: readonly Column[];
   readonly valueColumns: readonly Column[];
   readonly config: PlannerConfig;
+  /** The SELECT items with their names, for the statement text of the sink's errors. */
+  readonly items: readonly NamedExpression[];
 }
 
 /** The source the sink becomes in the catalog, and the partition count for a topic it creates. */
@@ -85,7 +89,13 @@ function planCreateAsSelectSink(
     isSink: true,
     statementText: target.statementText,
   };
-  checkSourceFormats(sinkSource, request.query.span);
+  try {
+    checkSourceFormats(sinkSource, request.query.span);
+  } catch (error) {
+    // ksqlDB reports a sink's format refusal with the analysed statement.
+    if (!(error instanceof PlanError)) throw error;
+    throw new PlanError(error.message, error.span, error.code, formatCreateAsSelect(target, request.query, request.items));
+  }
   checkWrapSingleValue(properties, sinkSource);
   return { source: sinkSource, partitions };
 }

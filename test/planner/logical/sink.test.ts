@@ -14,7 +14,7 @@ function sinkOf(sourceType: 'STREAM' | 'TABLE') {
   const source = fromNode(query, INPUT);
   const items = expandSelectItems(query.select, source.schema, () => [], new Set());
   const projected = projectNode(source, items, { kind: 'Persistent', sinkName: 'OUTPUT', dropUnselectedKeys: false }, source, typing);
-  return sinkNode(projected, target(sourceType), query, source, config);
+  return sinkNode(projected, target(sourceType), query, source, config, items);
 }
 
 describe('sinkNode', () => {
