@@ -4,6 +4,7 @@ import { Decimal, type RegisteredSchema, type SchemaLookup, type SqlType, type S
 import { avroSchemaOf, type AvroComplexSchema, type AvroSchema } from './avro-schema.js';
 import { decodeTwosComplement, encodeTwosComplement } from './decimal-bytes.js';
 import { resolveFieldNames } from './field-names.js';
+import { AVRO_FORMAT, generatedSchemaId, registeredSchema } from './registry-schemas.js';
 import type { FormatOptions, RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { createNoneSerde } from './none.js';
 import { SerdeError } from './serde-error.js';
@@ -93,7 +94,7 @@ export function createAvroSerde(role: SerdeRole, columns: readonly SerdeColumn[]
   const readerFor = (schemaId: number): ((bytes: Uint8Array) => unknown[]) => {
     let reader = readers.get(schemaId);
     if (reader === undefined) {
-      reader = buildReader(registeredSchema(lookup, schemaId), columns, unwrapped);
+      reader = buildReader(registeredSchema(lookup, schemaId, AVRO_FORMAT), columns, unwrapped);
       readers.set(schemaId, reader);
     }
     return reader;
@@ -111,14 +112,6 @@ export function createAvroSerde(role: SerdeRole, columns: readonly SerdeColumn[]
       return readerFor(readSchemaId(bytes))(bytes);
     },
   };
-}
-
-function registeredSchema(lookup: SchemaLookup | undefined, schemaId: number): RegisteredSchema {
-  if (lookup === undefined) throw new SerdeError('The AVRO format needs a Schema Registry: set ksql.schema.registry.url');
-  const schema = lookup.schemaById(schemaId);
-  if (schema === undefined) throw new SerdeError(`Error retrieving Avro schema for id ${schemaId}: the Schema Registry has no schema with that id`);
-  if (schema.schemaType !== 'AVRO') throw new SerdeError(`Schema id ${schemaId} is a ${schema.schemaType} schema, not an Avro schema`);
-  return schema;
 }
 
 function buildReader(schema: RegisteredSchema, columns: readonly SerdeColumn[], unwrapped: boolean): (bytes: Uint8Array) => unknown[] {
@@ -227,9 +220,8 @@ function buildWriter(
   role: SerdeRole,
   options: FormatOptions,
 ): (values: readonly unknown[]) => Uint8Array {
-  if (lookup === undefined) throw new SerdeError('The AVRO format needs a Schema Registry: set ksql.schema.registry.url');
-  const schemaId = options.schemaId ?? generatedSchemaId(lookup, columns, role, options);
-  const schema = JSON.parse(registeredSchema(lookup, schemaId).schema) as AvroSchema;
+  const schemaId = options.schemaId ?? generatedSchemaId(lookup, JSON.stringify(avroSchemaOf(columns, role, options.wrapSingleValue, options.schemaFullName)), role, AVRO_FORMAT);
+  const schema = JSON.parse(registeredSchema(lookup, schemaId, AVRO_FORMAT).schema) as AvroSchema;
   const types = parseAvroTypes(schema);
   const header = wireHeader(schemaId);
   // Records are written after the header into one growing buffer, and copied out.
@@ -277,14 +269,6 @@ function buildWriter(
     }
     return encode(object);
   };
-}
-
-/** The id of the schema ksqlDB generates for these columns, which the engine registered before the query started. */
-function generatedSchemaId(lookup: SchemaLookup, columns: readonly SerdeColumn[], role: SerdeRole, options: FormatOptions): number {
-  const schema = JSON.stringify(avroSchemaOf(columns, role, options.wrapSingleValue, options.schemaFullName));
-  const id = lookup.idOfSchema('AVRO', schema);
-  if (id === undefined) throw new SerdeError(`The Avro schema of the ${role} is not registered in the Schema Registry: ${schema}`);
-  return id;
 }
 
 function nonNullBranch(schema: AvroSchema): AvroSchema {

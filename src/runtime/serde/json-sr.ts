@@ -1,10 +1,9 @@
 // The JSON_SR format: JSON text behind Confluent's wire header (magic byte, schema id), as ksqlDB's JsonSchemaConverter writes it.
-import type { SchemaLookup } from '../../planner/index.js';
 import type { FormatOptions, RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { createJsonSerde } from './json.js';
 import { jsonSchemaOf } from './json-schema.js';
 import { createNoneSerde } from './none.js';
-import { SerdeError } from './serde-error.js';
+import { generatedSchemaId, JSON_SR_FORMAT } from './registry-schemas.js';
 import { readSchemaId, WIRE_HEADER_BYTES, wireHeader } from './sr-wire.js';
 
 /**
@@ -20,7 +19,7 @@ export function createJsonSrSerde(role: SerdeRole, columns: readonly SerdeColumn
     serialize(values) {
       const text = json.serialize(values);
       if (text === null) return null;
-      header ??= wireHeader(options.schemaId ?? generatedSchemaId(options.schemas, columns, role, options));
+      header ??= wireHeader(options.schemaId ?? generatedSchemaId(options.schemas, JSON.stringify(jsonSchemaOf(columns, role, options.wrapSingleValue)), role, JSON_SR_FORMAT));
       return Buffer.concat([header, text]);
     },
     deserialize(bytes) {
@@ -29,12 +28,4 @@ export function createJsonSrSerde(role: SerdeRole, columns: readonly SerdeColumn
       return json.deserialize(bytes.subarray(WIRE_HEADER_BYTES));
     },
   };
-}
-
-function generatedSchemaId(lookup: SchemaLookup | undefined, columns: readonly SerdeColumn[], role: SerdeRole, options: FormatOptions): number {
-  if (lookup === undefined) throw new SerdeError('The JSON_SR format needs a Schema Registry: set ksql.schema.registry.url');
-  const schema = JSON.stringify(jsonSchemaOf(columns, role, options.wrapSingleValue));
-  const id = lookup.idOfSchema('JSON', schema);
-  if (id === undefined) throw new SerdeError(`The JSON Schema of the ${role} is not registered in the Schema Registry: ${schema}`);
-  return id;
 }

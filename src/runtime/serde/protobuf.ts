@@ -1,11 +1,12 @@
 // The PROTOBUF and PROTOBUF_NOSR formats: Protobuf messages (protobufjs), behind Confluent's wire header and message indexes or bare.
 import protobuf from 'protobufjs';
-import { Decimal, type RegisteredSchema, type SchemaLookup, type SqlType, type Struct } from '../../planner/index.js';
+import { Decimal, type SqlType, type Struct } from '../../planner/index.js';
 import { decodeTwosComplement, encodeTwosComplement } from './decimal-bytes.js';
 import { resolveFieldNames } from './field-names.js';
 import type { FormatOptions, RowSerde, SerdeColumn, SerdeRole } from './format.js';
 import { createNoneSerde } from './none.js';
 import { COLLECTION_FIELD, isUnwrapped, parseProtobufFile, protobufSchemaOf, referencedTexts, wrappedScalar, type ProtobufFile } from './protobuf-schema.js';
+import { generatedSchemaId, PROTOBUF_FORMAT, registeredSchema } from './registry-schemas.js';
 import { SerdeError } from './serde-error.js';
 import { readMessageIndexes, readSchemaId, WIRE_HEADER_BYTES, wireHeader, writeMessageIndexes } from './sr-wire.js';
 
@@ -28,7 +29,7 @@ export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColu
   const fileOf = (schemaId: number): ProtobufFile => {
     let file = files.get(schemaId);
     if (file === undefined) {
-      const schema = registeredProtobuf(lookup, schemaId);
+      const schema = registeredSchema(lookup, schemaId, PROTOBUF_FORMAT);
       file = parseProtobufFile(schema.schema, referencedTexts(schema, lookup));
       files.set(schemaId, file);
     }
@@ -50,7 +51,7 @@ export function createProtobufSerde(role: SerdeRole, columns: readonly SerdeColu
     serialize(values) {
       if (values === null || isNullKey(role, values)) return null;
       if (writer === undefined) {
-        const schemaId = options.schemaId ?? generatedSchemaId(lookup, columns, role, options);
+        const schemaId = options.schemaId ?? generatedSchemaId(lookup, protobufSchemaOf(columns, role, options), role, PROTOBUF_FORMAT);
         const message = fileOf(schemaId).message(options.schemaFullName);
         writer = messageWriter(message, columns, unwrappedStruct(role, columns, options), Buffer.concat([wireHeader(schemaId), writeMessageIndexes(fileOf(schemaId).indexesOf(message))]));
       }
@@ -92,23 +93,6 @@ function isNullKey(role: SerdeRole, values: readonly unknown[]): boolean {
   return role === 'key' && values.every((value) => value === null || value === undefined);
 }
 
-function registeredProtobuf(lookup: SchemaLookup | undefined, schemaId: number): RegisteredSchema {
-  if (lookup === undefined) throw new SerdeError('The PROTOBUF format needs a Schema Registry: set ksql.schema.registry.url');
-  const schema = lookup.schemaById(schemaId);
-  if (schema === undefined) throw new SerdeError(`Error retrieving Protobuf schema for id ${schemaId}: the Schema Registry has no schema with that id`);
-  if (schema.schemaType !== 'PROTOBUF') throw new SerdeError(`Schema id ${schemaId} is a ${schema.schemaType} schema, not a Protobuf schema`);
-  return schema;
-}
-
-/** The id of the schema ksqlDB generates for these columns, which the engine registered before the query started. */
-function generatedSchemaId(lookup: SchemaLookup | undefined, columns: readonly SerdeColumn[], role: SerdeRole, options: FormatOptions): number {
-  if (lookup === undefined) throw new SerdeError('The PROTOBUF format needs a Schema Registry: set ksql.schema.registry.url');
-  const schema = protobufSchemaOf(columns, role, options);
-  const id = lookup.idOfSchema('PROTOBUF', schema);
-  if (id === undefined) throw new SerdeError(`The Protobuf schema of the ${role} is not registered in the Schema Registry: ${schema}`);
-  return id;
-}
-
 /** The one STRUCT column whose fields are the message's own, when it is written unwrapped. */
 function unwrappedStruct(role: SerdeRole, columns: readonly SerdeColumn[], options: FormatOptions): SqlType | undefined {
   const only = columns.length === 1 ? columns[0]!.type : undefined;
@@ -127,18 +111,13 @@ function messageReader(message: protobuf.Type, columns: readonly SerdeColumn[], 
     const convert = readerOf(struct, message);
     return (bytes) => [convert(decode(bytes))];
   }
-  const fields = fieldsFor(message, columns);
-  const converters = columns.map((column, index) => {
-    const field = fields[index];
-    return field === undefined ? undefined : readerOf(column.type, field.resolvedType);
-  });
-  const names = fields.map((field) => field?.name);
+  const fields = fieldConverters(message, columns, readerOf);
   return (bytes) => {
     const decoded = decode(bytes);
-    const row = new Array<unknown>(converters.length);
-    for (let index = 0; index < converters.length; index++) {
-      const convert = converters[index];
-      const value = convert === undefined ? null : decoded[names[index]!];
+    const row = new Array<unknown>(fields.length);
+    for (let index = 0; index < fields.length; index++) {
+      const { protoName, convert } = fields[index]!;
+      const value = protoName === undefined ? null : decoded[protoName];
       row[index] = value === null || value === undefined ? null : convert!(value);
     }
     return row;
@@ -159,18 +138,13 @@ function messageWriter(message: protobuf.Type, columns: readonly SerdeColumn[], 
     const convert = writerOf(struct, message);
     return (values) => encode(values[0] === null || values[0] === undefined ? {} : (convert(values[0]) as Record<string, unknown>));
   }
-  const fields = fieldsFor(message, columns);
-  const converters = columns.map((column, index) => {
-    const field = fields[index];
-    return field === undefined ? undefined : writerOf(column.type, field.resolvedType);
-  });
-  const names = fields.map((field) => field?.name);
+  const fields = fieldConverters(message, columns, writerOf);
   return (values) => {
     const object: Record<string, unknown> = {};
-    for (let index = 0; index < converters.length; index++) {
-      const convert = converters[index];
+    for (let index = 0; index < fields.length; index++) {
+      const { protoName, convert } = fields[index]!;
       const value = values[index];
-      if (convert !== undefined && value !== null && value !== undefined) object[names[index]!] = convert(value);
+      if (protoName !== undefined && value !== null && value !== undefined) object[protoName] = convert!(value);
     }
     return encode(object);
   };
@@ -189,8 +163,24 @@ function collectionWriter(type: SqlType, resolved: protobuf.Type | protobuf.Enum
   return (value) => ({ [COLLECTION_FIELD]: inner(value) });
 }
 
-function fieldsFor(message: protobuf.Type, columns: readonly { readonly name: string }[]): (protobuf.Field | undefined)[] {
-  return resolveFieldNames(columns, message.fieldsArray.map((field) => field.name)).map((name) => (name === undefined ? undefined : message.fields[name]));
+interface FieldConverter {
+  readonly name: string;
+  /** The message field holding it; undefined when the message has none (read as NULL, not written). */
+  readonly protoName: string | undefined;
+  readonly convert: Converter | undefined;
+}
+
+/** For each column or struct field, the message field holding it (the same name, else ignoring case) and its converter. */
+function fieldConverters(
+  message: protobuf.Type | undefined,
+  fields: readonly { readonly name: string; readonly type: SqlType }[],
+  converterOf: (type: SqlType, resolved: protobuf.Type | protobuf.Enum | null) => Converter,
+): FieldConverter[] {
+  const names = message === undefined ? [] : resolveFieldNames(fields, message.fieldsArray.map((field) => field.name));
+  return fields.map((field, index) => {
+    const protoField = names[index] === undefined ? undefined : message!.fields[names[index]!];
+    return { name: field.name, protoName: protoField?.name, convert: protoField === undefined ? undefined : converterOf(field.type, protoField.resolvedType) };
+  });
 }
 
 /** protobufjs value → runtime value; `resolved` is the field's message or enum type, if any. */
@@ -253,12 +243,7 @@ function readerOf(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null)
       };
     }
     case 'STRUCT': {
-      const message = resolved instanceof protobuf.Type ? resolved : undefined;
-      const protoFields = message === undefined ? [] : fieldsFor(message, type.fields);
-      const fields = type.fields.map((field, index) => {
-        const protoField = protoFields[index];
-        return { name: field.name, protoName: protoField?.name, convert: protoField === undefined ? undefined : readerOf(field.type, protoField.resolvedType) };
-      });
+      const fields = fieldConverters(resolved instanceof protobuf.Type ? resolved : undefined, type.fields, readerOf);
       return (value) => {
         const record = value as Record<string, unknown>;
         const struct: Struct = {};
@@ -358,12 +343,7 @@ function writerOf(type: SqlType, resolved: protobuf.Type | protobuf.Enum | null)
       };
     }
     case 'STRUCT': {
-      const message = resolved instanceof protobuf.Type ? resolved : undefined;
-      const protoFields = message === undefined ? [] : fieldsFor(message, type.fields);
-      const fields = type.fields.map((field, index) => {
-        const protoField = protoFields[index];
-        return { name: field.name, protoName: protoField?.name, convert: protoField === undefined ? undefined : writerOf(field.type, protoField.resolvedType) };
-      });
+      const fields = fieldConverters(resolved instanceof protobuf.Type ? resolved : undefined, type.fields, writerOf);
       return (value) => {
         const struct = value as Struct;
         const object: Record<string, unknown> = {};
