@@ -2,6 +2,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import type { Expression, ParsedStatement, Statement, TypeNode } from './ast.js';
 import { SqlGrammar } from './grammar.js';
+import { StatementCache } from './statement-cache.js';
 import { splitStatements } from './statement-splitter.js';
 import { type Origin, spanInText, startOfText } from './source-span.js';
 import { lexingErrorToParseError, recognitionErrorToParseError, type NextTokenOracle } from './syntax-error.js';
@@ -74,12 +75,25 @@ function unsupportedStatement(tokens: readonly IToken[], text: string, origin: O
   return { kind: 'Unsupported', what: prefix.join(' '), span };
 }
 
+/** Statements parsed before, by token stream: lexing is cheap, the grammar is not. */
+const statementCache = new StatementCache();
+
 function parseStatementAt(text: string, origin: Origin): Statement {
   const tokens = lex(text, origin);
   const unsupported = unsupportedStatement(tokens, text, origin);
   if (unsupported !== undefined) return unsupported;
+  return statementCache.parse(tokens, origin, () => parseTokens(text, tokens, origin));
+}
+
+function parseTokens(text: string, tokens: IToken[], origin: Origin): Statement {
   const entry = runGrammar<SingleStatementCstNode>(text, tokens, 'singleStatement', origin);
   return buildStatement(only(entry.children.statement), contextAt(origin));
+}
+
+/** @internal The parse of one statement without the statement cache: what the cache's tests compare it with. */
+export function parseStatementUncached(text: string, origin: Origin = startOfText): Statement {
+  const tokens = lex(text, origin);
+  return unsupportedStatement(tokens, text, origin) ?? parseTokens(text, tokens, origin);
 }
 
 function contextAt(origin: Origin): BuildContext {

@@ -188,10 +188,10 @@ const primaryBuilders: Readonly<Partial<Record<keyof PrimaryExpressionCstChildre
   NULL: (_children, span) => ({ kind: 'NullLiteral', span }),
   TRUE: (_children, span) => ({ kind: 'BooleanLiteral', value: true, span }),
   FALSE: (_children, span) => ({ kind: 'BooleanLiteral', value: false, span }),
-  IntegerLiteral: (children, _span, context) => buildNumber(only(children.IntegerLiteral ?? []), '+', context),
-  DecimalLiteral: (children, _span, context) => buildNumber(only(children.DecimalLiteral ?? []), '+', context),
-  FloatingPointLiteral: (children, _span, context) => buildNumber(only(children.FloatingPointLiteral ?? []), '+', context),
-  StringLiteral: (children, span) => ({ kind: 'StringLiteral', value: stringValueOf(only(children.StringLiteral ?? [])), span }),
+  IntegerLiteral: (children, _span, context) => buildLiteral(only(children.IntegerLiteral ?? []), context),
+  DecimalLiteral: (children, _span, context) => buildLiteral(only(children.DecimalLiteral ?? []), context),
+  FloatingPointLiteral: (children, _span, context) => buildLiteral(only(children.FloatingPointLiteral ?? []), context),
+  StringLiteral: (children, _span, context) => buildLiteral(only(children.StringLiteral ?? []), context),
   caseExpression: (children, _span, context) => buildCase(only(children.caseExpression ?? []), context),
   castExpression: (children, _span, context) => buildCast(only(children.castExpression ?? []), context),
   arrayConstructor: (children, _span, context) => buildArray(only(children.arrayConstructor ?? []), context),
@@ -212,6 +212,15 @@ function buildPrimary(node: PrimaryExpressionCstNode, context: BuildContext): Ex
   const builder = alternative === undefined ? undefined : primaryBuilders[alternative];
   if (builder === undefined) throw new Error(`primaryExpression with unexpected children: ${Object.keys(node.children).join(', ')}`);
   return builder(node.children, spanOfNode(node, context), context);
+}
+
+/**
+ * The expression of a string, integer, decimal or double literal token standing on its own (the
+ * statement cache rebuilds literal expressions with it). Throws ParseError for a number out of range.
+ */
+export function buildLiteral(token: IToken, context: BuildContext): Expression {
+  if (token.tokenType.name === 'StringLiteral') return { kind: 'StringLiteral', value: stringValueOf(token), span: spanOfToken(token, context) };
+  return buildNumber(token, '+', context);
 }
 
 /** Integer, decimal or double literal; `sign` is '-' when the literal sits under a unary minus. */
