@@ -165,7 +165,11 @@ function rebuild(template: Template, tokens: readonly IToken[], origin: Origin):
     if (span !== undefined) result = spanBetween(tokens, span.first, span.last, origin);
     else if (literal !== undefined) result = buildLiteral(tokens[literal]!, context);
     else if (Array.isArray(value)) result = value.map(copy);
-    else result = Object.fromEntries(Object.entries(value).map(([key, field]) => [key, copy(field)]));
+    else {
+      const fields: Record<string, unknown> = {};
+      for (const key in value) fields[key] = copy((value as Record<string, unknown>)[key]);
+      result = fields;
+    }
     copies.set(value, result);
     return result;
   };
