@@ -46,6 +46,11 @@ export class MaterializedTable {
    * added to its topic later.
    */
   private partitions = 0;
+  /**
+   * The next offset to apply per partition, as committed with the rows: read from the database once
+   * and kept with every commit, so that a catch-up with nothing new does not ask SQLite.
+   */
+  private checkpoints: number[] = [];
   /** Serialises catch-ups: pull queries and the background refresh share one consumer. */
   private pending: Promise<void> = Promise.resolve();
   /** The catch-up that has not started yet, shared by every caller that arrives before it starts. */
@@ -115,14 +120,17 @@ export class MaterializedTable {
   private async applyToEnd(): Promise<void> {
     if (this.closed) return;
     const { log } = this.options;
-    if (this.partitions === 0) this.partitions = (await log.describeTopic(this.topic))?.partitions ?? 0;
+    if (this.partitions === 0) {
+      this.partitions = (await log.describeTopic(this.topic))?.partitions ?? 0;
+      this.checkpoints = Array.from({ length: this.partitions }, (_, partition) => this.db.checkpoint(this.topic, partition) ?? 0);
+    }
     if (this.partitions === 0) return;
     const groupId = `_squall_table_${this.topic}`;
     this.offsets ??= await log.consumer({ groupId, offsetReset: 'earliest', readCommitted: true });
     const offsets = this.offsets;
     const topicPartitions = Array.from({ length: this.partitions }, (_, partition) => ({ topic: this.topic, partition }));
     const ends = await offsets.endOffsets(topicPartitions);
-    const checkpoints = topicPartitions.map(({ partition }) => this.db.checkpoint(this.topic, partition) ?? 0);
+    const checkpoints = [...this.checkpoints];
     const behind = topicPartitions.filter((_, index) => checkpoints[index]! < ends[index]!);
     if (behind.length === 0) return;
     // Only a partition with records to read can have lost them: the beginnings are asked for those alone.
@@ -148,9 +156,17 @@ export class MaterializedTable {
       for (const partition of [...remaining]) if (positions[partition]! >= ends[partition]!) remaining.delete(partition);
     }
     progress.done();
+    const caughtUp = [...positions];
+    for (const { partition } of behind) caughtUp[partition] = Math.max(positions[partition]!, ends[partition]!);
     this.db.begin();
-    for (const { partition } of behind) this.db.setCheckpoint(this.topic, partition, Math.max(positions[partition]!, ends[partition]!));
+    this.commitCheckpoints(caughtUp);
+  }
+
+  /** Commits the open transaction with these checkpoints, and keeps them. */
+  private commitCheckpoints(positions: readonly number[]): void {
+    for (const [partition, offset] of positions.entries()) if (offset > 0) this.db.setCheckpoint(this.topic, partition, offset);
     this.db.commit();
+    this.checkpoints = [...positions];
   }
 
   /**
@@ -197,7 +213,6 @@ export class MaterializedTable {
         continue;
       }
     }
-    for (const [partition, offset] of positions.entries()) if (offset > 0) this.db.setCheckpoint(this.topic, partition, offset);
-    this.db.commit();
+    this.commitCheckpoints(positions);
   }
 }
