@@ -5,7 +5,9 @@ import type { QueryPlan } from '../planner/index.js';
 import type { Log, LogRecord } from './log/index.js';
 import type { ProcessingLog } from './processing-log.js';
 import { TaskManager } from './task/task-manager.js';
+import type { RowListener } from './processors/row-listener.js';
 import { buildTransientTopology } from './topology/build-topology.js';
+import type { Topology } from './topology/topology.js';
 import { scanTopic } from './topic-scan.js';
 
 /** `key` is the input record's key bytes (base64, '' for none): a table row's identity. */
@@ -14,10 +16,34 @@ export type ScanRowListener = (row: readonly unknown[], tombstone: boolean, key:
 /** Hands each record to `deliver`, in each partition's order. */
 export type RecordFeed = (deliver: (record: LogRecord) => void) => Promise<void>;
 
+/**
+ * A plan's topology, built once however often the plan runs (a pull query kept by shape runs for
+ * every request). Its row listener hands each row to `onRow`, which every run points at its own
+ * listener before it processes a record: a record is processed synchronously, so concurrent runs
+ * of the same plan never see each other's rows.
+ */
+interface PreparedScan {
+  readonly topology: Topology;
+  onRow: RowListener;
+}
+
+const preparedScans = new WeakMap<QueryPlan, PreparedScan>();
+
+function preparedScan(plan: QueryPlan): PreparedScan {
+  let scan = preparedScans.get(plan);
+  if (scan === undefined) {
+    const prepared: PreparedScan = { topology: buildTransientTopology(plan, (row, tombstone) => prepared.onRow(row, tombstone)), onRow: () => undefined };
+    scan = prepared;
+    preparedScans.set(plan, scan);
+  }
+  return scan;
+}
+
 export async function runQueryOnce(plan: QueryPlan, processingLog: ProcessingLog, feed: RecordFeed, onRow: ScanRowListener): Promise<void> {
   let currentKey = '';
-  const topology = buildTransientTopology(plan, (row, tombstone) => onRow(row, tombstone, currentKey));
-  const tasks = new TaskManager({ topology, services: { queryId: plan.queryId, processingLog, output: [] }, log: undefined, stateDir: undefined });
+  const listener: RowListener = (row, tombstone) => onRow(row, tombstone, currentKey);
+  const scan = preparedScan(plan);
+  const tasks = new TaskManager({ topology: scan.topology, services: { queryId: plan.queryId, processingLog, output: [] }, log: undefined, stateDir: undefined });
   try {
     await feed((record) => {
       currentKey = record.key === null ? '' : Buffer.from(record.key).toString('base64');
@@ -27,6 +53,7 @@ export async function runQueryOnce(plan: QueryPlan, processingLog: ProcessingLog
         task = tasks.taskFor(record.topic, record.partition)!;
       }
       task.add(record);
+      scan.onRow = listener;
       task.process();
     });
   } finally {

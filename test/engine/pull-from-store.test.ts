@@ -143,6 +143,22 @@ describe('pull queries by key, planned once per shape', () => {
     await engine.close();
   });
 
+  it('answer concurrent pulls of one shape each with the rows of its own keys', async () => {
+    const memory = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+    await engine.execute({ sql: CREATE_USERS });
+    await produce(memory, [
+      ['u1', '{"NAME":"ann","AGE":30}'],
+      ['u2', '{"NAME":"bob","AGE":40}'],
+    ]);
+    await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u1';");
+    // Asked at once, so they run the shape's one plan while the others wait for their catch-up.
+    const keys = ['u1', 'u2', 'nobody', 'u2', 'u1'];
+    const answers = await Promise.all(keys.map((key) => pull(engine, `SELECT NAME FROM USERS WHERE ID = '${key}';`)));
+    expect(answers).toEqual([[['ann']], [['bob']], [], [['bob']], [['ann']]]);
+    await engine.close();
+  });
+
   it('give each pull query its own id, though they share a plan', async () => {
     const memory = new MemoryLog({ autoCreateTopics: true });
     const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
