@@ -8,12 +8,16 @@ import { ksqlBody } from './pull-rest.js';
 export interface PullLoadOptions {
   readonly connections: number;
   readonly seconds: number;
+  /** Requests per second over all connections; undefined: as fast as the server answers. */
+  readonly rate: number | undefined;
   /** The pull query of one request; called per request. */
   readonly nextQuery: () => string;
 }
 
 export interface PullLoadResult {
   readonly connections: number;
+  /** The offered rate, undefined when unbounded. */
+  readonly rate: number | undefined;
   /** 2xx responses that carried a row. */
   readonly requests: number;
   readonly requestsPerSecond: number;
@@ -44,6 +48,7 @@ export async function runPullLoad(server: PullServerProcess, options: PullLoadOp
         url: server.url,
         connections: options.connections,
         duration: options.seconds,
+        ...(options.rate === undefined ? {} : { overallRate: options.rate }),
         requests: [
           {
             method: 'POST',
@@ -68,6 +73,7 @@ export async function runPullLoad(server: PullServerProcess, options: PullLoadOp
   const requests = result['2xx'] - rowless;
   return {
     connections: options.connections,
+    rate: options.rate,
     requests,
     requestsPerSecond: requests / result.duration,
     requestsPerServerCpuSecond: serverCpuSeconds > 0 ? requests / serverCpuSeconds : Number.NaN,

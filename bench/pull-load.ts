@@ -120,11 +120,12 @@ async function measureTable(
     checkOneRow(spec, key, await pullRows(server.url, spec.pullSql(key)));
   }
   const nextQuery = (): string => spec.pullSql(randomKey());
-  await runPullLoad(server, { connections: options.connections[0]!, seconds: warmUpSeconds, nextQuery });
+  await runPullLoad(server, { connections: options.connections[0]!, seconds: warmUpSeconds, rate: options.rate, nextQuery });
   const loads: PullLoadResult[] = [];
   for (const connections of options.connections) {
-    progress(`${spec.table}: ${connections} connections for ${options.seconds} s...`);
-    loads.push(await runPullLoad(server, { connections, seconds: options.seconds, nextQuery }));
+    const offered = options.rate === undefined ? '' : ` at ${options.rate} requests/s`;
+    progress(`${spec.table}: ${connections} connections${offered} for ${options.seconds} s...`);
+    loads.push(await runPullLoad(server, { connections, seconds: options.seconds, rate: options.rate, nextQuery }));
   }
   return {
     table: spec.table,
@@ -167,12 +168,13 @@ function formatResults(results: readonly TableResult[]): string {
       fixed(result.stateMb, 0),
     ].join(' | '),
   );
-  const loadHeader = '| table | connections | req/s | req per server CPU-s | server cores | client cores | p50 ms | p99 ms | max ms | errors | non-2xx | rowless |';
+  const loadHeader = '| table | connections | offered req/s | req/s | req per server CPU-s | server cores | client cores | p50 ms | p99 ms | max ms | errors | non-2xx | rowless |';
   const loadRows = results.flatMap((result) =>
     result.loads.map((load) =>
       [
         result.table,
         load.connections,
+        load.rate ?? 'max',
         fixed(load.requestsPerSecond, 0),
         fixed(load.requestsPerServerCpuSecond, 0),
         fixed(load.serverCores, 2),

@@ -10,19 +10,25 @@ export interface PullBenchOptions {
   /** One load run per entry, in order. */
   readonly connections: readonly number[];
   readonly seconds: number;
+  /**
+   * Requests per second offered over all connections of each load run (autocannon's overallRate):
+   * the latency of a server that is not saturated. Undefined: as fast as the server answers.
+   */
+  readonly rate: number | undefined;
   /** Where the server writes its CPU profile (`node --cpu-prof`); undefined: no profile. */
   readonly cpuProfileDir: string | undefined;
 }
 
-const usage = `Usage: npm run bench:pull -- [--keys N] [--events N] [--event-keys N] [--connections N[,N...]] [--seconds S] [--cpu-prof DIR]
+const usage = `Usage: npm run bench:pull -- [--keys N] [--events N] [--event-keys N] [--connections N[,N...]] [--seconds S] [--rate N] [--cpu-prof DIR]
   --keys          keys of the USERS table (default 1000000; the embedded Kafka keeps about 1.1M of its records)
   --events        events counted per key into COUNTS, 0 to skip it (default 200000)
   --event-keys    distinct keys among the events (default 100000)
   --connections   concurrent connections of each load run (default 10,50)
   --seconds       length of each load run (default 15)
+  --rate          requests per second offered over all connections (default: as many as the server answers)
   --cpu-prof      run the server under node --cpu-prof, writing its profile into DIR when it stops`;
 
-const defaults: PullBenchOptions = { keys: 1_000_000, events: 200_000, eventKeys: 100_000, connections: [10, 50], seconds: 15, cpuProfileDir: undefined };
+const defaults: PullBenchOptions = { keys: 1_000_000, events: 200_000, eventKeys: 100_000, connections: [10, 50], seconds: 15, rate: undefined, cpuProfileDir: undefined };
 
 export class PullBenchUsageError extends Error {
   constructor(message: string) {
@@ -52,6 +58,9 @@ export function parsePullBenchOptions(argv: readonly string[]): PullBenchOptions
         break;
       case '--seconds':
         options = { ...options, seconds: integerAtLeast(flag, value, 1) };
+        break;
+      case '--rate':
+        options = { ...options, rate: integerAtLeast(flag, value, 1) };
         break;
       case '--cpu-prof':
         options = { ...options, cpuProfileDir: value };
