@@ -41,14 +41,15 @@ export function sessionAggregateProcessor(name: string, storeName: string, step:
             return;
           }
           let accumulators = aggregator.initial(keyValues).accumulators;
-          for (const session of merged) accumulators = aggregator.merge(accumulators, decodeGroupState(session.value).accumulators);
+          const mergedAccumulators = merged.map((session) => decodeGroupState(session.value).accumulators);
+          for (const sessionAccumulators of mergedAccumulators) accumulators = aggregator.merge(accumulators, sessionAccumulators);
           // Kafka Streams keeps the sessions when the record adds nothing to their bounds; a
           // session's output is timestamped with its end.
           if (start !== recordTime || end !== recordTime) {
-            for (const session of merged) {
+            for (const [index, session] of merged.entries()) {
               store.remove(key, session.start, session.end);
               const bounds = [BigInt(session.start), BigInt(session.end)];
-              const oldRow = [...keyValues, ...aggregator.results(decodeGroupState(session.value).accumulators), ...bounds];
+              const oldRow = [...keyValues, ...aggregator.results(mergedAccumulators[index]!), ...bounds];
               context.forward({ row: [...keyValues, ...nulls, ...bounds], oldRow, timestampMs: session.end, isDelete: true });
             }
           }

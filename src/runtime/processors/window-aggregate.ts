@@ -6,7 +6,7 @@ import type { AggregateStep } from '../../planner/index.js';
 import type { KeyValueStore, WindowStore } from '../state/index.js';
 import { encodeGroupKey } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
-import { Aggregator, decodeGroupState, encodeGroupState } from './aggregator.js';
+import { Aggregator, decodeGroupState, encodeGroupState, type GroupState } from './aggregator.js';
 import { createEmitter } from './emitter.js';
 import type { LateRecords } from './late-records.js';
 import { createWindowAssigner, type TimeWindow } from './window-assigner.js';
@@ -36,6 +36,16 @@ export function windowAggregateProcessor(
       const aggregator = new Aggregator(step.functions);
       const assigner = createWindowAssigner(window);
       const emit = createEmitter(context, step.coalesce);
+      // The state last written to each window since the task's last commit, decoded: a window
+      // updated again before the commit (a busy key) reads it here instead of decoding the bytes
+      // its store returns. A commit or its abort (the store rolls back) forgets them all, so they
+      // never outnumber the store's write cache; so does expiry.
+      const latest = new Map<string, GroupState>();
+      context.onCommit({ flush: () => latest.clear(), discard: () => latest.clear() });
+      const storedState = (key: Uint8Array, start: number) => {
+        const stored = store.fetch(key, start);
+        return stored === undefined ? undefined : decodeGroupState(stored);
+      };
       let streamTimeMs = Number.NEGATIVE_INFINITY;
       let expiredBefore = Number.NEGATIVE_INFINITY;
       const emitted = finalStoreName === undefined ? undefined : context.store<KeyValueStore>(finalStoreName);
@@ -65,20 +75,23 @@ export function windowAggregateProcessor(
           const closeTime = streamTimeMs - window.graceMs;
           const keyValues = change.row.slice(0, keyCount);
           const key = encodeGroupKey(keyValues);
+          const keyText = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
           for (const { start, end } of assigner.windowsFor(recordTime)) {
             if (end <= closeTime) {
               late.dropped(context.partition);
               continue;
             }
-            const stored = store.fetch(key, start);
-            const state = stored === undefined ? aggregator.initial(keyValues) : decodeGroupState(stored);
-            const previous = stored === undefined || !withOldRows ? null : aggregator.results(state.accumulators);
-            const accumulators = aggregator.add(state.accumulators, change.row);
-            const timestampMs = Math.max(state.timestampMs, recordTime);
-            store.put(key, start, encodeGroupState({ timestampMs, keyValues, accumulators }));
+            const position = `${start}/${keyText}`;
+            const state = latest.get(position) ?? storedState(key, start);
+            const previous = state === undefined || !withOldRows ? null : aggregator.results(state.accumulators);
+            const accumulators = aggregator.add((state ?? aggregator.initial(keyValues)).accumulators, change.row);
+            const timestampMs = Math.max(state?.timestampMs ?? Number.NEGATIVE_INFINITY, recordTime);
+            const updated = { timestampMs, keyValues, accumulators };
+            store.put(key, start, encodeGroupState(updated));
+            latest.set(position, updated);
             if (emitted !== undefined) continue;
             const bounds = [BigInt(start), BigInt(end)];
-            emit(`${start}/${Buffer.from(key).toString('latin1')}`, {
+            emit(position, {
               row: [...keyValues, ...aggregator.results(accumulators), ...bounds],
               oldRow: previous === null ? null : [...keyValues, ...previous, ...bounds],
               timestampMs,
@@ -89,6 +102,7 @@ export function windowAggregateProcessor(
           const expiry = streamTimeMs - window.retentionMs - assigner.slackMs;
           if (expiry - expiredBefore >= window.advanceMs) {
             store.expireBefore(expiry);
+            latest.clear();
             expiredBefore = expiry;
           }
         },
