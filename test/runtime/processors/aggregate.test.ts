@@ -107,6 +107,31 @@ describe('aggregate processors', () => {
     expect(late.total).toBe(2);
   });
 
+  it('reads a window from its store again after an aborted commit rolled the store back', () => {
+    const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 0, retentionMs: 100 };
+    const db = TaskDatabase.open(':memory:');
+    const store = openStore(db, { name: 'agg', kind: 'window', changelogTopic: 'agg-changelog' }, () => undefined);
+    const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(tumbling), tumbling, new LateRecords(), false), new Map([['agg', store]]));
+    db.begin();
+    run.process(['a', 1], 10, false);
+    run.commit();
+    store.flush();
+    db.commit();
+    db.begin();
+    run.process(['a', 2], 20, false);
+    // The Kafka transaction aborted: the task discards, the database rolls back to a = 1.
+    run.abort();
+    store.discard();
+    db.rollback();
+    db.begin();
+    run.process(['a', 4], 30, false);
+    expect(rows(run.forwarded)).toEqual([
+      ['a', 1, 0, 100, 10],
+      ['a', 3, 0, 100, 20],
+      ['a', 5, 0, 100, 30],
+    ]);
+  });
+
   it('aligns windows with a TIME ZONE to local days, 23 hours long on the spring daylight-saving change', () => {
     const day: WindowSpec = { kind: 'TUMBLING', sizeMs: 86_400_000, advanceMs: 86_400_000, graceMs: 0, retentionMs: 86_400_000, timeZone: 'Europe/Paris' };
     const assigner = createWindowAssigner(day);

@@ -12,6 +12,8 @@ export interface Harness {
   process(row: unknown[], timestampMs: number, isDelete: boolean, oldRow?: unknown[] | null): void;
   /** Flushes what the processor buffers until a commit. */
   commit(): void;
+  /** Drops what the processor buffers until a commit: the commit aborted. */
+  abort(): void;
 }
 
 export function harness(definition: ProcessorDefinition, stores: ReadonlyMap<string, StateStore> = new Map()): Harness {
@@ -41,6 +43,9 @@ export function harness(definition: ProcessorDefinition, stores: ReadonlyMap<str
     process: (row, timestampMs, isDelete, oldRow = null) => processor.process({ row, oldRow, timestampMs, isDelete }),
     commit: () => {
       for (const buffer of buffers) buffer.flush();
+    },
+    abort: () => {
+      for (const buffer of buffers) buffer.discard();
     },
   };
 }
