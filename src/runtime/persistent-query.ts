@@ -144,7 +144,7 @@ export class PersistentQuery {
       if (this.output.length > 0) await this.openCommit();
       this.sendOutput();
       const due = now - this.commitOpenedAt >= (this.options.commitIntervalMs ?? 100);
-      if (this.hasOpenCommit() && (records.length === 0 || due)) await this.commit();
+      if (this.hasOpenCommit() && (records.length === 0 || due)) await this.commit((task) => task.checkpointDue);
       return records.length;
     } catch (error) {
       await this.abort();
@@ -170,8 +170,11 @@ export class PersistentQuery {
     this.output.length = 0;
   }
 
-  /** Makes the outputs, changelogs and input positions since the last commit durable, together; then the stores. */
-  private async commit(): Promise<void> {
+  /**
+   * Makes the outputs, changelogs and input positions since the last commit durable, together; then
+   * the stores, moving the checkpoints of the tasks `moveCheckpoint` picks.
+   */
+  private async commit(moveCheckpoint: (task: StreamTask) => boolean): Promise<void> {
     const startedMs = performance.now();
     const tasks = this.tasks.all();
     for (const task of tasks) task.flushStores();
@@ -185,10 +188,19 @@ export class PersistentQuery {
       await this.consumer!.commit(offsets);
     }
     this.transactionOpen = false;
-    const checkpoints = await this.changelogCheckpoints(tasks);
-    tasks.forEach((task, index) => task.committed(checkpoints[index]!));
+    await this.commitStores(tasks, moveCheckpoint);
     for (const offset of offsets) this.committedOffsets.set(partitionKey(offset), offset);
     this.metrics.countCommit(performance.now() - startedMs);
+  }
+
+  /**
+   * Before the tasks go away (stop, revoke): commits what is open, and in any case moves the
+   * checkpoints of stores written since their last, so that the next start restores only what is new.
+   */
+  private async commitForClose(): Promise<void> {
+    const behind = (task: StreamTask): boolean => task.checkpointBehind;
+    if (this.hasOpenCommit()) await this.commit(behind);
+    else await this.commitStores(this.tasks.all(), behind);
   }
 
   /** The query's counters, with its consumer lag and store sizes read now. */
@@ -240,17 +252,20 @@ export class PersistentQuery {
   }
 
   /**
-   * After a commit, the end of each changelog partition is where its task's stores stand: asked in
-   * one round for every task (a round waits on the broker, and the loop waits on the round).
+   * After a Kafka commit, the end of each changelog partition is where its task's stores stand:
+   * asked in one round for the tasks with stores that `moveCheckpoint` picks (a round waits on the
+   * broker, and the loop waits on the round). Then every task's SQLite transaction commits.
    */
-  private async changelogCheckpoints(tasks: readonly StreamTask[]): Promise<TopicPartitionOffset[][]> {
+  private async commitStores(tasks: readonly StreamTask[], moveCheckpoint: (task: StreamTask) => boolean): Promise<void> {
     const partitions = tasks.map((task) =>
-      task.state === undefined ? [] : task.subTopology.stores.map((spec) => ({ topic: spec.changelogTopic, partition: task.partition })),
+      task.state !== undefined && moveCheckpoint(task)
+        ? task.subTopology.stores.map((spec) => ({ topic: spec.changelogTopic, partition: task.partition }))
+        : undefined,
     );
-    const all = partitions.flat();
+    const all = partitions.flatMap((own) => own ?? []);
     const ends = all.length === 0 ? [] : await this.offsets!.endOffsets(all);
     let next = 0;
-    return partitions.map((own) => own.map((partition) => ({ ...partition, offset: ends[next++]! })));
+    tasks.forEach((task, index) => task.committed(partitions[index]?.map((partition) => ({ ...partition, offset: ends[next++]! }))));
   }
 
   /** Drops the open commit: nothing of it becomes visible, the stores roll back, the input is read again. */
@@ -266,9 +281,9 @@ export class PersistentQuery {
   }
 
   private async onRevoked(partitions: readonly TopicPartition[]): Promise<void> {
-    if (this.hasOpenCommit()) {
+    if (this.hasOpenCommit() || this.tasks.all().some((task) => task.checkpointBehind)) {
       try {
-        await this.commit();
+        await this.commitForClose();
       } catch (error) {
         // The partitions' new owner resumes from the last commit: nothing is lost or written twice.
         await this.abort();
@@ -310,7 +325,7 @@ export class PersistentQuery {
     this.stopping = true;
     await this.loop;
     this.loop = undefined;
-    if (this.currentState === 'RUNNING' && this.hasOpenCommit()) await this.commit().catch(() => this.abort());
+    if (this.currentState === 'RUNNING') await this.commitForClose().catch(() => this.abort());
     if (this.currentState === 'RUNNING') this.currentState = 'TERMINATED';
     const consumer = this.consumer;
     const producer = this.producer;

@@ -239,31 +239,82 @@ describe('PersistentQuery commit protocol', () => {
 });
 
 describe('PersistentQuery changelog checkpoints', () => {
-  it("asks every task's changelog end offsets in one round per commit, on a consumer that never subscribes", async () => {
-    const env = await setup();
-    await produce(env.log, 60);
+  /** The Log, with every endOffsets round recorded: on which consumer, for how many partitions. */
+  function recordingRounds(log: MemoryLog): { log: MemoryLog; rounds: { onSubscribed: boolean; partitions: number }[] } {
     const subscribed = new Set<object>();
     const rounds: { onSubscribed: boolean; partitions: number }[] = [];
-    const log: MemoryLog = Object.assign(Object.create(env.log) as MemoryLog, {
+    const recording: MemoryLog = Object.assign(Object.create(log) as MemoryLog, {
       consumer: async (options: Parameters<MemoryLog['consumer']>[0]) => {
-        const consumer = await env.log.consumer(options);
-        return Object.assign(Object.create(consumer) as typeof consumer, {
-          subscribe: (...args: Parameters<typeof consumer.subscribe>) => {
-            subscribed.add(consumer);
-            return consumer.subscribe(...args);
-          },
-          endOffsets: (partitions: Parameters<typeof consumer.endOffsets>[0]) => {
-            rounds.push({ onSubscribed: subscribed.has(consumer), partitions: partitions.length });
-            return consumer.endOffsets(partitions);
+        const consumer = await log.consumer(options);
+        // Every other call goes to the consumer itself: the group knows it, not this proxy.
+        return new Proxy(consumer, {
+          get: (target, property) => {
+            if (property === 'subscribe') {
+              return (...args: Parameters<typeof consumer.subscribe>) => {
+                subscribed.add(consumer);
+                return consumer.subscribe(...args);
+              };
+            }
+            if (property === 'endOffsets') {
+              return (partitions: Parameters<typeof consumer.endOffsets>[0]) => {
+                rounds.push({ onSubscribed: subscribed.has(consumer), partitions: partitions.length });
+                return consumer.endOffsets(partitions);
+              };
+            }
+            const value: unknown = Reflect.get(target, property, target);
+            return typeof value === 'function' ? value.bind(target) : value;
           },
         });
       },
     });
+    return { log: recording, rounds };
+  }
+
+  it('moves checkpoints when the query stops, asking every task in one round on a consumer that never subscribes', async () => {
+    const env = await setup();
+    await produce(env.log, 60);
+    const { log, rounds } = recordingRounds(env.log);
     const query = await startQuery({ ...env, log });
     await drain(query);
     expectExactlyOnce(await committedCounts(env.log), 60);
-    expect(rounds.filter((round) => round.onSubscribed)).toEqual([]);
-    // Restoring asks each task's own partition; a commit asks both tasks' changelog partitions at once.
+    // Restoring asks each task's own partition; 60 changelog records are too few for a commit to ask.
+    expect(rounds).toEqual([
+      { onSubscribed: false, partitions: 1 },
+      { onSubscribed: false, partitions: 1 },
+    ]);
+    await query.stop();
     expect(rounds.at(-1)).toEqual({ onSubscribed: false, partitions: 2 });
+
+    // The checkpoints are where the stores stand: a restart restores nothing and counts on.
+    await produce(env.log, 6, 60);
+    const restarted = await startQuery(env);
+    await drain(restarted);
+    expect((await restarted.metricsSnapshot()).restores.every((restore) => restore.restored === 0)).toBe(true);
+    expectExactlyOnce(await committedCounts(env.log), 66);
+  });
+
+  it("moves a running task's checkpoints once 10,000 changelog records were written since the last", async () => {
+    const env = await setup();
+    const total = 30_000;
+    const producer = await env.log.producer();
+    // A key per record, so that each one is a changelog record (the store's cache coalesces a key's writes).
+    producer.send(Array.from({ length: total }, (_, index) => ({ topic: INPUT, key: Buffer.from(`k${index}`), value: Buffer.from('x'), timestamp: 1000 + index })));
+    await producer.flush();
+    await producer.close();
+    const { log, rounds } = recordingRounds(env.log);
+    const query = await startQuery({ ...env, log });
+    await query.runOnce(0);
+    const restoreRounds = rounds.length;
+    await drain(query);
+    const commitRounds = rounds.slice(restoreRounds);
+    // About 15,000 changelog records per task, committed 1,000 input records at a time: each task's
+    // checkpoint moves once, in a round of its own or shared.
+    expect(commitRounds.length).toBeGreaterThanOrEqual(1);
+    expect(commitRounds.length).toBeLessThanOrEqual(2);
+    expect(commitRounds.reduce((sum, round) => sum + round.partitions, 0)).toBe(2);
+    expect(commitRounds.every((round) => !round.onSubscribed)).toBe(true);
+    const counts = await committedCounts(env.log);
+    expect(counts.size).toBe(total);
+    expect([...counts.values()].every((written) => written.length === 1 && written[0] === 1)).toBe(true);
   });
 });

@@ -21,7 +21,16 @@ export interface TaskServices {
 export interface TaskState {
   readonly db: TaskDatabase;
   readonly stores: ReadonlyMap<string, StateStore>;
+  /** Changelog records written since the stores' checkpoints were last moved (counted by the changelog writer). */
+  changelogRecordsSinceCheckpoint: number;
 }
+
+/**
+ * Changelog records after which a commit moves the task's checkpoints (Kafka Streams'
+ * OFFSET_DELTA_THRESHOLD_FOR_CHECKPOINT). Moving them costs a broker round trip per commit; an
+ * older checkpoint only makes a restore replay more, as replaying a changelog is idempotent.
+ */
+const CHECKPOINT_AFTER_RECORDS = 10_000;
 
 interface Punctuation {
   readonly type: PunctuationType;
@@ -118,15 +127,31 @@ export class StreamTask {
     for (const store of this.state.stores.values()) store.flush();
   }
 
-  /** The Kafka commit succeeded: the stores' SQLite transaction commits with the changelog checkpoints. */
-  committed(checkpoints: readonly TopicPartitionOffset[]): void {
+  /** Whether a commit should move the stores' checkpoints now (see CHECKPOINT_AFTER_RECORDS). */
+  get checkpointDue(): boolean {
+    return (this.state?.changelogRecordsSinceCheckpoint ?? 0) >= CHECKPOINT_AFTER_RECORDS;
+  }
+
+  /** Whether the stores stand past their checkpoints: moved before the task goes away. */
+  get checkpointBehind(): boolean {
+    return (this.state?.changelogRecordsSinceCheckpoint ?? 0) > 0;
+  }
+
+  /**
+   * The Kafka commit succeeded: the stores' SQLite transaction commits, with the changelogs' new
+   * checkpoints when given (else the old ones stay, behind where the stores stand).
+   */
+  committed(checkpoints: readonly TopicPartitionOffset[] | undefined): void {
     this.openFrom.clear();
     this.openTo.clear();
-    const db = this.state?.db;
-    if (db === undefined) return;
-    for (const { topic, partition, offset } of checkpoints) db.setCheckpoint(topic, partition, offset);
-    db.commit();
-    db.begin();
+    const state = this.state;
+    if (state === undefined) return;
+    if (checkpoints !== undefined) {
+      for (const { topic, partition, offset } of checkpoints) state.db.setCheckpoint(topic, partition, offset);
+      state.changelogRecordsSinceCheckpoint = 0;
+    }
+    state.db.commit();
+    state.db.begin();
   }
 
   /** The Kafka transaction aborted: the stores roll back to the last commit and buffered input is dropped. */

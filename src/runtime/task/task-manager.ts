@@ -106,6 +106,7 @@ export class TaskManager {
     }
     const db = TaskDatabase.open(file);
     const stores = new Map<string, StateStore>();
+    const state: TaskState = { db, stores, changelogRecordsSinceCheckpoint: 0 };
     try {
       for (const spec of subTopology.stores) {
         const startedAt = Date.now();
@@ -131,7 +132,10 @@ export class TaskManager {
         if (reported) this.options.onProgress?.(`squall: ${services.queryId}: restored ${spec.name} [${partition}]: ${restored} records in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
         stores.set(
           spec.name,
-          openStore(db, spec, (key, value) => services.output.push({ topic: spec.changelogTopic, partition, key, value })),
+          openStore(db, spec, (key, value) => {
+            services.output.push({ topic: spec.changelogTopic, partition, key, value });
+            state.changelogRecordsSinceCheckpoint++;
+          }),
         );
       }
     } catch (error) {
@@ -139,6 +143,6 @@ export class TaskManager {
       throw error;
     }
     db.begin();
-    return { db, stores };
+    return state;
   }
 }
