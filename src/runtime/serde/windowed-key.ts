@@ -1,5 +1,4 @@
 // Windowed keys in Kafka Streams' layout: the inner key's bytes followed by the window bounds.
-import { viewOf } from './byte-view.js';
 import type { RowSerde } from './format.js';
 import { SerdeError } from './serde-error.js';
 
@@ -16,6 +15,7 @@ export interface WindowedKeySerde {
 }
 
 const TIMESTAMP_SIZE = 8;
+const TWO_TO_32 = 2 ** 32;
 const NO_BYTES = new Uint8Array(0);
 
 /**
@@ -40,13 +40,13 @@ function createTimeWindowKeySerde(inner: RowSerde, windowSizeMs: number): Window
       const key = inner.serialize(values) ?? NO_BYTES;
       const bytes = new Uint8Array(key.length + TIMESTAMP_SIZE);
       bytes.set(key);
-      viewOf(bytes).setBigInt64(key.length, BigInt(window.start));
+      writeInt64(bytes, key.length, window.start);
       return bytes;
     },
     deserialize(bytes) {
       const windowed = requireWindowBounds(bytes, TIMESTAMP_SIZE);
       const keyLength = windowed.length - TIMESTAMP_SIZE;
-      const start = Number(viewOf(windowed).getBigInt64(keyLength));
+      const start = readInt64(windowed, keyLength);
       return { values: readInner(inner, windowed, keyLength), window: { start, end: start + windowSizeMs } };
     },
   };
@@ -59,20 +59,43 @@ function createSessionKeySerde(inner: RowSerde): WindowedKeySerde {
       const key = inner.serialize(values) ?? NO_BYTES;
       const bytes = new Uint8Array(key.length + 2 * TIMESTAMP_SIZE);
       bytes.set(key);
-      const view = viewOf(bytes);
-      view.setBigInt64(key.length, BigInt(window.end));
-      view.setBigInt64(key.length + TIMESTAMP_SIZE, BigInt(window.start));
+      writeInt64(bytes, key.length, window.end);
+      writeInt64(bytes, key.length + TIMESTAMP_SIZE, window.start);
       return bytes;
     },
     deserialize(bytes) {
       const windowed = requireWindowBounds(bytes, 2 * TIMESTAMP_SIZE);
       const keyLength = windowed.length - 2 * TIMESTAMP_SIZE;
-      const view = viewOf(windowed);
-      const end = Number(view.getBigInt64(keyLength));
-      const start = Number(view.getBigInt64(keyLength + TIMESTAMP_SIZE));
+      const end = readInt64(windowed, keyLength);
+      const start = readInt64(windowed, keyLength + TIMESTAMP_SIZE);
       return { values: readInner(inner, windowed, keyLength), window: { start, end } };
     },
   };
+}
+
+/**
+ * A big-endian two's-complement int64 from a whole number of milliseconds, in two 32-bit halves
+ * written byte by byte: a BigInt and a DataView per key cost more than the rest of the key.
+ */
+function writeInt64(bytes: Uint8Array, offset: number, value: number): void {
+  const high = Math.floor(value / TWO_TO_32);
+  const low = value >>> 0;
+  // A typed array keeps the low 8 bits of what is stored in it.
+  bytes[offset] = high >> 24;
+  bytes[offset + 1] = high >> 16;
+  bytes[offset + 2] = high >> 8;
+  bytes[offset + 3] = high;
+  bytes[offset + 4] = low >>> 24;
+  bytes[offset + 5] = low >>> 16;
+  bytes[offset + 6] = low >>> 8;
+  bytes[offset + 7] = low;
+}
+
+/** The int64 at `offset` as the nearest number (exact for any timestamp a window holds). */
+function readInt64(bytes: Uint8Array, offset: number): number {
+  const high = (bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
+  const low = ((bytes[offset + 4]! << 24) | (bytes[offset + 5]! << 16) | (bytes[offset + 6]! << 8) | bytes[offset + 7]!) >>> 0;
+  return high * TWO_TO_32 + low;
 }
 
 /** A windowed key cannot be null or shorter than its window bounds. */

@@ -21,6 +21,19 @@ describe('windowed keys', () => {
     expect(serde.deserialize(written)).toEqual({ values: [7], window: { start: 1, end: 2 } });
   });
 
+  it('writes and reads window bounds before 1970 and far after it as int64', () => {
+    const serde = createWindowedKeySerde(intKey, 'SESSION', undefined);
+    const written = serde.serialize([7], { start: -1, end: 2 ** 40 + 5 });
+    // end 2^40 + 5 = 0x0000_0100_0000_0005, start -1 = 0xffff_ffff_ffff_ffff
+    expect([...written!.subarray(4)]).toEqual([0, 0, 1, 0, 0, 0, 0, 5, 255, 255, 255, 255, 255, 255, 255, 255]);
+    expect(serde.deserialize(written)).toEqual({ values: [7], window: { start: -1, end: 2 ** 40 + 5 } });
+    const hopping = createWindowedKeySerde(intKey, 'HOPPING', 10);
+    expect(hopping.deserialize(hopping.serialize([7], { start: -86_400_000, end: -86_399_990 }))).toEqual({
+      values: [7],
+      window: { start: -86_400_000, end: -86_399_990 },
+    });
+  });
+
   it('wraps a JSON key too', () => {
     const jsonKey = createRowSerde('JSON', 'key', [{ name: 'K', type: SqlTypes.STRING }], {});
     const serde = createWindowedKeySerde(jsonKey, 'HOPPING', 10);
