@@ -41,6 +41,10 @@ interface RebalanceEvent {
   readonly partitions: readonly TopicPartition[];
 }
 
+/** ListOffsets' logical timestamps: the end of a partition (its last stable offset when read committed) and its start. */
+const latestOffset = -1;
+const earliestOffset = -2;
+
 export class KafkaLogConsumer implements LogConsumer {
   private closing: Promise<void> | undefined;
   private listener: RebalanceListener | undefined;
@@ -181,14 +185,12 @@ export class KafkaLogConsumer implements LogConsumer {
     });
   }
 
-  async endOffsets(partitions: readonly TopicPartition[]): Promise<number[]> {
-    const watermarks = await Promise.all(partitions.map((partition) => this.watermarks(partition)));
-    return watermarks.map((watermark) => watermark.highOffset);
+  endOffsets(partitions: readonly TopicPartition[]): Promise<number[]> {
+    return this.listOffsets('End offsets', partitions, latestOffset);
   }
 
-  async beginningOffsets(partitions: readonly TopicPartition[]): Promise<number[]> {
-    const watermarks = await Promise.all(partitions.map((partition) => this.watermarks(partition)));
-    return watermarks.map((watermark) => watermark.lowOffset);
+  beginningOffsets(partitions: readonly TopicPartition[]): Promise<number[]> {
+    return this.listOffsets('Beginning offsets', partitions, earliestOffset);
   }
 
   close(): Promise<void> {
@@ -202,8 +204,23 @@ export class KafkaLogConsumer implements LogConsumer {
     return this.closing;
   }
 
-  private watermarks({ topic, partition }: TopicPartition): Promise<{ lowOffset: number; highOffset: number }> {
-    return call('Watermark offsets', (callback) => this.native.queryWatermarkOffsets(topic, partition, this.settings.requestTimeoutMs, callback));
+  /**
+   * The offsets at `timestamp` (latest or earliest), under the consumer's isolation level: one
+   * ListOffsets request per broker for all the partitions (querying watermarks costs two per partition).
+   */
+  private async listOffsets(operation: string, partitions: readonly TopicPartition[], timestamp: number): Promise<number[]> {
+    if (partitions.length === 0) return [];
+    const request = partitions.map(({ topic, partition }) => ({ topic, partition, offset: timestamp }));
+    const answer = await call<(NativeOffset | Error)[]>(operation, (callback) => this.native.offsetsForTimes(request, this.settings.requestTimeoutMs, callback));
+    // A partition that failed comes back as an Error in its place.
+    const failed = answer.find((entry): entry is Error => entry instanceof Error);
+    if (failed !== undefined) throw toClientError(operation, failed);
+    const offsets = new Map((answer as NativeOffset[]).map((entry) => [`${entry.topic}\u0000${entry.partition}`, entry.offset]));
+    return partitions.map(({ topic, partition }) => {
+      const offset = offsets.get(`${topic}\u0000${partition}`);
+      if (offset === undefined || offset < 0) throw new Error(`${operation}: no offset for ${topic}[${partition}]`);
+      return offset;
+    });
   }
 }
 
