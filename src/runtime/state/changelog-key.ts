@@ -26,7 +26,7 @@ export interface SessionChangelogKey {
 export function encodeWindowKey(key: Uint8Array, windowStart: number): Uint8Array {
   const bytes = new Uint8Array(key.length + WINDOW_SUFFIX_SIZE);
   bytes.set(key);
-  writeInt64(viewOf(bytes), key.length, windowStart);
+  writeInt64(bytes, key.length, windowStart);
   return bytes;
 }
 
@@ -34,16 +34,15 @@ export function encodeWindowKey(key: Uint8Array, windowStart: number): Uint8Arra
 export function decodeWindowKey(bytes: Uint8Array): WindowChangelogKey | undefined {
   const keyLength = bytes.length - WINDOW_SUFFIX_SIZE;
   if (keyLength < 0) return undefined;
-  return { key: bytes.subarray(0, keyLength), windowStart: readInt64(viewOf(bytes), keyLength) };
+  return { key: bytes.subarray(0, keyLength), windowStart: readInt64(bytes, keyLength) };
 }
 
 /** key ++ int64 end ++ int64 start, big-endian: Kafka Streams puts the end first. */
 export function encodeSessionKey(key: Uint8Array, start: number, end: number): Uint8Array {
   const bytes = new Uint8Array(key.length + SESSION_SUFFIX_SIZE);
   bytes.set(key);
-  const view = viewOf(bytes);
-  writeInt64(view, key.length, end);
-  writeInt64(view, key.length + TIMESTAMP_SIZE, start);
+  writeInt64(bytes, key.length, end);
+  writeInt64(bytes, key.length + TIMESTAMP_SIZE, start);
   return bytes;
 }
 
@@ -51,25 +50,34 @@ export function encodeSessionKey(key: Uint8Array, start: number, end: number): U
 export function decodeSessionKey(bytes: Uint8Array): SessionChangelogKey | undefined {
   const keyLength = bytes.length - SESSION_SUFFIX_SIZE;
   if (keyLength < 0) return undefined;
-  const view = viewOf(bytes);
   return {
     key: bytes.subarray(0, keyLength),
-    end: readInt64(view, keyLength),
-    start: readInt64(view, keyLength + TIMESTAMP_SIZE),
+    end: readInt64(bytes, keyLength),
+    start: readInt64(bytes, keyLength + TIMESTAMP_SIZE),
   };
 }
 
-/** Respects `byteOffset`: a record's bytes are often a slice of a larger pooled buffer. */
-function viewOf(bytes: Uint8Array): DataView {
-  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * Two's-complement int64 from a safe integer, in two 32-bit halves written byte by byte (no BigInt),
+ * as a DataView per record costs more than the rest of the key. A typed array keeps the low 8 bits
+ * of what is stored in it.
+ */
+function writeInt64(bytes: Uint8Array, offset: number, value: number): void {
+  const high = Math.floor(value / TWO_TO_32);
+  const low = value >>> 0;
+  bytes[offset] = high >> 24;
+  bytes[offset + 1] = high >> 16;
+  bytes[offset + 2] = high >> 8;
+  bytes[offset + 3] = high;
+  bytes[offset + 4] = low >>> 24;
+  bytes[offset + 5] = low >>> 16;
+  bytes[offset + 6] = low >>> 8;
+  bytes[offset + 7] = low;
 }
 
-/** Two's-complement int64 from a safe integer, in two 32-bit halves to avoid a BigInt per record. */
-function writeInt64(view: DataView, offset: number, value: number): void {
-  view.setInt32(offset, Math.floor(value / TWO_TO_32));
-  view.setUint32(offset + 4, value >>> 0);
-}
-
-function readInt64(view: DataView, offset: number): number {
-  return view.getInt32(offset) * TWO_TO_32 + view.getUint32(offset + 4);
+/** Indexes `bytes` itself, so a slice of a larger pooled buffer reads right. */
+function readInt64(bytes: Uint8Array, offset: number): number {
+  const high = (bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
+  const low = ((bytes[offset + 4]! << 24) | (bytes[offset + 5]! << 16) | (bytes[offset + 6]! << 8) | bytes[offset + 7]!) >>> 0;
+  return high * TWO_TO_32 + low;
 }
