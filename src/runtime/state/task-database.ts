@@ -9,7 +9,8 @@ export type Statement = Database.Statement<unknown[], unknown>;
 /**
  * The engine keeps one transaction open for a whole commit interval: `begin()` after each commit,
  * `commit()` once the Kafka transaction committed, `rollback()` when it aborted. Checkpoints are
- * written inside that transaction, so they can never run ahead of (or behind) the data.
+ * written inside that transaction, so they can never run ahead of the data; they may stay behind it
+ * (a commit moves them only now and then), which costs a restore only a longer, idempotent replay.
  */
 export class TaskDatabase {
   private readonly statements = new Map<string, Statement>();
@@ -67,7 +68,7 @@ export class TaskDatabase {
     this.rollbackStatement.run();
   }
 
-  /** The next changelog offset the stores have not applied, or undefined when never checkpointed. */
+  /** A changelog offset from which replaying brings the stores up to date (all before it applied), or undefined when never checkpointed. */
   checkpoint(topic: string, partition: number): number | undefined {
     return this.selectCheckpoint.get(topic, partition) as number | undefined;
   }
