@@ -1,5 +1,5 @@
 // Aggregates checked against an independent SQL engine: random input goes through GROUP BY
-// queries (a stream, tumbling and hopping windows, a table with updates and deletes) on the in-memory Log
+// queries (a stream, tumbling, hopping and session windows, a table with updates and deletes) on the in-memory Log
 // over 4 partitions, and the pull queries' answers must equal what SQLite computes from the same
 // input with plain GROUP BY.
 import { mkdtempSync } from 'node:fs';
@@ -35,7 +35,7 @@ function normalised(rows: readonly (readonly unknown[])[]): string[] {
 
 describe('aggregates against SQLite', () => {
   for (const seed of [1, 2, 3]) {
-    it(`GROUP BY over a stream, tumbling and hopping windows and a changing table agree with SQLite (seed ${seed})`, async () => {
+    it(`GROUP BY over a stream, tumbling, hopping and session windows and a changing table agree with SQLite (seed ${seed})`, async () => {
       const next = random(seed);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
       const users = [...Array.from({ length: 40 }, (_, index) => `u${index}`), null];
@@ -65,6 +65,8 @@ describe('aggregates against SQLite', () => {
               WINDOW TUMBLING (SIZE 10 SECONDS, GRACE PERIOD 1 MINUTE) GROUP BY USER;
             CREATE TABLE PER_USER_HOPPING AS SELECT USER, COUNT(*) AS N, MAX(AMOUNT) AS MX FROM ORDERS_BY_USER
               WINDOW HOPPING (SIZE 10 SECONDS, ADVANCE BY 5 SECONDS, GRACE PERIOD 1 MINUTE) GROUP BY USER;
+            CREATE TABLE PER_USER_SESSION AS SELECT USER, COUNT(*) AS N, SUM(AMOUNT) AS S FROM ORDERS_BY_USER
+              WINDOW SESSION (5 SECONDS, GRACE PERIOD 1 MINUTE) GROUP BY USER;
             CREATE TABLE ACCOUNTS (ID STRING PRIMARY KEY, REGION STRING, BALANCE INT) WITH (KAFKA_TOPIC='accounts', VALUE_FORMAT='JSON', PARTITIONS=4);
             CREATE TABLE PER_REGION AS SELECT REGION, COUNT(*) AS N, SUM(BALANCE) AS S FROM ACCOUNTS GROUP BY REGION;`,
         });
@@ -113,6 +115,24 @@ describe('aggregates against SQLite', () => {
               `SELECT user, ws, count(*), max(amount) FROM (
                  SELECT user, amount, ts / 5000 * 5000 AS ws FROM orders UNION ALL SELECT user, amount, ts / 5000 * 5000 - 5000 FROM orders
                ) WHERE user IS NOT NULL GROUP BY user, ws`,
+            ),
+          ),
+        );
+        // Sessions: a user's records sorted by time, split where two are more than 5 s apart (SQL's
+        // window functions mark each split); a session ends at its last record.
+        const sessions = await pull(engine, 'SELECT USER, WINDOWSTART, WINDOWEND, N, S FROM PER_USER_SESSION;');
+        // Out-of-order records merged sessions on the way: many users have several.
+        expect(sessions.length).toBeGreaterThan(2 * 40);
+        expect(normalised(sessions)).toEqual(
+          normalised(
+            expected(
+              `WITH marked AS (
+                 SELECT user, amount, ts, CASE WHEN ts - lag(ts) OVER (PARTITION BY user ORDER BY ts) <= 5000 THEN 0 ELSE 1 END AS starts
+                 FROM orders WHERE user IS NOT NULL
+               ), numbered AS (
+                 SELECT user, amount, ts, sum(starts) OVER (PARTITION BY user ORDER BY ts ROWS UNBOUNDED PRECEDING) AS session FROM marked
+               )
+               SELECT user, min(ts), max(ts), count(*), coalesce(sum(amount), 0) FROM numbered GROUP BY user, session`,
             ),
           ),
         );
