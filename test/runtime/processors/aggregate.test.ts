@@ -107,6 +107,65 @@ describe('aggregate processors', () => {
     expect(late.total).toBe(2);
   });
 
+  it('resumes a group from its committed state after an aborted commit rolled the store back', () => {
+    const db = TaskDatabase.open(':memory:');
+    const store = openStore(db, { name: 'agg', kind: 'keyValue', changelogTopic: 'agg-changelog' }, () => undefined);
+    const run = harness(aggregateProcessor('agg', 'agg', sumStep(), false), new Map([['agg', store]]));
+    db.begin();
+    run.process(['a', 1], 10, false);
+    run.commit();
+    store.flush();
+    db.commit();
+    db.begin();
+    run.process(['a', 2], 20, false);
+    // The Kafka transaction aborted: the task discards, the database rolls back to a = 1.
+    run.abort();
+    store.discard();
+    db.rollback();
+    db.begin();
+    run.process(['a', 4], 30, false);
+    // Across a commit that did not abort, the group's state carries on.
+    run.commit();
+    run.process(['a', 8], 40, false);
+    expect(rows(run.forwarded)).toEqual([
+      ['a', 1, 10],
+      ['a', 3, 20],
+      ['a', 5, 30],
+      ['a', 13, 40],
+    ]);
+  });
+
+  it('leaves a group as it was when an aggregate function fails half-way through an update', () => {
+    const step = sumStep();
+    const inPlace: AggregateStep = {
+      ...step,
+      functions: [
+        {
+          name: 'COLLECT_IN_PLACE',
+          argumentIndexes: [1],
+          create: () => ({
+            initialize: () => [],
+            // Updates its accumulator in place, then fails on a negative value.
+            aggregate: (list: unknown, value: unknown) => {
+              (list as unknown[]).push(value);
+              if ((value as number) < 0) throw new Error('negative');
+              return list;
+            },
+            result: (list: unknown) => [...(list as unknown[])],
+          }),
+        },
+      ],
+    };
+    const run = harness(aggregateProcessor('agg', 'agg', inPlace, false), storeOf('keyValue'));
+    run.process(['a', 1], 10, false);
+    expect(() => run.process(['a', -1], 20, false)).toThrow('negative');
+    run.process(['a', 2], 30, false);
+    expect(run.forwarded.map((change) => change.row)).toEqual([
+      ['a', [1]],
+      ['a', [1, 2]],
+    ]);
+  });
+
   it('reads a window from its store again after an aborted commit rolled the store back', () => {
     const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 0, retentionMs: 100 };
     const db = TaskDatabase.open(':memory:');
