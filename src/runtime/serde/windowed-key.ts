@@ -1,4 +1,5 @@
 // Windowed keys in Kafka Streams' layout: the inner key's bytes followed by the window bounds.
+import { readInt64, writeInt64 } from './byte-view.js';
 import type { RowSerde } from './format.js';
 import { SerdeError } from './serde-error.js';
 
@@ -15,7 +16,6 @@ export interface WindowedKeySerde {
 }
 
 const TIMESTAMP_SIZE = 8;
-const TWO_TO_32 = 2 ** 32;
 const NO_BYTES = new Uint8Array(0);
 
 /**
@@ -73,30 +73,7 @@ function createSessionKeySerde(inner: RowSerde): WindowedKeySerde {
   };
 }
 
-/**
- * A big-endian two's-complement int64 from a whole number of milliseconds, in two 32-bit halves
- * written byte by byte: a BigInt and a DataView per key cost more than the rest of the key.
- */
-function writeInt64(bytes: Uint8Array, offset: number, value: number): void {
-  const high = Math.floor(value / TWO_TO_32);
-  const low = value >>> 0;
-  // A typed array keeps the low 8 bits of what is stored in it.
-  bytes[offset] = high >> 24;
-  bytes[offset + 1] = high >> 16;
-  bytes[offset + 2] = high >> 8;
-  bytes[offset + 3] = high;
-  bytes[offset + 4] = low >>> 24;
-  bytes[offset + 5] = low >>> 16;
-  bytes[offset + 6] = low >>> 8;
-  bytes[offset + 7] = low;
-}
 
-/** The int64 at `offset` as the nearest number (exact for any timestamp a window holds). */
-function readInt64(bytes: Uint8Array, offset: number): number {
-  const high = (bytes[offset]! << 24) | (bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
-  const low = ((bytes[offset + 4]! << 24) | (bytes[offset + 5]! << 16) | (bytes[offset + 6]! << 8) | bytes[offset + 7]!) >>> 0;
-  return high * TWO_TO_32 + low;
-}
 
 /** A windowed key cannot be null or shorter than its window bounds. */
 function requireWindowBounds(bytes: Uint8Array | null, boundsSize: number): Uint8Array {
