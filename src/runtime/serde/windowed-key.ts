@@ -74,7 +74,6 @@ function createSessionKeySerde(inner: RowSerde): WindowedKeySerde {
 }
 
 
-
 /** A windowed key cannot be null or shorter than its window bounds. */
 function requireWindowBounds(bytes: Uint8Array | null, boundsSize: number): Uint8Array {
   if (bytes === null) throw new SerdeError('A windowed key cannot be null: it carries the window bounds');

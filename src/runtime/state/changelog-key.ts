@@ -56,5 +56,3 @@ export function decodeSessionKey(bytes: Uint8Array): SessionChangelogKey | undef
     start: readInt64(bytes, keyLength + TIMESTAMP_SIZE),
   };
 }
-
-
