@@ -9,7 +9,7 @@ import { sessionAggregateProcessor } from '../../../src/runtime/processors/sessi
 import { windowAggregateProcessor } from '../../../src/runtime/processors/window-aggregate.js';
 import { createWindowAssigner, windowStartsFor } from '../../../src/runtime/processors/window-assigner.js';
 import { openStore, TaskDatabase, type StateStore, type StoreKind } from '../../../src/runtime/state/index.js';
-import { harness } from './processor-harness.js';
+import { harness, type Harness } from './processor-harness.js';
 
 /** SUM over the prepared row's second column, with undo and merge: enough to see every path. */
 function sumStep(window?: WindowSpec): AggregateStep {
@@ -49,6 +49,22 @@ function storeOf(kind: StoreKind, withFinal = false): Map<string, StateStore> {
 
 const rows = (changes: { row: unknown[]; isDelete: boolean; timestampMs: number }[]) =>
   changes.map((change) => [...change.row.map((value) => (typeof value === 'bigint' ? Number(value) : value)), change.isDelete ? 'DELETE' : change.timestampMs]);
+
+/** What a task does once its Kafka commit succeeded: the processors' buffers, the store's cache, then SQLite. */
+function commitTask(run: Harness, store: StateStore, db: TaskDatabase): void {
+  run.commit();
+  store.flush();
+  db.commit();
+  db.begin();
+}
+
+/** What a task does when its Kafka transaction aborted: everything since the last commit is dropped. */
+function abortTask(run: Harness, store: StateStore, db: TaskDatabase): void {
+  run.abort();
+  store.discard();
+  db.rollback();
+  db.begin();
+}
 
 describe('aggregate processors', () => {
   it('keeps a running result per group, timestamped with the greatest record time, and undoes a table row', () => {
@@ -113,16 +129,10 @@ describe('aggregate processors', () => {
     const run = harness(aggregateProcessor('agg', 'agg', sumStep(), false), new Map([['agg', store]]));
     db.begin();
     run.process(['a', 1], 10, false);
-    run.commit();
-    store.flush();
-    db.commit();
-    db.begin();
+    commitTask(run, store, db);
     run.process(['a', 2], 20, false);
     // The Kafka transaction aborted: the task discards, the database rolls back to a = 1.
-    run.abort();
-    store.discard();
-    db.rollback();
-    db.begin();
+    abortTask(run, store, db);
     run.process(['a', 4], 30, false);
     // Across a commit that did not abort, the group's state carries on.
     run.commit();
@@ -173,16 +183,10 @@ describe('aggregate processors', () => {
     const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(tumbling), tumbling, new LateRecords(), false), new Map([['agg', store]]));
     db.begin();
     run.process(['a', 1], 10, false);
-    run.commit();
-    store.flush();
-    db.commit();
-    db.begin();
+    commitTask(run, store, db);
     run.process(['a', 2], 20, false);
     // The Kafka transaction aborted: the task discards, the database rolls back to a = 1.
-    run.abort();
-    store.discard();
-    db.rollback();
-    db.begin();
+    abortTask(run, store, db);
     run.process(['a', 4], 30, false);
     expect(rows(run.forwarded)).toEqual([
       ['a', 1, 0, 100, 10],
