@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryLog, type Log, type LogConsumer } from '../../src/runtime/index.js';
+import type { Engine } from '../../src/engine/index.js';
 import { pull, startEngine } from './memory-engine.js';
 
 /** `target` with some methods replaced; the others stay bound to `target`. */
@@ -45,6 +46,14 @@ async function produce(log: Log, records: [string, string | null][]): Promise<vo
 }
 
 const CREATE_USERS = "CREATE TABLE USERS (ID STRING PRIMARY KEY, NAME STRING, AGE INT) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=2);";
+
+/** A fresh engine over its own in-memory Log and state dir, with USERS created. */
+async function usersEngine(): Promise<{ memory: MemoryLog; engine: Engine }> {
+  const memory = new MemoryLog({ autoCreateTopics: true });
+  const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+  await engine.execute({ sql: CREATE_USERS });
+  return { memory, engine };
+}
 
 describe('pull queries on a source table', () => {
   it('answer from the store: latest row per key, deletes applied, unreadable records leave the last good row', async () => {
@@ -123,9 +132,7 @@ describe('pull queries on a source table', () => {
 
 describe('pull queries by key, planned once per shape', () => {
   it('answer each key of one shape with its own row, and keep the WHERE clause when it says more than the key', async () => {
-    const memory = new MemoryLog({ autoCreateTopics: true });
-    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
-    await engine.execute({ sql: CREATE_USERS });
+    const { memory, engine } = await usersEngine();
     await produce(memory, [
       ['u1', '{"NAME":"ann","AGE":30}'],
       ['u2', '{"NAME":"bob","AGE":40}'],
@@ -144,9 +151,7 @@ describe('pull queries by key, planned once per shape', () => {
   });
 
   it('answer concurrent pulls of one shape each with the rows of its own keys', async () => {
-    const memory = new MemoryLog({ autoCreateTopics: true });
-    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
-    await engine.execute({ sql: CREATE_USERS });
+    const { memory, engine } = await usersEngine();
     await produce(memory, [
       ['u1', '{"NAME":"ann","AGE":30}'],
       ['u2', '{"NAME":"bob","AGE":40}'],
@@ -160,9 +165,7 @@ describe('pull queries by key, planned once per shape', () => {
   });
 
   it('give each pull query its own id, though they share a plan', async () => {
-    const memory = new MemoryLog({ autoCreateTopics: true });
-    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
-    await engine.execute({ sql: CREATE_USERS });
+    const { engine } = await usersEngine();
     const first = await engine.query({ sql: "SELECT * FROM USERS WHERE ID = 'u1';" });
     const second = await engine.query({ sql: "SELECT * FROM USERS WHERE ID = 'u2';" });
     expect(first.queryId).not.toBe(second.queryId);
@@ -170,9 +173,7 @@ describe('pull queries by key, planned once per shape', () => {
   });
 
   it('plan again after the catalog changes: a table dropped and created with other columns', async () => {
-    const memory = new MemoryLog({ autoCreateTopics: true });
-    const engine = await startEngine(memory, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
-    await engine.execute({ sql: CREATE_USERS });
+    const { memory, engine } = await usersEngine();
     await produce(memory, [['u1', '{"NAME":"ann","AGE":30,"CITY":"oslo"}']]);
     expect(await pull(engine, "SELECT * FROM USERS WHERE ID = 'u1';")).toEqual([['u1', 'ann', 30]]);
     await engine.execute({ sql: 'DROP TABLE USERS;' });
