@@ -200,7 +200,7 @@ export class PersistentQuery {
   private async commitForClose(): Promise<void> {
     const behind = (task: StreamTask): boolean => task.checkpointBehind;
     if (this.hasOpenCommit()) await this.commit(behind);
-    else await this.commitStores(this.tasks.all(), behind);
+    else if (this.tasks.all().some(behind)) await this.commitStores(this.tasks.all(), behind);
   }
 
   /** The query's counters, with its consumer lag and store sizes read now. */
@@ -281,14 +281,12 @@ export class PersistentQuery {
   }
 
   private async onRevoked(partitions: readonly TopicPartition[]): Promise<void> {
-    if (this.hasOpenCommit() || this.tasks.all().some((task) => task.checkpointBehind)) {
-      try {
-        await this.commitForClose();
-      } catch (error) {
-        // The partitions' new owner resumes from the last commit: nothing is lost or written twice.
-        await this.abort();
-        this.options.onProgress?.(`squall: ${this.topology.queryId}: commit on revoke failed: ${(error as Error).message}`);
-      }
+    try {
+      await this.commitForClose();
+    } catch (error) {
+      // The partitions' new owner resumes from the last commit: nothing is lost or written twice.
+      await this.abort();
+      this.options.onProgress?.(`squall: ${this.topology.queryId}: commit on revoke failed: ${(error as Error).message}`);
     }
     this.tasks.revoke(partitions);
     // Whoever gets them next commits their positions: this instance's last commits no longer say where they stand.
