@@ -32,7 +32,7 @@ import { processingLogSource, TopicProcessingLog } from './processing-log-topic.
 import { runPullQuery, startPushQuery, type RunningPushQuery } from './push-query.js';
 import { replayedQueryIds, type QueryIdSource } from './query-ids.js';
 import { withSchemaLookup } from './source-schemas.js';
-import { offsetReset, propertyTexts } from './statement-properties.js';
+import { offsetReset, propertyTexts, pullMaxStaleness } from './statement-properties.js';
 
 export const SQUALL_VERSION = '0.1.0';
 
@@ -59,6 +59,8 @@ export class Engine implements EngineApi {
   private readonly pushQueries = new Map<string, RunningPushQuery>();
   /** Source tables materialised for pull queries, by topic; opened by the first pull query of each. */
   private readonly tables = new Map<string, Promise<MaterializedTable>>();
+  /** When this server's INSERTs last finished writing to each topic (`performance.now()`): pull queries read their own writes. */
+  private readonly writtenAt = new Map<string, number>();
   /** Plans of pull queries by key; forgotten whenever a command changes the catalog. */
   private readonly pullPlans = new PullPlanCache();
   private producer: LogProducer | undefined;
@@ -181,7 +183,7 @@ export class Engine implements EngineApi {
       CreateAsSelect: (statement, context, sequence) => executeCreateAsSelect(statement, context, state, sequence),
       InsertInto: (statement, context, sequence) => executeInsertInto(statement, context, state, sequence),
       InsertValues: async (statement) => {
-        await executeInsertValues(statement, state, await this.sharedProducer());
+        this.wrote(await executeInsertValues(statement, state, await this.sharedProducer()));
         return undefined;
       },
       Select: async () => refuseQuery(),
@@ -215,6 +217,10 @@ export class Engine implements EngineApi {
       PauseResume: async (statement) => notSupported(`${statement.action}`, statement.span),
       Unsupported: async (statement) => notSupported(statement.what, statement.span),
     };
+  }
+
+  private wrote(topic: string): void {
+    this.writtenAt.set(topic, performance.now());
   }
 
   private async sharedProducer(): Promise<LogProducer> {
@@ -273,15 +279,16 @@ export class Engine implements EngineApi {
     } else {
       plan = this.planTransient(query, properties, queryId);
     }
-    return runPullQuery(plan, queryId, await this.pullFeed(plan, lookup?.keys), this.processingLog);
+    const maxStalenessMs = pullMaxStaleness(layeredConfig(this.state.config.properties, properties));
+    return runPullQuery(plan, queryId, await this.pullFeed(plan, lookup?.keys, maxStalenessMs), this.processingLog);
   }
 
   /**
-   * What a pull query reads: a table's materialised rows (those of `keys` when given), caught up
-   * with its topic, or else the topic itself (streams; tables with header columns, which the store
-   * does not keep).
+   * What a pull query reads: a table's materialised rows (those of `keys` when given), at most
+   * `maxStalenessMs` behind its topic, or else the topic itself (streams; tables with header
+   * columns, which the store does not keep).
    */
-  private async pullFeed(plan: QueryPlan, keys: readonly Uint8Array[] | undefined): Promise<RecordFeed> {
+  private async pullFeed(plan: QueryPlan, keys: readonly Uint8Array[] | undefined, maxStalenessMs: number): Promise<RecordFeed> {
     const { source } = plan;
     const stateDir = this.state.config.stateDir;
     if (source.sourceType !== 'TABLE' || source.headerColumns.length > 0 || stateDir === undefined) {
@@ -294,7 +301,7 @@ export class Engine implements EngineApi {
       opening.catch(() => this.tables.delete(source.topic));
     }
     const table = await opening;
-    await table.catchUp();
+    await table.fresh(maxStalenessMs, this.writtenAt.get(source.topic) ?? -Infinity);
     if (keys === undefined) return recordsFeed(table.records());
     return recordsFeed(keys.flatMap((key) => table.record(key) ?? []));
   }
@@ -331,6 +338,7 @@ export class Engine implements EngineApi {
         if (typeof rowtime === 'number') byName.set('ROWTIME', rowtime);
         writer.write(producer, byName);
         await producer.flush();
+        this.wrote(source.topic);
       },
       close: async () => undefined,
     };

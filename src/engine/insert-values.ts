@@ -58,7 +58,8 @@ export class RowWriter {
   }
 }
 
-export async function executeInsertValues(statement: InsertValues, state: EngineState, producer: LogProducer): Promise<void> {
+/** Writes the row and returns the topic it went to once the broker has it. */
+export async function executeInsertValues(statement: InsertValues, state: EngineState, producer: LogProducer): Promise<string> {
   const target = resolveInsertTarget(statement.target, state, statement.targetSpan);
   const writer = new RowWriter(target);
   const columns = statement.columns.length > 0 ? statement.columns : writer.columnNames();
@@ -80,4 +81,5 @@ export async function executeInsertValues(statement: InsertValues, state: Engine
   });
   writer.write(producer, values);
   await producer.flush();
+  return target.topic;
 }

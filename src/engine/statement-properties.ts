@@ -1,5 +1,8 @@
 // A statement's property overrides (request properties and SET): their text, as the command
-// topic and SHOW PROPERTIES hold them, and the offset reset a query is started with.
+// topic and SHOW PROPERTIES hold them, the offset reset a query is started with, and how stale
+// a pull query may read.
+import { SquallError } from '../errors/index.js';
+import type { PlannerConfig } from '../planner/index.js';
 
 /** Each property's value as text. */
 export function propertyTexts(properties: Readonly<Record<string, unknown>>): Record<string, string> {
@@ -10,4 +13,23 @@ export function propertyTexts(properties: Readonly<Record<string, unknown>>): Re
 export function offsetReset(properties: Readonly<Record<string, unknown>>, fallback: 'earliest' | 'latest'): 'earliest' | 'latest' {
   const reset = String(properties['auto.offset.reset'] ?? properties['ksql.streams.auto.offset.reset'] ?? fallback);
   return reset === 'earliest' || reset === 'latest' ? reset : fallback;
+}
+
+export const PULL_MAX_STALENESS = 'squall.query.pull.max.staleness.ms';
+/**
+ * How far behind its topic a source table's rows may be when a pull query reads them. ksqlDB reads
+ * its stores with no bound at all (eventual consistency); Squall catches up with the topic when
+ * the rows are older than this, and at once after this server's own INSERTs. 0 asks the broker on
+ * every pull query.
+ */
+const DEFAULT_PULL_MAX_STALENESS_MS = 100;
+
+export function pullMaxStaleness(config: PlannerConfig): number {
+  const text = config.get(PULL_MAX_STALENESS);
+  if (text === undefined) return DEFAULT_PULL_MAX_STALENESS_MS;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
+    throw new SquallError('PLAN_ERROR', `${PULL_MAX_STALENESS} must be a number of milliseconds, 0 or more; got '${text}'.`);
+  }
+  return value;
 }

@@ -1,5 +1,6 @@
-// Pull queries on a source table read its materialised store, caught up with the topic, and a
-// restarted server resumes the store from its checkpoint instead of reading the topic again.
+// Pull queries on a source table read its materialised store, caught up with the topic (at most
+// squall.query.pull.max.staleness.ms behind it, and at once after this server's own INSERTs), and
+// a restarted server resumes the store from its checkpoint instead of reading the topic again.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,9 @@ async function produce(log: Log, records: [string, string | null][]): Promise<vo
   await producer.close();
 }
 
+/** Every pull asks the topic's end offsets first. */
+const STRICT = { 'squall.query.pull.max.staleness.ms': '0' };
+
 const CREATE_USERS = "CREATE TABLE USERS (ID STRING PRIMARY KEY, NAME STRING, AGE INT) WITH (KAFKA_TOPIC='users', VALUE_FORMAT='JSON', PARTITIONS=2);";
 
 /** A fresh engine over its own in-memory Log and state dir, with USERS created. */
@@ -82,7 +86,7 @@ describe('pull queries on a source table', () => {
     const memory = new MemoryLog({ autoCreateTopics: true });
     const { log, read } = countingLog(memory, 'users');
     const stateDir = mkdtempSync(join(tmpdir(), 'squall-pull-'));
-    const first = await startEngine(log, stateDir, 'pull_');
+    const first = await startEngine(log, stateDir, 'pull_', STRICT);
     await first.execute({ sql: CREATE_USERS });
     await produce(memory, Array.from({ length: 50 }, (_, index): [string, string] => [`u${index}`, `{"NAME":"n${index}","AGE":${index}}`]));
     expect(await pull(first, 'SELECT * FROM USERS;')).toHaveLength(50);
@@ -92,7 +96,7 @@ describe('pull queries on a source table', () => {
     expect(read()).toBe(51);
     await first.close();
 
-    const second = await startEngine(log, stateDir, 'pull_');
+    const second = await startEngine(log, stateDir, 'pull_', STRICT);
     expect(await pull(second, 'SELECT * FROM USERS;')).toHaveLength(50);
     expect(read()).toBe(51);
     await second.close();
@@ -112,7 +116,7 @@ describe('pull queries on a source table', () => {
         });
       },
     });
-    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_', STRICT);
     await engine.execute({ sql: CREATE_USERS });
     await produce(memory, [['u1', '{"NAME":"ann","AGE":30}']]);
     await pull(engine, "SELECT * FROM USERS WHERE ID = 'u1';");
@@ -126,6 +130,49 @@ describe('pull queries on a source table', () => {
     await produce(memory, [['u1', '{"NAME":"anna","AGE":31}']]);
     expect(await pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u1';")).toEqual([['anna']]);
     await running;
+    await engine.close();
+  });
+});
+
+describe('how stale a pull query reads', () => {
+  const name = "SELECT NAME FROM USERS WHERE ID = 'u1';";
+  const within = (ms: number) => ({ 'squall.query.pull.max.staleness.ms': ms });
+
+  it('reads the rows without asking the broker within the bound, and sees a write once the bound has passed', async () => {
+    const memory = new MemoryLog({ autoCreateTopics: true });
+    let endOffsetRequests = 0;
+    const log = override<Log>(memory, {
+      consumer: async (options) => {
+        const consumer = await memory.consumer(options);
+        return override<LogConsumer>(consumer, {
+          endOffsets: async (partitions) => {
+            endOffsetRequests++;
+            return consumer.endOffsets(partitions);
+          },
+        });
+      },
+    });
+    const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
+    await engine.execute({ sql: CREATE_USERS });
+    await produce(memory, [['u1', '{"NAME":"ann","AGE":30}']]);
+    expect(await pull(engine, name)).toEqual([['ann']]);
+    const before = endOffsetRequests;
+    await produce(memory, [['u1', '{"NAME":"anna","AGE":31}']]);
+    expect(await pull(engine, name, within(60_000))).toEqual([['ann']]);
+    expect(endOffsetRequests).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await pull(engine, name, within(20))).toEqual([['anna']]);
+    expect(endOffsetRequests).toBe(before + 1);
+    await expect(pull(engine, name, within(-1))).rejects.toThrow(/squall.query.pull.max.staleness.ms must be a number of milliseconds/);
+    await engine.close();
+  });
+
+  it("sees this server's own INSERTs at once, whatever the bound", async () => {
+    const { memory, engine } = await usersEngine();
+    await produce(memory, [['u1', '{"NAME":"ann","AGE":30}']]);
+    expect(await pull(engine, name, within(60_000))).toEqual([['ann']]);
+    await engine.execute({ sql: "INSERT INTO USERS (ID, NAME, AGE) VALUES ('u1', 'zed', 9);" });
+    expect(await pull(engine, name, within(60_000))).toEqual([['zed']]);
     await engine.close();
   });
 });

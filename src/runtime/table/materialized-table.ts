@@ -51,6 +51,11 @@ export class MaterializedTable {
    * and kept with every commit, so that a catch-up with nothing new does not ask SQLite.
    */
   private checkpoints: number[] = [];
+  /**
+   * When the last catch-up to finish asked the topic's end offsets (`performance.now()`): the rows
+   * hold every record written before then.
+   */
+  private caughtUpAsOf = -Infinity;
   /** Serialises catch-ups: pull queries and the background refresh share one consumer. */
   private pending: Promise<void> = Promise.resolve();
   /** The catch-up that has not started yet, shared by every caller that arrives before it starts. */
@@ -94,6 +99,20 @@ export class MaterializedTable {
     return run;
   }
 
+  /**
+   * Resolves once the rows are fresh enough for a pull query: they hold every record written before
+   * `writtenAt` (this server's own last write to the topic: read-your-writes), and the topic as it
+   * was at most `maxStalenessMs` ago. Within that bound the rows are read at once, and past half of
+   * it a catch-up starts behind them, so steady pull traffic seldom waits for the broker.
+   */
+  fresh(maxStalenessMs: number, writtenAt: number): Promise<void> {
+    const age = performance.now() - this.caughtUpAsOf;
+    if (this.caughtUpAsOf <= writtenAt || age > maxStalenessMs) return this.catchUp();
+    // A failed catch-up ahead leaves the bound to run out: the pull query that then waits gets the error.
+    if (age > maxStalenessMs / 2) this.catchUp().catch(() => undefined);
+    return Promise.resolve();
+  }
+
   /** Every current row, as the record it was read from (key order). */
   *records(): IterableIterator<LogRecord> {
     for (const [key, stored] of this.store.range(undefined, undefined)) yield decodeStoredRecord(this.topic, key, stored);
@@ -129,10 +148,14 @@ export class MaterializedTable {
     this.offsets ??= await log.consumer({ groupId, offsetReset: 'earliest', readCommitted: true });
     const offsets = this.offsets;
     const topicPartitions = Array.from({ length: this.partitions }, (_, partition) => ({ topic: this.topic, partition }));
+    const askedAt = performance.now();
     const ends = await offsets.endOffsets(topicPartitions);
     const checkpoints = [...this.checkpoints];
     const behind = topicPartitions.filter((_, index) => checkpoints[index]! < ends[index]!);
-    if (behind.length === 0) return;
+    if (behind.length === 0) {
+      this.caughtUpAsOf = askedAt;
+      return;
+    }
     // Only a partition with records to read can have lost them: the beginnings are asked for those alone.
     const beginnings = await offsets.beginningOffsets(behind);
     const positions = [...checkpoints];
@@ -160,6 +183,7 @@ export class MaterializedTable {
     for (const { partition } of behind) caughtUp[partition] = Math.max(positions[partition]!, ends[partition]!);
     this.db.begin();
     this.commitCheckpoints(caughtUp);
+    this.caughtUpAsOf = askedAt;
   }
 
   /** Commits the open transaction with these checkpoints, and keeps them. */
