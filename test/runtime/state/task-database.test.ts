@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteKeyValueStore } from '../../../src/runtime/state/sqlite-key-value-store.js';
-import { TaskDatabase } from '../../../src/runtime/state/task-database.js';
+import { PAGE_CACHE_KIB, TaskDatabase } from '../../../src/runtime/state/task-database.js';
 import { bytes, text, useTaskDatabases } from './state-fixtures.js';
 
 describe('TaskDatabase', () => {
@@ -16,6 +16,12 @@ describe('TaskDatabase', () => {
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
+  });
+
+  it("holds a page cache of PAGE_CACHE_KIB, not better-sqlite3's 16 MB, per task", () => {
+    const db = TaskDatabase.open(path.join(databases.dir(), 'task-1.sqlite'));
+    expect(db.prepare('PRAGMA cache_size').pluck().get()).toBe(-PAGE_CACHE_KIB);
+    db.close();
   });
 
   it('keeps committed writes and checkpoints across close and reopen', () => {
