@@ -90,10 +90,11 @@ try {
   };
   // What the process holds before the first key: Node, tsx, the engine and its empty stores.
   const baseline = await processMemory(process.pid);
-  console.log(`bench:table-rss: before the first key: ${Math.round(baseline.rssMb)} MB resident`);
+  const baselineHeap = heapMemory();
+  console.log(`bench:table-rss: before the first key: ${Math.round(baseline.rssMb)} MB resident, heap ${baselineHeap.heapMb} MB used of ${baselineHeap.heapTotalMb} MB`);
   const startedMs = performance.now();
   const sampleEvery = Math.max(1, Math.floor(options.keys / options.samples));
-  const samples: { keys: number; rssMb: number; heapMb: number; stateMb: number; seconds: number }[] = [];
+  const samples: { keys: number; rssMb: number; heapMb: number; heapTotalMb: number; stateMb: number; seconds: number }[] = [];
   for (let key = 0; key < options.keys; key++) {
     const value = Buffer.from(`{"K":"key-${key}","V":${key % 1000}}`);
     deliver({ topic: 'events', partition: key % options.partitions, key: Buffer.from(`event-${key}`), value, timestamp: 1_700_000_000_000 + key });
@@ -104,7 +105,7 @@ try {
       const sample = {
         keys: key + 1,
         rssMb: Math.round(memory.rssMb),
-        heapMb: Math.round(process.memoryUsage().heapUsed / 1048576),
+        ...heapMemory(),
         stateMb: Math.round(directoryBytes(stateDir) / 1048576),
         seconds: Math.round((performance.now() - startedMs) / 100) / 10,
       };
@@ -116,7 +117,7 @@ try {
   const memory = await processMemory(process.pid);
   const rows = tasks.all().reduce((total, task) => total + [...(task.state?.stores.values() ?? [])].reduce((sum, store) => sum + store.approximateCount(), 0), 0);
   tasks.closeAll();
-  console.log(JSON.stringify({ options, rows, baselineRssMb: Math.round(baseline.rssMb), peakRssMb: Math.round(memory.peakRssMb), rssMb: Math.round(memory.rssMb), samples }));
+  console.log(JSON.stringify({ options, rows, baselineRssMb: Math.round(baseline.rssMb), baselineHeap, peakRssMb: Math.round(memory.peakRssMb), rssMb: Math.round(memory.rssMb), samples }));
 } finally {
   await engine.close();
   rmSync(stateDir, { recursive: true, force: true });
@@ -125,6 +126,12 @@ try {
 function queryOf(statement: Statement) {
   if (statement.kind !== 'CreateAsSelect') throw new Error(`expected CREATE TABLE AS SELECT, got ${statement.kind}`);
   return statement.query;
+}
+
+/** Live and garbage objects (used) and what V8 holds for them (total), which is what stays resident. */
+function heapMemory(): { heapMb: number; heapTotalMb: number } {
+  const { heapUsed, heapTotal } = process.memoryUsage();
+  return { heapMb: Math.round(heapUsed / 1048576), heapTotalMb: Math.round(heapTotal / 1048576) };
 }
 
 function directoryBytes(directory: string): number {
