@@ -55,6 +55,12 @@ class WriteCache<Write extends CachedWrite> {
     for (const write of this.writes.values()) if (test(write)) this.remove(write);
   }
 
+  /** Forgets the write at `position` without writing it through (the store below never needs it). */
+  forget(position: string): void {
+    const write = this.writes.get(position);
+    if (write !== undefined) this.remove(write);
+  }
+
   protected remove(write: Write): void {
     this.writes.delete(write.position);
   }
@@ -294,6 +300,20 @@ function windowWrite(key: Uint8Array, windowStart: number, value: Uint8Array | n
 interface SessionWrite extends KeyedWrite {
   readonly start: number;
   readonly end: number;
+  /**
+   * The stores below hold no session at this position, so removing it needs no delete below and no
+   * tombstone: the write is forgotten instead. A later write at the position inherits it; once this
+   * write went through, the next one finds neither it nor a current read and assumes a session below.
+   */
+  readonly absentBelow: boolean;
+}
+
+/** One key's sessions as a complete `findSessions` read them from the stores below. */
+interface SessionsBelow {
+  readonly recordKey: string;
+  readonly earliestEnd: number;
+  readonly latestStart: number;
+  readonly sessions: readonly Session[];
 }
 
 /** End, then start: the order of `findSessions`. */
@@ -301,24 +321,46 @@ function compareSessions(left: Session, right: Session): number {
   return left.end - right.end || left.start - right.start;
 }
 
+/**
+ * A session aggregation finds a key's sessions, removes the ones it merges and puts the merged one:
+ * a session extended twice in one commit interval is put and then removed before any flush. The
+ * cache learns from the find which positions the stores below lack, so such a session costs no
+ * SQLite delete and no changelog tombstone at the flush.
+ */
 export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWrite> implements SessionStore {
   readonly kind = 'session';
   protected readonly cache: KeyedWriteCache<SessionWrite>;
+  /** The last complete read below, until a write below (an eviction, a flush) or a discard. */
+  private sessionsBelow: SessionsBelow | undefined;
+  /** Counts changes below, so that a read during which one happened is not remembered. */
+  private writesBelow = 0;
 
   constructor(inner: SessionStore, maxEntries = Infinity) {
     super(inner);
     this.cache = new KeyedWriteCache((write) => {
+      this.forgetSessionsBelow();
       if (write.value === null) inner.remove(write.key, write.start, write.end);
       else inner.put(write.key, write.start, write.end, write.value);
     }, maxEntries);
   }
 
   put(key: Uint8Array, start: number, end: number, value: Uint8Array): void {
-    this.cache.put(sessionWrite(key, start, end, value));
+    const recordKey = keyString(key);
+    const position = sessionPosition(start, end, recordKey);
+    this.cache.put({ position, recordKey, key, start, end, value, absentBelow: this.isAbsentBelow(position, recordKey, start, end) });
   }
 
   remove(key: Uint8Array, start: number, end: number): void {
-    this.cache.put(sessionWrite(key, start, end, null));
+    const recordKey = keyString(key);
+    const position = sessionPosition(start, end, recordKey);
+    if (this.isAbsentBelow(position, recordKey, start, end)) this.cache.forget(position);
+    else this.cache.put({ position, recordKey, key, start, end, value: null, absentBelow: false });
+  }
+
+  /** The database rolls back after a discard, so what was read below may hold again. */
+  override discard(): void {
+    super.discard();
+    this.forgetSessionsBelow();
   }
 
   findSessions(key: Uint8Array, earliestEnd: number, latestStart: number): IterableIterator<Session> {
@@ -326,7 +368,7 @@ export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWri
       this.cache.writesOf(key),
       (write) => write.end >= earliestEnd && write.start <= latestStart,
       (write, value): Session => ({ start: write.start, end: write.end, value }),
-      this.inner.findSessions(key, earliestEnd, latestStart),
+      this.readBelow(key, earliestEnd, latestStart),
       compareSessions,
     );
   }
@@ -341,13 +383,39 @@ export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWri
     );
   }
 
+  /** Expiry only deletes below: a position absent there stays absent. */
   expireBefore(end: number): number {
     this.cache.dropWhere((write) => write.end < end);
     return this.inner.expireBefore(end);
   }
+
+  /** The key's sessions below, remembered once read to the end if nothing was written below meanwhile. */
+  private *readBelow(key: Uint8Array, earliestEnd: number, latestStart: number): Generator<Session, void, undefined> {
+    const writesBelow = this.writesBelow;
+    const sessions: Session[] = [];
+    for (const session of this.inner.findSessions(key, earliestEnd, latestStart)) {
+      sessions.push(session);
+      yield session;
+    }
+    if (this.writesBelow === writesBelow) this.sessionsBelow = { recordKey: keyString(key), earliestEnd, latestStart, sessions };
+  }
+
+  /** Makes the last read below stale, and any read still running: the stores below changed. */
+  private forgetSessionsBelow(): void {
+    this.writesBelow++;
+    this.sessionsBelow = undefined;
+  }
+
+  /** A cached write knows; otherwise the last read below knows if its range covers the position. */
+  private isAbsentBelow(position: string, recordKey: string, start: number, end: number): boolean {
+    const cached = this.cache.get(position);
+    if (cached !== undefined) return cached.absentBelow;
+    const below = this.sessionsBelow;
+    if (below === undefined || below.recordKey !== recordKey || end < below.earliestEnd || start > below.latestStart) return false;
+    return !below.sessions.some((session) => session.start === start && session.end === end);
+  }
 }
 
-function sessionWrite(key: Uint8Array, start: number, end: number, value: Uint8Array | null): SessionWrite {
-  const recordKey = keyString(key);
-  return { position: `${start}:${end}:${recordKey}`, recordKey, key, start, end, value };
+function sessionPosition(start: number, end: number, recordKey: string): string {
+  return `${start}:${end}:${recordKey}`;
 }

@@ -2,7 +2,7 @@
 // a discard forgets, and range reads lay the cache over the store.
 import { describe, expect, it } from 'vitest';
 import { CachingKeyValueStore, CachingSessionStore, CachingWindowStore } from '../../../src/runtime/state/caching-store.js';
-import { encodeWindowKey } from '../../../src/runtime/state/changelog-key.js';
+import { encodeSessionKey, encodeWindowKey } from '../../../src/runtime/state/changelog-key.js';
 import {
   ChangeloggingKeyValueStore,
   ChangeloggingSessionStore,
@@ -180,6 +180,79 @@ describe('CachingSessionStore', () => {
     store.flush();
     expect([...sqlite.fetchAll()].map((session) => `${session.start}-${session.end}`)).toEqual(['0-40']);
     expect(changelog.records).toHaveLength(3);
+  });
+
+  function openSessionStack(maxEntries?: number) {
+    const sqlite = new SqliteSessionStore(databases.open(), 'sessions');
+    const changelog = recordingChangelog();
+    const store = new CachingSessionStore(new ChangeloggingSessionStore(sqlite, changelog.writer), maxEntries);
+    return { sqlite, changelog, store };
+  }
+
+  /** What a session aggregation does for a record at `time` with gap 10: merge what it finds into one session. */
+  function aggregate(store: CachingSessionStore, key: string, time: number): void {
+    const merged = [...store.findSessions(bytes(key), time - 10, time + 10)];
+    for (const session of merged) store.remove(bytes(key), session.start, session.end);
+    const start = Math.min(time, ...merged.map((session) => session.start));
+    const end = Math.max(time, ...merged.map((session) => session.end));
+    store.put(bytes(key), start, end, bytes(`${start}-${end}`));
+  }
+
+  const storedSessions = (sqlite: SqliteSessionStore): string[] => [...sqlite.fetchAll()].map((session) => `${text(session.key)}:${session.start}-${session.end}`);
+
+  it('forgets a session that a find showed absent below once it is removed before the flush', () => {
+    const { sqlite, changelog, store } = openSessionStack();
+    // [0, 0] then [0, 5] are put and removed again while cached: only [0, 8] reaches SQLite and the changelog.
+    for (const time of [0, 5, 8]) aggregate(store, 'a', time);
+    store.flush();
+    expect(changelog.records).toEqual([[hex(encodeSessionKey(bytes('a'), 0, 8)), '0-8']]);
+    expect(storedSessions(sqlite)).toEqual(['a:0-8']);
+  });
+
+  it('deletes a removed session that the stores below hold, and one it knows nothing about', () => {
+    const { sqlite, changelog, store } = openSessionStack();
+    sqlite.put(bytes('a'), 0, 5, bytes('stored'));
+    aggregate(store, 'a', 8);
+    // No find covered [20, 20]: the cache cannot tell that SQLite lacks it.
+    store.put(bytes('b'), 20, 20, bytes('unread'));
+    store.remove(bytes('b'), 20, 20);
+    store.flush();
+    expect(changelog.records).toEqual([
+      [hex(encodeSessionKey(bytes('a'), 0, 5)), null],
+      [hex(encodeSessionKey(bytes('a'), 0, 8)), '0-8'],
+      [hex(encodeSessionKey(bytes('b'), 20, 20)), null],
+    ]);
+    expect(storedSessions(sqlite)).toEqual(['a:0-8']);
+  });
+
+  it('stops trusting a find once a write went through below it', () => {
+    const { sqlite, changelog, store } = openSessionStack(1);
+    aggregate(store, 'a', 0);
+    // Putting b evicts a's [0, 0] into SQLite; the find of a said it was absent, which is no longer true.
+    store.put(bytes('b'), 50, 50, bytes('evicts'));
+    store.remove(bytes('a'), 0, 0);
+    store.flush();
+    expect(changelog.records.map(([, value]) => value)).toEqual(['0-0', 'evicts', null]);
+    expect(storedSessions(sqlite)).toEqual(['b:50-50']);
+  });
+
+  it('stops trusting a find once a discard rolled the stores below back', () => {
+    const db = databases.open();
+    const sqlite = new SqliteSessionStore(db, 'sessions');
+    const store = new CachingSessionStore(sqlite, 1);
+    sqlite.put(bytes('a'), 0, 0, bytes('committed'));
+    db.begin();
+    // Removing [0, 0] and putting b evicts the delete into SQLite; the find then sees nothing of a.
+    store.remove(bytes('a'), 0, 0);
+    store.put(bytes('b'), 50, 50, bytes('evicts'));
+    expect([...store.findSessions(bytes('a'), -10, 10)]).toEqual([]);
+    store.discard();
+    db.rollback();
+    db.begin();
+    store.remove(bytes('a'), 0, 0);
+    store.flush();
+    db.commit();
+    expect(storedSessions(sqlite)).toEqual([]);
   });
 
   it('drops expired unflushed sessions', () => {
