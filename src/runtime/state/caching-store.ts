@@ -55,12 +55,6 @@ class WriteCache<Write extends CachedWrite> {
     for (const write of this.writes.values()) if (test(write)) this.remove(write);
   }
 
-  /** Forgets the write at `position` without writing it through (the store below never needs it). */
-  forget(position: string): void {
-    const write = this.writes.get(position);
-    if (write !== undefined) this.remove(write);
-  }
-
   protected remove(write: Write): void {
     this.writes.delete(write.position);
   }
@@ -122,7 +116,7 @@ function keyString(key: Uint8Array): string {
  * equal position the cached write wins, and a cached delete hides the stored row. The writes are
  * read now, so later writes do not show in a range already begun.
  */
-function overlay<Write extends CachedWrite, Row>(
+function overlay<Write extends { readonly value: Uint8Array | null }, Row>(
   writes: Iterable<Write>,
   include: (write: Write) => boolean,
   toRow: (write: Write, value: Uint8Array) => Row,
@@ -158,8 +152,8 @@ function* mergeSorted<Row>(
 }
 
 /** Flushing or discarding a store flushes or discards its cache, then the stores below. */
-abstract class CachingWrapper<Inner extends StateStore, Write extends CachedWrite> extends StoreWrapper<Inner> {
-  protected abstract readonly cache: WriteCache<Write>;
+abstract class CachingWrapper<Inner extends StateStore> extends StoreWrapper<Inner> {
+  protected abstract readonly cache: { flush(): void; discard(): void };
 
   override flush(): void {
     this.cache.flush();
@@ -172,7 +166,7 @@ abstract class CachingWrapper<Inner extends StateStore, Write extends CachedWrit
   }
 }
 
-export class CachingKeyValueStore extends CachingWrapper<KeyValueStore, CachedWrite> implements KeyValueStore {
+export class CachingKeyValueStore extends CachingWrapper<KeyValueStore> implements KeyValueStore {
   readonly kind = 'keyValue';
   protected readonly cache: WriteCache<CachedWrite>;
 
@@ -217,7 +211,7 @@ function compareWindows(left: WindowedEntry, right: WindowedEntry): number {
   return left.windowStart - right.windowStart || Buffer.compare(left.key, right.key);
 }
 
-export class CachingWindowStore extends CachingWrapper<WindowStore, WindowWrite> implements WindowStore {
+export class CachingWindowStore extends CachingWrapper<WindowStore> implements WindowStore {
   readonly kind = 'window';
   protected readonly cache: KeyedWriteCache<WindowWrite>;
   /**
@@ -297,15 +291,93 @@ function windowWrite(key: Uint8Array, windowStart: number, value: Uint8Array | n
   return { position: `${windowStart}:${recordKey}`, recordKey, key, windowStart, value };
 }
 
-interface SessionWrite extends KeyedWrite {
+/** An unflushed session write; a null value is a remove. */
+interface SessionWrite {
+  readonly key: Uint8Array;
+  /** The key's bytes as a string, grouping the writes of a key's sessions. */
+  readonly recordKey: string;
   readonly start: number;
   readonly end: number;
+  readonly value: Uint8Array | null;
   /**
    * The stores below hold no session at this position, so removing it needs no delete below and no
    * tombstone: the write is forgotten instead. A later write at the position inherits it; once this
    * write went through, the next one finds neither it nor a current read and assumes a session below.
    */
   readonly absentBelow: boolean;
+}
+
+/**
+ * The unflushed session writes, like `KeyedWriteCache` but without position strings: a key has few
+ * sessions in flight, so a position is found by scanning its key's writes for the bounds, and the
+ * order of last writes is a set of the write objects.
+ */
+class SessionWriteCache {
+  private readonly ordered = new Set<SessionWrite>();
+  private readonly byRecordKey = new Map<string, SessionWrite[]>();
+
+  constructor(
+    private readonly writeThrough: (write: SessionWrite) => void,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(recordKey: string, start: number, end: number): SessionWrite | undefined {
+    return this.byRecordKey.get(recordKey)?.find((write) => write.start === start && write.end === end);
+  }
+
+  writesOf(recordKey: string): readonly SessionWrite[] {
+    return this.byRecordKey.get(recordKey) ?? [];
+  }
+
+  values(): IterableIterator<SessionWrite> {
+    return this.ordered.values();
+  }
+
+  put(write: SessionWrite): void {
+    let writes = this.byRecordKey.get(write.recordKey);
+    if (writes === undefined) {
+      writes = [];
+      this.byRecordKey.set(write.recordKey, writes);
+    }
+    const index = writes.findIndex((cached) => cached.start === write.start && cached.end === write.end);
+    if (index === -1) {
+      writes.push(write);
+    } else {
+      this.ordered.delete(writes[index]!);
+      writes[index] = write;
+    }
+    this.ordered.add(write);
+    if (this.ordered.size > this.maxEntries) this.evictOldest();
+  }
+
+  /** Forgets a write without writing it through (the stores below never need it). */
+  forget(write: SessionWrite): void {
+    this.ordered.delete(write);
+    const writes = this.byRecordKey.get(write.recordKey)!;
+    writes.splice(writes.indexOf(write), 1);
+    if (writes.length === 0) this.byRecordKey.delete(write.recordKey);
+  }
+
+  flush(): void {
+    for (const write of this.ordered) this.writeThrough(write);
+    this.discard();
+  }
+
+  discard(): void {
+    this.ordered.clear();
+    this.byRecordKey.clear();
+  }
+
+  /** Forgets the writes `test` accepts without writing them through (they expired). */
+  dropWhere(test: (write: SessionWrite) => boolean): void {
+    for (const write of this.ordered) if (test(write)) this.forget(write);
+  }
+
+  private evictOldest(): void {
+    const oldest = this.ordered.values().next().value!;
+    this.forget(oldest);
+    this.writeThrough(oldest);
+  }
 }
 
 /** One key's sessions as a complete `findSessions` read them from the stores below. */
@@ -327,17 +399,20 @@ function compareSessions(left: Session, right: Session): number {
  * cache learns from the find which positions the stores below lack, so such a session costs no
  * SQLite delete and no changelog tombstone at the flush.
  */
-export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWrite> implements SessionStore {
+export class CachingSessionStore extends CachingWrapper<SessionStore> implements SessionStore {
   readonly kind = 'session';
-  protected readonly cache: KeyedWriteCache<SessionWrite>;
+  protected readonly cache: SessionWriteCache;
   /** The last complete read below, until a write below (an eviction, a flush) or a discard. */
   private sessionsBelow: SessionsBelow | undefined;
   /** Counts changes below, so that a read during which one happened is not remembered. */
   private writesBelow = 0;
+  /** The last key converted by `recordKeyOf`: an aggregation hands the same key to its find, removes and put. */
+  private lastKey: Uint8Array | undefined;
+  private lastRecordKey = '';
 
   constructor(inner: SessionStore, maxEntries = Infinity) {
     super(inner);
-    this.cache = new KeyedWriteCache((write) => {
+    this.cache = new SessionWriteCache((write) => {
       this.forgetSessionsBelow();
       if (write.value === null) inner.remove(write.key, write.start, write.end);
       else inner.put(write.key, write.start, write.end, write.value);
@@ -345,16 +420,18 @@ export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWri
   }
 
   put(key: Uint8Array, start: number, end: number, value: Uint8Array): void {
-    const recordKey = keyString(key);
-    const position = sessionPosition(start, end, recordKey);
-    this.cache.put({ position, recordKey, key, start, end, value, absentBelow: this.isAbsentBelow(position, recordKey, start, end) });
+    const recordKey = this.recordKeyOf(key);
+    const cached = this.cache.get(recordKey, start, end);
+    const absentBelow = cached === undefined ? this.readBelowLacks(recordKey, start, end) : cached.absentBelow;
+    this.cache.put({ key, recordKey, start, end, value, absentBelow });
   }
 
   remove(key: Uint8Array, start: number, end: number): void {
-    const recordKey = keyString(key);
-    const position = sessionPosition(start, end, recordKey);
-    if (this.isAbsentBelow(position, recordKey, start, end)) this.cache.forget(position);
-    else this.cache.put({ position, recordKey, key, start, end, value: null, absentBelow: false });
+    const recordKey = this.recordKeyOf(key);
+    const cached = this.cache.get(recordKey, start, end);
+    const absentBelow = cached === undefined ? this.readBelowLacks(recordKey, start, end) : cached.absentBelow;
+    if (!absentBelow) this.cache.put({ key, recordKey, start, end, value: null, absentBelow });
+    else if (cached !== undefined) this.cache.forget(cached);
   }
 
   /** The database rolls back after a discard, so what was read below may hold again. */
@@ -364,11 +441,12 @@ export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWri
   }
 
   findSessions(key: Uint8Array, earliestEnd: number, latestStart: number): IterableIterator<Session> {
+    const recordKey = this.recordKeyOf(key);
     return overlay(
-      this.cache.writesOf(key),
+      this.cache.writesOf(recordKey),
       (write) => write.end >= earliestEnd && write.start <= latestStart,
       (write, value): Session => ({ start: write.start, end: write.end, value }),
-      this.readBelow(key, earliestEnd, latestStart),
+      this.readBelow(key, recordKey, earliestEnd, latestStart),
       compareSessions,
     );
   }
@@ -389,15 +467,24 @@ export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWri
     return this.inner.expireBefore(end);
   }
 
+  /** Stores keep the arrays they are given unchanged (see store.ts), so the same array has the same string. */
+  private recordKeyOf(key: Uint8Array): string {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastRecordKey = keyString(key);
+    }
+    return this.lastRecordKey;
+  }
+
   /** The key's sessions below, remembered once read to the end if nothing was written below meanwhile. */
-  private *readBelow(key: Uint8Array, earliestEnd: number, latestStart: number): Generator<Session, void, undefined> {
+  private *readBelow(key: Uint8Array, recordKey: string, earliestEnd: number, latestStart: number): Generator<Session, void, undefined> {
     const writesBelow = this.writesBelow;
     const sessions: Session[] = [];
     for (const session of this.inner.findSessions(key, earliestEnd, latestStart)) {
       sessions.push(session);
       yield session;
     }
-    if (this.writesBelow === writesBelow) this.sessionsBelow = { recordKey: keyString(key), earliestEnd, latestStart, sessions };
+    if (this.writesBelow === writesBelow) this.sessionsBelow = { recordKey, earliestEnd, latestStart, sessions };
   }
 
   /** Makes the last read below stale, and any read still running: the stores below changed. */
@@ -406,16 +493,10 @@ export class CachingSessionStore extends CachingWrapper<SessionStore, SessionWri
     this.sessionsBelow = undefined;
   }
 
-  /** A cached write knows; otherwise the last read below knows if its range covers the position. */
-  private isAbsentBelow(position: string, recordKey: string, start: number, end: number): boolean {
-    const cached = this.cache.get(position);
-    if (cached !== undefined) return cached.absentBelow;
+  /** Whether the last read below covered this position and found no session there. */
+  private readBelowLacks(recordKey: string, start: number, end: number): boolean {
     const below = this.sessionsBelow;
     if (below === undefined || below.recordKey !== recordKey || end < below.earliestEnd || start > below.latestStart) return false;
     return !below.sessions.some((session) => session.start === start && session.end === end);
   }
-}
-
-function sessionPosition(start: number, end: number, recordKey: string): string {
-  return `${start}:${end}:${recordKey}`;
 }

@@ -200,6 +200,21 @@ describe('CachingSessionStore', () => {
 
   const storedSessions = (sqlite: SqliteSessionStore): string[] => [...sqlite.fetchAll()].map((session) => `${text(session.key)}:${session.start}-${session.end}`);
 
+  it('flushes the last write of each session, in the order of last writes', () => {
+    const { sqlite, changelog, store } = openSessionStack();
+    store.put(bytes('a'), 0, 10, bytes('1'));
+    store.put(bytes('b'), 0, 10, bytes('1'));
+    store.put(bytes('a'), 0, 10, bytes('2'));
+    store.put(bytes('a'), 20, 30, bytes('1'));
+    store.flush();
+    expect(changelog.records).toEqual([
+      [hex(encodeSessionKey(bytes('b'), 0, 10)), '1'],
+      [hex(encodeSessionKey(bytes('a'), 0, 10)), '2'],
+      [hex(encodeSessionKey(bytes('a'), 20, 30)), '1'],
+    ]);
+    expect(storedSessions(sqlite)).toEqual(['a:0-10', 'a:20-30', 'b:0-10']);
+  });
+
   it('forgets a session that a find showed absent below once it is removed before the flush', () => {
     const { sqlite, changelog, store } = openSessionStack();
     // [0, 0] then [0, 5] are put and removed again while cached: only [0, 8] reaches SQLite and the changelog.
