@@ -73,12 +73,41 @@ function fromJson(value: unknown): unknown {
   return record;
 }
 
-export function encodeInternal(value: unknown): Uint8Array {
-  return Buffer.from(JSON.stringify(toJson(value)), 'utf8');
+/**
+ * `JSON.stringify(toJson(value))` for the values records and states are made of (arrays of
+ * scalars), written without building the tagged copy first; any other object goes through toJson.
+ */
+function jsonText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 0 && value.charCodeAt(0) === 0 ? `${TAG}s${value}` : value);
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? String(value) : JSON.stringify(toJson(value));
+    case 'bigint':
+      return JSON.stringify(`${TAG}n${value}`);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return 'null';
+  }
+  if (value === null) return 'null';
+  if (!Array.isArray(value)) return JSON.stringify(toJson(value));
+  let text = '[';
+  for (let index = 0; index < value.length; index++) text += index === 0 ? jsonText(value[index]) : `,${jsonText(value[index])}`;
+  return `${text}]`;
 }
 
+export function encodeInternal(value: unknown): Uint8Array {
+  return Buffer.from(jsonText(value), 'utf8');
+}
+
+/** JSON.stringify writes every NUL as this escape, and every tagged string starts with a NUL. */
+const ESCAPED_TAG = '\\u0000';
+
 export function decodeInternal(bytes: Uint8Array): unknown {
-  return fromJson(JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')));
+  const text = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('utf8');
+  const parsed: unknown = JSON.parse(text);
+  return text.includes(ESCAPED_TAG) ? fromJson(parsed) : parsed;
 }
 
 /**
@@ -104,7 +133,14 @@ function canonicalText(value: unknown): string {
   }
   if (value instanceof Decimal) return `${value.unscaled}d${value.scale}`;
   if (value instanceof Uint8Array) return `b${Buffer.from(value).toString('base64')}`;
-  if (Array.isArray(value)) return `[${value.map(canonicalText).join(',')}]`;
+  if (Array.isArray(value)) return canonicalList(value);
   if (value instanceof Map) return `M{${[...value].map(([key, item]) => `${canonicalText(key)}:${canonicalText(item)}`).join(',')}}`;
   return `{${Object.entries(value as Record<string, unknown>).map(([key, item]) => `${JSON.stringify(key)}:${canonicalText(item)}`).join(',')}}`;
+}
+
+/** A group key is a list of values: written in a loop, without an array of their texts per key. */
+function canonicalList(values: readonly unknown[]): string {
+  let text = '[';
+  for (let index = 0; index < values.length; index++) text += index === 0 ? canonicalText(values[index]) : `,${canonicalText(values[index])}`;
+  return `${text}]`;
 }
