@@ -11,13 +11,14 @@ import { createEmitter } from './emitter.js';
 
 export function aggregateProcessor(name: string, storeName: string, step: AggregateStep, withOldRows: boolean): ProcessorDefinition {
   const keyCount = step.keyColumns.length;
+  const coalesce = step.coalesce;
   return {
     name,
     stores: [storeName],
     create: (context) => {
       const store = context.store<KeyValueStore>(storeName);
       const aggregator = new Aggregator(step.functions);
-      const emit = createEmitter(context, step.coalesce);
+      const emit = createEmitter(context, coalesce);
       return {
         process(change) {
           const keyValues = change.row.slice(0, keyCount);
@@ -33,7 +34,8 @@ export function aggregateProcessor(name: string, storeName: string, step: Aggreg
           store.put(key, encodeGroupState({ timestampMs, keyValues, accumulators }));
           // The group's previous result travels along: HAVING needs it to know whether to delete.
           const oldRow = previous === null ? null : [...keyValues, ...previous];
-          emit(Buffer.from(key).toString('latin1'), { row: [...keyValues, ...aggregator.results(accumulators)], oldRow, timestampMs, isDelete: false });
+          // Only a coalescing emitter reads the key: without one, no text is made of it per record.
+          emit(coalesce ? Buffer.from(key).toString('latin1') : '', { row: [...keyValues, ...aggregator.results(accumulators)], oldRow, timestampMs, isDelete: false });
         },
       };
     },

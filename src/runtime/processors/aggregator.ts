@@ -10,13 +10,26 @@ export interface GroupState {
   readonly accumulators: unknown[];
 }
 
+/** Folds one prepared row's arguments into one function's accumulator. */
+type Fold = (accumulator: unknown, row: readonly unknown[]) => unknown;
+
 export class Aggregator {
   private readonly implementations: readonly AggregateImplementation[];
-  private readonly argumentIndexes: readonly (readonly number[])[];
+  private readonly adds: readonly Fold[];
+  private readonly undos: readonly Fold[];
 
   constructor(functions: readonly AggregateFunctionStep[]) {
     this.implementations = functions.map((step) => step.create());
-    this.argumentIndexes = functions.map((step) => step.argumentIndexes);
+    this.adds = this.implementations.map((implementation, index) => compileFold(implementation.aggregate.bind(implementation), functions[index]!.argumentIndexes));
+    this.undos = this.implementations.map((implementation, index) => {
+      const step = functions[index]!;
+      if (implementation.undo === undefined) {
+        return () => {
+          throw new Error(`${step.name} cannot undo: the planner allows table aggregation only with functions that can`);
+        };
+      }
+      return compileFold(implementation.undo.bind(implementation), step.argumentIndexes);
+    });
   }
 
   initial(keyValues: readonly unknown[]): GroupState {
@@ -25,16 +38,12 @@ export class Aggregator {
 
   /** Adds a prepared row's arguments; returns the new accumulators. */
   add(accumulators: unknown[], row: readonly unknown[]): unknown[] {
-    return this.implementations.map((implementation, index) =>
-      implementation.aggregate(accumulators[index], ...this.argumentIndexes[index]!.map((position) => row[position])),
-    );
+    return applyFolds(this.adds, accumulators, row);
   }
 
-  /** Takes a prepared row's arguments back out (table aggregation); the planner only allows functions that can. */
+  /** Takes a prepared row's arguments back out (table aggregation). */
   undo(accumulators: unknown[], row: readonly unknown[]): unknown[] {
-    return this.implementations.map((implementation, index) =>
-      implementation.undo!(accumulators[index], ...this.argumentIndexes[index]!.map((position) => row[position])),
-    );
+    return applyFolds(this.undos, accumulators, row);
   }
 
   /** Merges two sessions' accumulators; the planner only allows functions that can. */
@@ -43,11 +52,29 @@ export class Aggregator {
   }
 
   results(accumulators: readonly unknown[]): unknown[] {
-    return this.implementations.map((implementation, index) => {
-      const result = implementation.result(accumulators[index]);
-      return result === undefined ? null : result;
-    });
+    const results = new Array<unknown>(this.implementations.length);
+    for (let index = 0; index < results.length; index++) {
+      const result = this.implementations[index]!.result(accumulators[index]);
+      results[index] = result === undefined ? null : result;
+    }
+    return results;
   }
+}
+
+function applyFolds(folds: readonly Fold[], accumulators: readonly unknown[], row: readonly unknown[]): unknown[] {
+  const folded = new Array<unknown>(folds.length);
+  for (let index = 0; index < folds.length; index++) folded[index] = folds[index]!(accumulators[index], row);
+  return folded;
+}
+
+/** Reads the function's arguments from their row positions, without an array per row for the usual zero or one. */
+function compileFold(apply: (accumulator: unknown, ...values: unknown[]) => unknown, positions: readonly number[]): Fold {
+  if (positions.length === 0) return (accumulator) => apply(accumulator);
+  if (positions.length === 1) {
+    const position = positions[0]!;
+    return (accumulator, row) => apply(accumulator, row[position]);
+  }
+  return (accumulator, row) => apply(accumulator, ...positions.map((position) => row[position]));
 }
 
 export function encodeGroupState(state: GroupState): Uint8Array {
