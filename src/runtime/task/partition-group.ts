@@ -2,12 +2,20 @@
 // head with the lowest timestamp, so that joins and windows see the inputs in event-time order.
 import type { LogRecord } from '../log/index.js';
 
+interface Queue {
+  records: LogRecord[];
+  head: number;
+}
+
 export class PartitionGroup {
-  private readonly queues = new Map<string, { records: LogRecord[]; head: number }>();
+  private readonly queues = new Map<string, Queue>();
+  /** The same queues in topic order: `next` runs per record and walks them without an iterator. */
+  private readonly ordered: Queue[];
   private buffered = 0;
 
   constructor(topics: readonly string[]) {
     for (const topic of topics) this.queues.set(topic, { records: [], head: 0 });
+    this.ordered = [...this.queues.values()];
   }
 
   get size(): number {
@@ -23,8 +31,8 @@ export class PartitionGroup {
 
   /** The buffered record with the lowest timestamp (ties: the first topic), or undefined. */
   next(): LogRecord | undefined {
-    let chosen: { records: LogRecord[]; head: number } | undefined;
-    for (const queue of this.queues.values()) {
+    let chosen: Queue | undefined;
+    for (const queue of this.ordered) {
       if (queue.head >= queue.records.length) continue;
       if (chosen === undefined || queue.records[queue.head]!.timestamp < chosen.records[chosen.head]!.timestamp) chosen = queue;
     }

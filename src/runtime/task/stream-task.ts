@@ -7,7 +7,7 @@ import { SchemaUnavailableError } from '../../planner/index.js';
 import type { StateStore, TaskDatabase } from '../state/index.js';
 import type { Change } from '../topology/change.js';
 import type { CommitBuffer, Processor, ProcessorContext, PunctuationType, RecordCoordinates } from '../topology/processor.js';
-import { taskId, type SubTopology } from '../topology/topology.js';
+import { taskId, type SubTopology, type TopologySource } from '../topology/topology.js';
 import { PartitionGroup } from './partition-group.js';
 
 export interface TaskServices {
@@ -45,7 +45,8 @@ export class FatalRecordError extends Error {}
 export class StreamTask {
   readonly id: string;
   private readonly group: PartitionGroup;
-  private readonly entries = new Map<string, Processor[]>();
+  /** Per source topic: how its records are read and the processors they go to. */
+  private readonly entries = new Map<string, { readonly source: TopologySource; readonly processors: readonly Processor[] }>();
   private readonly punctuations: Punctuation[] = [];
   private readonly buffers: CommitBuffer[] = [];
   /** First offset read and next offset to read, per source topic, since the last commit. */
@@ -75,7 +76,7 @@ export class StreamTask {
       instances.set(name, created);
       return created;
     };
-    for (const source of subTopology.sources) this.entries.set(source.topic, source.children.map(instance));
+    for (const source of subTopology.sources) this.entries.set(source.topic, { source, processors: source.children.map(instance) });
   }
 
   /** The largest record timestamp this task has processed (-1 before the first). */
@@ -178,7 +179,7 @@ export class StreamTask {
     this.current = { topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestamp };
     if (!this.openFrom.has(record.topic)) this.openFrom.set(record.topic, record.offset);
     this.openTo.set(record.topic, record.offset + 1);
-    const source = this.subTopology.sources.find((candidate) => candidate.topic === record.topic)!;
+    const { source, processors } = this.entries.get(record.topic)!;
     let change: Change;
     try {
       change = source.read(record);
@@ -195,7 +196,7 @@ export class StreamTask {
     }
     if (change.timestampMs > this.streamTime) this.streamTime = change.timestampMs;
     try {
-      for (const processor of this.entries.get(record.topic)!) processor.process(change);
+      for (const processor of processors) processor.process(change);
     } catch (error) {
       if (error instanceof FatalRecordError || error instanceof SchemaUnavailableError) throw error;
       this.report('RECORD_PROCESSING_ERROR', (error as Error).message);

@@ -27,8 +27,8 @@ const PROGRESS_INTERVAL_MS = 5000;
 
 export class TaskManager {
   private readonly tasks = new Map<string, StreamTask>();
-  /** `topic\0partition` → task, for routing polled records. */
-  private readonly byInput = new Map<string, StreamTask>();
+  /** Topic → partition → task, for routing polled records without building a key per record. */
+  private readonly byInput = new Map<string, Map<number, StreamTask>>();
 
   constructor(private readonly options: TaskManagerOptions) {}
 
@@ -41,7 +41,7 @@ export class TaskManager {
   }
 
   taskFor(topic: string, partition: number): StreamTask | undefined {
-    return this.byInput.get(`${topic}\u0000${partition}`);
+    return this.byInput.get(topic)?.get(partition);
   }
 
   /** Creates (and restores) the tasks of newly assigned partitions. */
@@ -61,7 +61,12 @@ export class TaskManager {
       task = new StreamTask(subTopology, partition, this.options.services, state);
       this.tasks.set(id, task);
     }
-    this.byInput.set(`${topic}\u0000${partition}`, task);
+    let partitions = this.byInput.get(topic);
+    if (partitions === undefined) {
+      partitions = new Map();
+      this.byInput.set(topic, partitions);
+    }
+    partitions.set(partition, task);
   }
 
   /** Creates the task of one partition of a topology without stores, synchronously. */
@@ -75,15 +80,16 @@ export class TaskManager {
   /** Closes the tasks of revoked partitions; the caller has committed their work first. */
   revoke(partitions: readonly TopicPartition[]): void {
     for (const { topic, partition } of partitions) {
-      const key = `${topic}\u0000${partition}`;
-      const task = this.byInput.get(key);
-      this.byInput.delete(key);
+      const task = this.taskFor(topic, partition);
+      this.byInput.get(topic)?.delete(partition);
       if (task === undefined || !this.tasks.has(task.id)) continue;
       task.close();
       this.tasks.delete(task.id);
     }
     // A task reading several topics closes once any of its inputs goes: drop its other routes.
-    for (const [key, task] of this.byInput) if (!this.tasks.has(task.id)) this.byInput.delete(key);
+    for (const partitions of this.byInput.values()) {
+      for (const [partition, task] of partitions) if (!this.tasks.has(task.id)) partitions.delete(partition);
+    }
   }
 
   closeAll(): void {
