@@ -41,6 +41,15 @@ describe('sessionWindowOutputs', () => {
     expect(() => sessionWindowOutputs([at('a', 500), at('b', 0)], window, byRecordKey)).toThrow(/Input record 1 .* is late/);
   });
 
+  it('refuses a record that a later record of another partition could make late', () => {
+    // In order here, but a task may read b's partition first: its stream time 500 closes a's [0, 0].
+    expect(() => sessionWindowOutputs([at('a', 0), at('b', 500)], window, byRecordKey)).toThrow(/Input record 0 .* is late/);
+  });
+
+  it('accepts the default 200,000 generated clicks: the grace period outlasts their event time', () => {
+    expect(sessionWindow.expectedOutputs(sessionWindow.input(200_000, 42, Date.now())).updates).toBe(200_000);
+  });
+
   it('expects about one tombstone per click but the first of each user session over the generated click stream', () => {
     const records = sessionWindow.input(20_000, 42, Date.now());
     const expected = sessionWindow.expectedOutputs(records);
