@@ -38,6 +38,22 @@ function countingLog(inner: MemoryLog, topic: string): { log: Log; read: () => n
   return { log, read: () => read };
 }
 
+/** A Log that counts its consumers' end-offset requests (a pull's round to the broker). */
+function endOffsetCountingLog(inner: MemoryLog): { log: Log; endOffsetRequests: () => number } {
+  let requests = 0;
+  const log = override<Log>(inner, {
+    consumer: async (options) => {
+      const consumer = await inner.consumer(options);
+      return override<LogConsumer>(consumer, {
+        endOffsets: async (partitions) => {
+          requests++;
+          return consumer.endOffsets(partitions);
+        },
+      });
+    },
+  });
+  return { log, endOffsetRequests: () => requests };
+}
 
 async function produce(log: Log, records: [string, string | null][]): Promise<void> {
   const producer = await log.producer();
@@ -104,27 +120,16 @@ describe('pull queries on a source table', () => {
 
   it('share one catch-up between concurrent pulls, each still seeing what was written before it was asked', async () => {
     const memory = new MemoryLog({ autoCreateTopics: true });
-    let endOffsetRequests = 0;
-    const log = override<Log>(memory, {
-      consumer: async (options) => {
-        const consumer = await memory.consumer(options);
-        return override<LogConsumer>(consumer, {
-          endOffsets: async (partitions) => {
-            endOffsetRequests++;
-            return consumer.endOffsets(partitions);
-          },
-        });
-      },
-    });
+    const { log, endOffsetRequests } = endOffsetCountingLog(memory);
     const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_', STRICT);
     await engine.execute({ sql: CREATE_USERS });
     await produce(memory, [['u1', '{"NAME":"ann","AGE":30}']]);
     await pull(engine, "SELECT * FROM USERS WHERE ID = 'u1';");
-    const before = endOffsetRequests;
+    const before = endOffsetRequests();
     // Ten pulls asked at once: the first waits for a catch-up that the other nine share.
     const answers = await Promise.all(Array.from({ length: 10 }, () => pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u1';")));
     expect(answers).toEqual(Array.from({ length: 10 }, () => [['ann']]));
-    expect(endOffsetRequests - before).toBe(1);
+    expect(endOffsetRequests() - before).toBe(1);
     // A pull asked while a catch-up runs waits for the next one, which reads the newer record.
     const running = pull(engine, "SELECT NAME FROM USERS WHERE ID = 'u1';");
     await produce(memory, [['u1', '{"NAME":"anna","AGE":31}']]);
@@ -140,29 +145,18 @@ describe('how stale a pull query reads', () => {
 
   it('reads the rows without asking the broker within the bound, and sees a write once the bound has passed', async () => {
     const memory = new MemoryLog({ autoCreateTopics: true });
-    let endOffsetRequests = 0;
-    const log = override<Log>(memory, {
-      consumer: async (options) => {
-        const consumer = await memory.consumer(options);
-        return override<LogConsumer>(consumer, {
-          endOffsets: async (partitions) => {
-            endOffsetRequests++;
-            return consumer.endOffsets(partitions);
-          },
-        });
-      },
-    });
+    const { log, endOffsetRequests } = endOffsetCountingLog(memory);
     const engine = await startEngine(log, mkdtempSync(join(tmpdir(), 'squall-pull-')), 'pull_');
     await engine.execute({ sql: CREATE_USERS });
     await produce(memory, [['u1', '{"NAME":"ann","AGE":30}']]);
     expect(await pull(engine, name)).toEqual([['ann']]);
-    const before = endOffsetRequests;
+    const before = endOffsetRequests();
     await produce(memory, [['u1', '{"NAME":"anna","AGE":31}']]);
     expect(await pull(engine, name, within(60_000))).toEqual([['ann']]);
-    expect(endOffsetRequests).toBe(before);
+    expect(endOffsetRequests()).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(await pull(engine, name, within(20))).toEqual([['anna']]);
-    expect(endOffsetRequests).toBe(before + 1);
+    expect(endOffsetRequests()).toBe(before + 1);
     await expect(pull(engine, name, within(-1))).rejects.toThrow(/squall.query.pull.max.staleness.ms must be a number of milliseconds/);
     await engine.close();
   });
