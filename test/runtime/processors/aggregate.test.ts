@@ -66,6 +66,16 @@ function abortTask(run: Harness, store: StateStore, db: TaskDatabase): void {
   db.begin();
 }
 
+/** a = 1 committed, a = 2 in a commit that aborted (the database rolls back to a = 1), then a = 4. */
+function processAcrossAnAbort(run: Harness, store: StateStore, db: TaskDatabase): void {
+  db.begin();
+  run.process(['a', 1], 10, false);
+  commitTask(run, store, db);
+  run.process(['a', 2], 20, false);
+  abortTask(run, store, db);
+  run.process(['a', 4], 30, false);
+}
+
 describe('aggregate processors', () => {
   it('keeps a running result per group, timestamped with the greatest record time, and undoes a table row', () => {
     const run = harness(aggregateProcessor('agg', 'agg', sumStep(), true), storeOf('keyValue'));
@@ -127,13 +137,7 @@ describe('aggregate processors', () => {
     const db = TaskDatabase.open(':memory:');
     const store = openStore(db, { name: 'agg', kind: 'keyValue', changelogTopic: 'agg-changelog' }, () => undefined);
     const run = harness(aggregateProcessor('agg', 'agg', sumStep(), false), new Map([['agg', store]]));
-    db.begin();
-    run.process(['a', 1], 10, false);
-    commitTask(run, store, db);
-    run.process(['a', 2], 20, false);
-    // The Kafka transaction aborted: the task discards, the database rolls back to a = 1.
-    abortTask(run, store, db);
-    run.process(['a', 4], 30, false);
+    processAcrossAnAbort(run, store, db);
     // Across a commit that did not abort, the group's state carries on.
     run.commit();
     run.process(['a', 8], 40, false);
@@ -181,13 +185,7 @@ describe('aggregate processors', () => {
     const db = TaskDatabase.open(':memory:');
     const store = openStore(db, { name: 'agg', kind: 'window', changelogTopic: 'agg-changelog' }, () => undefined);
     const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(tumbling), tumbling, new LateRecords(), false), new Map([['agg', store]]));
-    db.begin();
-    run.process(['a', 1], 10, false);
-    commitTask(run, store, db);
-    run.process(['a', 2], 20, false);
-    // The Kafka transaction aborted: the task discards, the database rolls back to a = 1.
-    abortTask(run, store, db);
-    run.process(['a', 4], 30, false);
+    processAcrossAnAbort(run, store, db);
     expect(rows(run.forwarded)).toEqual([
       ['a', 1, 0, 100, 10],
       ['a', 3, 0, 100, 20],
