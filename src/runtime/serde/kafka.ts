@@ -62,7 +62,7 @@ function fixedWidthSerde(
 ): PrimitiveSerde {
   return {
     serialize(value) {
-      const bytes = new Uint8Array(size);
+      const bytes = Buffer.allocUnsafe(size);
       write(viewOf(bytes), value);
       return bytes;
     },

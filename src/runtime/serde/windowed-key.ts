@@ -38,7 +38,7 @@ function createTimeWindowKeySerde(inner: RowSerde, windowSizeMs: number): Window
     serialize(values, window) {
       if (values === null) return null;
       const key = inner.serialize(values) ?? NO_BYTES;
-      const bytes = new Uint8Array(key.length + TIMESTAMP_SIZE);
+      const bytes = Buffer.allocUnsafe(key.length + TIMESTAMP_SIZE);
       bytes.set(key);
       writeInt64(bytes, key.length, window.start);
       return bytes;
@@ -57,7 +57,7 @@ function createSessionKeySerde(inner: RowSerde): WindowedKeySerde {
     serialize(values, window) {
       if (values === null) return null;
       const key = inner.serialize(values) ?? NO_BYTES;
-      const bytes = new Uint8Array(key.length + 2 * TIMESTAMP_SIZE);
+      const bytes = Buffer.allocUnsafe(key.length + 2 * TIMESTAMP_SIZE);
       bytes.set(key);
       writeInt64(bytes, key.length, window.end);
       writeInt64(bytes, key.length + TIMESTAMP_SIZE, window.start);

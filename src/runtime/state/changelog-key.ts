@@ -24,7 +24,7 @@ export interface SessionChangelogKey {
  * apart duplicates in a store that retains them; these stores do not, so it is always 0.
  */
 export function encodeWindowKey(key: Uint8Array, windowStart: number): Uint8Array {
-  const bytes = new Uint8Array(key.length + WINDOW_SUFFIX_SIZE);
+  const bytes = Buffer.allocUnsafe(key.length + WINDOW_SUFFIX_SIZE);
   bytes.set(key);
   writeInt64(bytes, key.length, windowStart);
   return bytes;
@@ -39,7 +39,7 @@ export function decodeWindowKey(bytes: Uint8Array): WindowChangelogKey | undefin
 
 /** key ++ int64 end ++ int64 start, big-endian: Kafka Streams puts the end first. */
 export function encodeSessionKey(key: Uint8Array, start: number, end: number): Uint8Array {
-  const bytes = new Uint8Array(key.length + SESSION_SUFFIX_SIZE);
+  const bytes = Buffer.allocUnsafe(key.length + SESSION_SUFFIX_SIZE);
   bytes.set(key);
   writeInt64(bytes, key.length, end);
   writeInt64(bytes, key.length + TIMESTAMP_SIZE, start);
