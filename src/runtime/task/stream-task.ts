@@ -167,6 +167,20 @@ export class StreamTask {
     this.state.db.begin();
   }
 
+  /**
+   * Forgets what a task without stores has read, so that a later run over other records starts it
+   * afresh (a pull query's scan reuses its tasks). Only a stateless task: its processors keep nothing.
+   */
+  rewind(): void {
+    if (this.state !== undefined || this.punctuations.length > 0 || this.buffers.length > 0) {
+      throw new Error(`Task ${this.id} of ${this.services.queryId} keeps state between records: it cannot be rewound`);
+    }
+    this.openFrom.clear();
+    this.openTo.clear();
+    this.group.clear();
+    this.streamTime = -1;
+  }
+
   /** Closes the database; uncommitted store writes are rolled back. */
   close(): void {
     const db = this.state?.db;

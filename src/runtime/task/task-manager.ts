@@ -92,6 +92,11 @@ export class TaskManager {
     }
   }
 
+  /** Rewinds every task (see `StreamTask.rewind`): the manager can run its topology over other records. */
+  rewindAll(): void {
+    for (const task of this.tasks.values()) task.rewind();
+  }
+
   closeAll(): void {
     for (const task of this.tasks.values()) task.close();
     this.tasks.clear();

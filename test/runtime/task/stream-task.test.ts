@@ -118,4 +118,24 @@ describe('StreamTask', () => {
     expect(task.process()).toBe(0);
     expect(seen).toEqual([]);
   });
+
+  it('rewinds a stateless task to how it started: no stream time, no open commit, nothing buffered', () => {
+    const { task, seen } = twoInputTask();
+    task.add(record('left', 0, 500));
+    task.process();
+    task.add(record('right', 7, 900));
+    task.rewind();
+    expect(task.streamTimeMs).toBe(-1);
+    expect(task.offsetsToCommit()).toEqual([]);
+    expect(task.process()).toBe(0);
+    task.add(record('right', 1, 20));
+    task.process();
+    expect(task.streamTimeMs).toBe(20);
+    expect(seen.map((change) => change.row[0])).toEqual(['left@0', 'right@1']);
+  });
+
+  it('refuses to rewind a task whose processors scheduled punctuations', () => {
+    const { task } = twoInputTask({ onContext: (context) => context.schedule('STREAM_TIME', 100, () => undefined) });
+    expect(() => task.rewind()).toThrow('keeps state between records');
+  });
 });
