@@ -6,103 +6,193 @@ import type { KeyValueStore, Session, SessionEntry, SessionStore, StateStore, Wi
 
 const NO_BYTES = new Uint8Array(0);
 
-/** An unflushed write; a null value is a delete. `position` identifies what it writes (key, window...). */
+/** An unflushed write; a null value is a delete (a remove, for a session). */
 interface CachedWrite {
-  readonly position: string;
   readonly key: Uint8Array;
+  /** The key's bytes as a string (see `keyString`): what the cache's index finds writes by. */
+  readonly recordKey: string;
   readonly value: Uint8Array | null;
+}
+
+/**
+ * Finds a store's cached writes by what they write: a key, a key's window, a key's session. One per
+ * store kind; the cache keeps the order of the writes it holds.
+ */
+interface WriteIndex<Write extends CachedWrite> {
+  /** Holds `write` at its position; returns the write it replaces there, if any. */
+  replace(write: Write): Write | undefined;
+  delete(write: Write): void;
+  clear(): void;
 }
 
 /**
  * The unflushed writes of one store, one per position (the last write wins), in the order of each
  * position's last write, like Kafka Streams' dirty keys. Past `maxEntries` the oldest write is
- * written through early.
+ * written through early. The order is a set of the write objects, so no position is ever spelled
+ * out as a string.
  */
 class WriteCache<Write extends CachedWrite> {
-  private readonly writes = new Map<string, Write>();
+  private readonly ordered = new Set<Write>();
 
   constructor(
+    private readonly index: WriteIndex<Write>,
     private readonly writeThrough: (write: Write) => void,
     private readonly maxEntries: number,
   ) {}
 
-  get(position: string): Write | undefined {
-    return this.writes.get(position);
-  }
-
   values(): IterableIterator<Write> {
-    return this.writes.values();
+    return this.ordered.values();
   }
 
   put(write: Write): void {
-    // Deleting first moves a rewritten position to the end of the insertion order.
-    this.writes.delete(write.position);
-    this.writes.set(write.position, write);
-    if (this.writes.size > this.maxEntries) this.evictOldest();
+    const replaced = this.index.replace(write);
+    if (replaced !== undefined) this.ordered.delete(replaced);
+    this.ordered.add(write);
+    if (this.ordered.size > this.maxEntries) this.evictOldest();
+  }
+
+  /** Forgets a write without writing it through (the stores below never need it). */
+  forget(write: Write): void {
+    this.ordered.delete(write);
+    this.index.delete(write);
   }
 
   flush(): void {
-    for (const write of this.writes.values()) this.writeThrough(write);
-    this.clear();
+    for (const write of this.ordered) this.writeThrough(write);
+    this.discard();
   }
 
   discard(): void {
-    this.clear();
+    this.ordered.clear();
+    this.index.clear();
   }
 
   /** Forgets the writes `test` accepts without writing them through (they expired). */
   dropWhere(test: (write: Write) => boolean): void {
-    for (const write of this.writes.values()) if (test(write)) this.remove(write);
-  }
-
-  protected remove(write: Write): void {
-    this.writes.delete(write.position);
-  }
-
-  protected clear(): void {
-    this.writes.clear();
+    for (const write of this.ordered) if (test(write)) this.forget(write);
   }
 
   private evictOldest(): void {
-    const oldest = this.writes.values().next().value!;
-    this.remove(oldest);
+    const oldest = this.ordered.values().next().value!;
+    this.forget(oldest);
     this.writeThrough(oldest);
   }
 }
 
-interface KeyedWrite extends CachedWrite {
-  /** The key's bytes as a string, grouping the writes of a key's windows or sessions. */
-  readonly recordKey: string;
-}
+/** A key-value store's writes, by key. */
+class KeyIndex<Write extends CachedWrite> implements WriteIndex<Write> {
+  private readonly byRecordKey = new Map<string, Write>();
 
-/** A write cache that also finds a key's writes without scanning the others. */
-class KeyedWriteCache<Write extends KeyedWrite> extends WriteCache<Write> {
-  private readonly byRecordKey = new Map<string, Map<string, Write>>();
-
-  writesOf(key: Uint8Array): Iterable<Write> {
-    return this.byRecordKey.get(keyString(key))?.values() ?? [];
+  get(recordKey: string): Write | undefined {
+    return this.byRecordKey.get(recordKey);
   }
 
-  override put(write: Write): void {
+  replace(write: Write): Write | undefined {
+    const replaced = this.byRecordKey.get(write.recordKey);
+    this.byRecordKey.set(write.recordKey, write);
+    return replaced;
+  }
+
+  delete(write: Write): void {
+    this.byRecordKey.delete(write.recordKey);
+  }
+
+  clear(): void {
+    this.byRecordKey.clear();
+  }
+}
+
+/** A window store's writes, by key, then window start: a join's busy key has many windows in flight. */
+class WindowIndex implements WriteIndex<WindowWrite> {
+  private readonly byRecordKey = new Map<string, Map<number, WindowWrite>>();
+
+  get(recordKey: string, windowStart: number): WindowWrite | undefined {
+    return this.byRecordKey.get(recordKey)?.get(windowStart);
+  }
+
+  writesOf(recordKey: string): Iterable<WindowWrite> {
+    return this.byRecordKey.get(recordKey)?.values() ?? [];
+  }
+
+  replace(write: WindowWrite): WindowWrite | undefined {
     let writes = this.byRecordKey.get(write.recordKey);
     if (writes === undefined) {
       writes = new Map();
       this.byRecordKey.set(write.recordKey, writes);
     }
-    writes.set(write.position, write);
-    super.put(write);
+    const replaced = writes.get(write.windowStart);
+    writes.set(write.windowStart, write);
+    return replaced;
   }
 
-  protected override remove(write: Write): void {
-    super.remove(write);
+  delete(write: WindowWrite): void {
     const writes = this.byRecordKey.get(write.recordKey)!;
-    writes.delete(write.position);
+    writes.delete(write.windowStart);
     if (writes.size === 0) this.byRecordKey.delete(write.recordKey);
   }
 
-  protected override clear(): void {
-    super.clear();
+  clear(): void {
     this.byRecordKey.clear();
+  }
+}
+
+/**
+ * A session store's writes, by key: a key has few sessions in flight (an aggregation merges them),
+ * so a session is found by scanning its key's writes for its bounds.
+ */
+class SessionIndex implements WriteIndex<SessionWrite> {
+  private readonly byRecordKey = new Map<string, SessionWrite[]>();
+
+  get(recordKey: string, start: number, end: number): SessionWrite | undefined {
+    return this.byRecordKey.get(recordKey)?.find((write) => write.start === start && write.end === end);
+  }
+
+  writesOf(recordKey: string): readonly SessionWrite[] {
+    return this.byRecordKey.get(recordKey) ?? [];
+  }
+
+  replace(write: SessionWrite): SessionWrite | undefined {
+    const writes = this.byRecordKey.get(write.recordKey);
+    if (writes === undefined) {
+      this.byRecordKey.set(write.recordKey, [write]);
+      return undefined;
+    }
+    const index = writes.findIndex((cached) => cached.start === write.start && cached.end === write.end);
+    if (index === -1) {
+      writes.push(write);
+      return undefined;
+    }
+    const replaced = writes[index];
+    writes[index] = write;
+    return replaced;
+  }
+
+  delete(write: SessionWrite): void {
+    const writes = this.byRecordKey.get(write.recordKey)!;
+    writes.splice(writes.indexOf(write), 1);
+    if (writes.length === 0) this.byRecordKey.delete(write.recordKey);
+  }
+
+  clear(): void {
+    this.byRecordKey.clear();
+  }
+}
+
+/**
+ * Converts keys to their `keyString`, remembering the last: a processor hands the same key array
+ * to the reads and writes of one record (stores keep the arrays they are given unchanged, see
+ * store.ts), so the same array has the same string.
+ */
+class RecordKeys {
+  private lastKey: Uint8Array | undefined;
+  private lastRecordKey = '';
+
+  of(key: Uint8Array): string {
+    if (key !== this.lastKey) {
+      this.lastKey = key;
+      this.lastRecordKey = keyString(key);
+    }
+    return this.lastRecordKey;
   }
 }
 
@@ -168,27 +258,28 @@ abstract class CachingWrapper<Inner extends StateStore> extends StoreWrapper<Inn
 
 export class CachingKeyValueStore extends CachingWrapper<KeyValueStore> implements KeyValueStore {
   readonly kind = 'keyValue';
+  private readonly index = new KeyIndex<CachedWrite>();
   protected readonly cache: WriteCache<CachedWrite>;
 
   constructor(inner: KeyValueStore, maxEntries = Infinity) {
     super(inner);
-    this.cache = new WriteCache((write) => {
+    this.cache = new WriteCache(this.index, (write) => {
       if (write.value === null) inner.delete(write.key);
       else inner.put(write.key, write.value);
     }, maxEntries);
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const cached = this.cache.get(keyString(key));
+    const cached = this.index.get(keyString(key));
     return cached === undefined ? this.inner.get(key) : (cached.value ?? undefined);
   }
 
   put(key: Uint8Array, value: Uint8Array): void {
-    this.cache.put({ position: keyString(key), key, value });
+    this.cache.put({ key, recordKey: keyString(key), value });
   }
 
   delete(key: Uint8Array): void {
-    this.cache.put({ position: keyString(key), key, value: null });
+    this.cache.put({ key, recordKey: keyString(key), value: null });
   }
 
   range(from: Uint8Array | undefined, to: Uint8Array | undefined): IterableIterator<[Uint8Array, Uint8Array]> {
@@ -202,7 +293,7 @@ export class CachingKeyValueStore extends CachingWrapper<KeyValueStore> implemen
   }
 }
 
-interface WindowWrite extends KeyedWrite {
+interface WindowWrite extends CachedWrite {
   readonly windowStart: number;
 }
 
@@ -213,7 +304,9 @@ function compareWindows(left: WindowedEntry, right: WindowedEntry): number {
 
 export class CachingWindowStore extends CachingWrapper<WindowStore> implements WindowStore {
   readonly kind = 'window';
-  protected readonly cache: KeyedWriteCache<WindowWrite>;
+  private readonly index = new WindowIndex();
+  protected readonly cache: WriteCache<WindowWrite>;
+  private readonly recordKeys = new RecordKeys();
   /**
    * No cached write starts before this (a lower bound). A stream-stream join expires on every
    * record, far below its recent writes: below this bound there is nothing to scan the cache for.
@@ -222,18 +315,18 @@ export class CachingWindowStore extends CachingWrapper<WindowStore> implements W
 
   constructor(inner: WindowStore, maxEntries = Infinity) {
     super(inner);
-    this.cache = new KeyedWriteCache((write) => {
+    this.cache = new WriteCache(this.index, (write) => {
       if (write.value === null) inner.delete(write.key, write.windowStart);
       else inner.put(write.key, write.windowStart, write.value);
     }, maxEntries);
   }
 
   put(key: Uint8Array, windowStart: number, value: Uint8Array): void {
-    this.cacheWrite(windowWrite(key, windowStart, value));
+    this.cacheWrite({ key, recordKey: this.recordKeys.of(key), windowStart, value });
   }
 
   delete(key: Uint8Array, windowStart: number): void {
-    this.cacheWrite(windowWrite(key, windowStart, null));
+    this.cacheWrite({ key, recordKey: this.recordKeys.of(key), windowStart, value: null });
   }
 
   override flush(): void {
@@ -252,13 +345,13 @@ export class CachingWindowStore extends CachingWrapper<WindowStore> implements W
   }
 
   fetch(key: Uint8Array, windowStart: number): Uint8Array | undefined {
-    const cached = this.cache.get(`${windowStart}:${keyString(key)}`);
+    const cached = this.index.get(this.recordKeys.of(key), windowStart);
     return cached === undefined ? this.inner.fetch(key, windowStart) : (cached.value ?? undefined);
   }
 
   fetchRange(key: Uint8Array, fromStart: number, toStart: number): IterableIterator<[number, Uint8Array]> {
     return overlay(
-      this.cache.writesOf(key),
+      this.index.writesOf(this.recordKeys.of(key)),
       (write) => write.windowStart >= fromStart && write.windowStart <= toStart,
       (write, value): [number, Uint8Array] => [write.windowStart, value],
       this.inner.fetchRange(key, fromStart, toStart),
@@ -286,98 +379,15 @@ export class CachingWindowStore extends CachingWrapper<WindowStore> implements W
   }
 }
 
-function windowWrite(key: Uint8Array, windowStart: number, value: Uint8Array | null): WindowWrite {
-  const recordKey = keyString(key);
-  return { position: `${windowStart}:${recordKey}`, recordKey, key, windowStart, value };
-}
-
-/** An unflushed session write; a null value is a remove. */
-interface SessionWrite {
-  readonly key: Uint8Array;
-  /** The key's bytes as a string, grouping the writes of a key's sessions. */
-  readonly recordKey: string;
+interface SessionWrite extends CachedWrite {
   readonly start: number;
   readonly end: number;
-  readonly value: Uint8Array | null;
   /**
    * The stores below hold no session at this position, so removing it needs no delete below and no
    * tombstone: the write is forgotten instead. A later write at the position inherits it; once this
    * write went through, the next one finds neither it nor a current read and assumes a session below.
    */
   readonly absentBelow: boolean;
-}
-
-/**
- * The unflushed session writes, like `KeyedWriteCache` but without position strings: a key has few
- * sessions in flight, so a position is found by scanning its key's writes for the bounds, and the
- * order of last writes is a set of the write objects.
- */
-class SessionWriteCache {
-  private readonly ordered = new Set<SessionWrite>();
-  private readonly byRecordKey = new Map<string, SessionWrite[]>();
-
-  constructor(
-    private readonly writeThrough: (write: SessionWrite) => void,
-    private readonly maxEntries: number,
-  ) {}
-
-  get(recordKey: string, start: number, end: number): SessionWrite | undefined {
-    return this.byRecordKey.get(recordKey)?.find((write) => write.start === start && write.end === end);
-  }
-
-  writesOf(recordKey: string): readonly SessionWrite[] {
-    return this.byRecordKey.get(recordKey) ?? [];
-  }
-
-  values(): IterableIterator<SessionWrite> {
-    return this.ordered.values();
-  }
-
-  put(write: SessionWrite): void {
-    let writes = this.byRecordKey.get(write.recordKey);
-    if (writes === undefined) {
-      writes = [];
-      this.byRecordKey.set(write.recordKey, writes);
-    }
-    const index = writes.findIndex((cached) => cached.start === write.start && cached.end === write.end);
-    if (index === -1) {
-      writes.push(write);
-    } else {
-      this.ordered.delete(writes[index]!);
-      writes[index] = write;
-    }
-    this.ordered.add(write);
-    if (this.ordered.size > this.maxEntries) this.evictOldest();
-  }
-
-  /** Forgets a write without writing it through (the stores below never need it). */
-  forget(write: SessionWrite): void {
-    this.ordered.delete(write);
-    const writes = this.byRecordKey.get(write.recordKey)!;
-    writes.splice(writes.indexOf(write), 1);
-    if (writes.length === 0) this.byRecordKey.delete(write.recordKey);
-  }
-
-  flush(): void {
-    for (const write of this.ordered) this.writeThrough(write);
-    this.discard();
-  }
-
-  discard(): void {
-    this.ordered.clear();
-    this.byRecordKey.clear();
-  }
-
-  /** Forgets the writes `test` accepts without writing them through (they expired). */
-  dropWhere(test: (write: SessionWrite) => boolean): void {
-    for (const write of this.ordered) if (test(write)) this.forget(write);
-  }
-
-  private evictOldest(): void {
-    const oldest = this.ordered.values().next().value!;
-    this.forget(oldest);
-    this.writeThrough(oldest);
-  }
 }
 
 /** One key's sessions as a complete `findSessions` read them from the stores below. */
@@ -401,18 +411,17 @@ function compareSessions(left: Session, right: Session): number {
  */
 export class CachingSessionStore extends CachingWrapper<SessionStore> implements SessionStore {
   readonly kind = 'session';
-  protected readonly cache: SessionWriteCache;
+  private readonly index = new SessionIndex();
+  protected readonly cache: WriteCache<SessionWrite>;
+  private readonly recordKeys = new RecordKeys();
   /** The last complete read below, until a write below (an eviction, a flush) or a discard. */
   private sessionsBelow: SessionsBelow | undefined;
   /** Counts changes below, so that a read during which one happened is not remembered. */
   private writesBelow = 0;
-  /** The last key converted by `recordKeyOf`: an aggregation hands the same key to its find, removes and put. */
-  private lastKey: Uint8Array | undefined;
-  private lastRecordKey = '';
 
   constructor(inner: SessionStore, maxEntries = Infinity) {
     super(inner);
-    this.cache = new SessionWriteCache((write) => {
+    this.cache = new WriteCache(this.index, (write) => {
       this.forgetSessionsBelow();
       if (write.value === null) inner.remove(write.key, write.start, write.end);
       else inner.put(write.key, write.start, write.end, write.value);
@@ -420,18 +429,21 @@ export class CachingSessionStore extends CachingWrapper<SessionStore> implements
   }
 
   put(key: Uint8Array, start: number, end: number, value: Uint8Array): void {
-    const recordKey = this.recordKeyOf(key);
-    const cached = this.cache.get(recordKey, start, end);
-    const absentBelow = cached === undefined ? this.readBelowLacks(recordKey, start, end) : cached.absentBelow;
-    this.cache.put({ key, recordKey, start, end, value, absentBelow });
+    this.cache.put(this.sessionWrite(key, start, end, value).write);
   }
 
   remove(key: Uint8Array, start: number, end: number): void {
-    const recordKey = this.recordKeyOf(key);
-    const cached = this.cache.get(recordKey, start, end);
-    const absentBelow = cached === undefined ? this.readBelowLacks(recordKey, start, end) : cached.absentBelow;
-    if (!absentBelow) this.cache.put({ key, recordKey, start, end, value: null, absentBelow });
+    const { write, cached } = this.sessionWrite(key, start, end, null);
+    if (!write.absentBelow) this.cache.put(write);
     else if (cached !== undefined) this.cache.forget(cached);
+  }
+
+  /** The write of a put or remove, knowing whether the stores below lack its position; and the cached write it replaces. */
+  private sessionWrite(key: Uint8Array, start: number, end: number, value: Uint8Array | null): { write: SessionWrite; cached: SessionWrite | undefined } {
+    const recordKey = this.recordKeys.of(key);
+    const cached = this.index.get(recordKey, start, end);
+    const absentBelow = cached === undefined ? this.readBelowLacks(recordKey, start, end) : cached.absentBelow;
+    return { write: { key, recordKey, start, end, value, absentBelow }, cached };
   }
 
   /** The database rolls back after a discard, so what was read below may hold again. */
@@ -441,9 +453,9 @@ export class CachingSessionStore extends CachingWrapper<SessionStore> implements
   }
 
   findSessions(key: Uint8Array, earliestEnd: number, latestStart: number): IterableIterator<Session> {
-    const recordKey = this.recordKeyOf(key);
+    const recordKey = this.recordKeys.of(key);
     return overlay(
-      this.cache.writesOf(recordKey),
+      this.index.writesOf(recordKey),
       (write) => write.end >= earliestEnd && write.start <= latestStart,
       (write, value): Session => ({ start: write.start, end: write.end, value }),
       this.readBelow(key, recordKey, earliestEnd, latestStart),
@@ -465,15 +477,6 @@ export class CachingSessionStore extends CachingWrapper<SessionStore> implements
   expireBefore(end: number): number {
     this.cache.dropWhere((write) => write.end < end);
     return this.inner.expireBefore(end);
-  }
-
-  /** Stores keep the arrays they are given unchanged (see store.ts), so the same array has the same string. */
-  private recordKeyOf(key: Uint8Array): string {
-    if (key !== this.lastKey) {
-      this.lastKey = key;
-      this.lastRecordKey = keyString(key);
-    }
-    return this.lastRecordKey;
   }
 
   /** The key's sessions below, remembered once read to the end if nothing was written below meanwhile. */
