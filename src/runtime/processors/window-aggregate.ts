@@ -11,6 +11,12 @@ import { createEmitter } from './emitter.js';
 import type { LateRecords } from './late-records.js';
 import { createWindowAssigner, type TimeWindow } from './window-assigner.js';
 
+interface UpdatedWindow {
+  readonly key: Uint8Array;
+  readonly start: number;
+  readonly state: GroupState;
+}
+
 /** EMIT FINAL keeps, in a key-value store of its own, the close time up to which it has emitted every window. */
 const EMITTED_KEY = Buffer.from('emitted-until');
 
@@ -36,12 +42,16 @@ export function windowAggregateProcessor(
       const aggregator = new Aggregator(step.functions);
       const assigner = createWindowAssigner(window);
       const emit = createEmitter(context, step.coalesce);
-      // The state last written to each window since the task's last commit, decoded: a window
-      // updated again before the commit (a busy key) reads it here instead of decoding the bytes
-      // its store returns. A commit or its abort (the store rolls back) forgets them all, so they
-      // never outnumber the store's write cache; so does expiry.
-      const latest = new Map<string, GroupState>();
-      context.onCommit({ flush: () => latest.clear(), discard: () => latest.clear() });
+      // The windows updated since the task's last commit, with their states decoded: written to
+      // the store (encoded) once each when the task commits, before the store itself flushes, not
+      // once per update; a window updated again before the commit (a busy key) reads its state
+      // here. An abort forgets them, as the store rolls back.
+      const updated = new Map<string, UpdatedWindow>();
+      const writeUpdated = () => {
+        for (const window of updated.values()) store.put(window.key, window.start, encodeGroupState(window.state));
+        updated.clear();
+      };
+      context.onCommit({ flush: writeUpdated, discard: () => updated.clear() });
       const storedState = (key: Uint8Array, start: number) => {
         const stored = store.fetch(key, start);
         return stored === undefined ? undefined : decodeGroupState(stored);
@@ -53,6 +63,7 @@ export function windowAggregateProcessor(
         const stored = emitted!.get(EMITTED_KEY);
         const emittedUntil = stored === undefined ? Number.NEGATIVE_INFINITY : Number(Buffer.from(stored).toString());
         if (closeTime <= emittedUntil) return;
+        writeUpdated();
         // Windows with emittedUntil < end <= closeTime, by start then key.
         const fromStart = Math.max(0, emittedUntil - window.sizeMs - assigner.slackMs + 1);
         for (const entry of store.fetchAll(fromStart, closeTime - window.sizeMs + assigner.slackMs)) {
@@ -82,13 +93,11 @@ export function windowAggregateProcessor(
               continue;
             }
             const position = `${start}/${keyText}`;
-            const state = latest.get(position) ?? storedState(key, start);
+            const state = updated.get(position)?.state ?? storedState(key, start);
             const previous = state === undefined || !withOldRows ? null : aggregator.results(state.accumulators);
             const accumulators = aggregator.add((state ?? aggregator.initial(keyValues)).accumulators, change.row);
             const timestampMs = Math.max(state?.timestampMs ?? Number.NEGATIVE_INFINITY, recordTime);
-            const updated = { timestampMs, keyValues, accumulators };
-            store.put(key, start, encodeGroupState(updated));
-            latest.set(position, updated);
+            updated.set(position, { key, start, state: { timestampMs, keyValues, accumulators } });
             if (emitted !== undefined) continue;
             const bounds = [BigInt(start), BigInt(end)];
             emit(position, {
@@ -101,8 +110,8 @@ export function windowAggregateProcessor(
           if (emitted !== undefined) emitClosed(closeTime);
           const expiry = streamTimeMs - window.retentionMs - assigner.slackMs;
           if (expiry - expiredBefore >= window.advanceMs) {
+            for (const [position, window] of updated) if (window.start < expiry) updated.delete(position);
             store.expireBefore(expiry);
-            latest.clear();
             expiredBefore = expiry;
           }
         },

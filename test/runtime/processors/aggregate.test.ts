@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateStep, WindowSpec } from '../../../src/planner/index.js';
 import { SqlTypes } from '../../../src/planner/types.js';
 import { aggregateProcessor } from '../../../src/runtime/processors/aggregate.js';
+import { decodeGroupState } from '../../../src/runtime/processors/aggregator.js';
 import { LateRecords } from '../../../src/runtime/processors/late-records.js';
 import { sessionAggregateProcessor } from '../../../src/runtime/processors/session-aggregate.js';
 import { windowAggregateProcessor } from '../../../src/runtime/processors/window-aggregate.js';
 import { createWindowAssigner, windowStartsFor } from '../../../src/runtime/processors/window-assigner.js';
-import { openStore, TaskDatabase, type StateStore, type StoreKind } from '../../../src/runtime/state/index.js';
+import { encodeGroupKey } from '../../../src/runtime/serde/index.js';
+import { openStore, TaskDatabase, type StateStore, type StoreKind, type WindowStore } from '../../../src/runtime/state/index.js';
 import { harness, type Harness } from './processor-harness.js';
 
 /** SUM over the prepared row's second column, with undo and merge: enough to see every path. */
@@ -191,6 +193,34 @@ describe('aggregate processors', () => {
       ['a', 3, 0, 100, 20],
       ['a', 5, 0, 100, 30],
     ]);
+  });
+
+  it('writes a window updated several times in a commit interval to its store once, when the task commits', () => {
+    const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 0, retentionMs: 1000 };
+    const db = TaskDatabase.open(':memory:');
+    const store = openStore(db, { name: 'agg', kind: 'window', changelogTopic: 'agg-changelog' }, () => undefined) as WindowStore;
+    let puts = 0;
+    const counting = new Proxy(store, {
+      get(target, property) {
+        if (property === 'put') return (...args: Parameters<WindowStore['put']>) => (puts++, target.put(...args));
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(tumbling), tumbling, new LateRecords(), false), new Map([['agg', counting]]));
+    db.begin();
+    run.process(['a', 1], 10, false);
+    run.process(['a', 2], 20, false);
+    run.process(['b', 5], 30, false);
+    run.process(['a', 4], 40, false);
+    expect(puts).toBe(0);
+    commitTask(run, store, db);
+    expect(puts).toBe(2);
+    const stored = store.fetch(encodeGroupKey(['a']), 0);
+    expect(stored === undefined ? undefined : decodeGroupState(stored).accumulators).toEqual([7]);
+    // After the commit the window is read back from the store.
+    run.process(['a', 8], 50, false);
+    expect(rows(run.forwarded).at(-1)).toEqual(['a', 15, 0, 100, 50]);
   });
 
   it('aligns windows with a TIME ZONE to local days, 23 hours long on the spring daylight-saving change', () => {
