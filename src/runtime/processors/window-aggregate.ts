@@ -46,9 +46,12 @@ export function windowAggregateProcessor(
       // the store (encoded) once each when the task commits, before the store itself flushes, not
       // once per update; a window updated again before the commit (a busy key) reads its state
       // here. An abort forgets them, as the store rolls back.
-      const updated = new Map<string, UpdatedWindow>();
+      // By the key's bytes as text, then window start.
+      const updated = new Map<string, Map<number, UpdatedWindow>>();
       const writeUpdated = () => {
-        for (const window of updated.values()) store.put(window.key, window.start, encodeGroupState(window.state));
+        for (const windows of updated.values()) {
+          for (const window of windows.values()) store.put(window.key, window.start, encodeGroupState(window.state));
+        }
         updated.clear();
       };
       context.onCommit({ flush: writeUpdated, discard: () => updated.clear() });
@@ -87,20 +90,25 @@ export function windowAggregateProcessor(
           const keyValues = change.row.slice(0, keyCount);
           const key = encodeGroupKey(keyValues);
           const keyText = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
+          let windows = updated.get(keyText);
           for (const { start, end } of assigner.windowsFor(recordTime)) {
             if (end <= closeTime) {
               late.dropped(context.partition);
               continue;
             }
-            const position = `${start}/${keyText}`;
-            const state = updated.get(position)?.state ?? storedState(key, start);
+            const state = windows?.get(start)?.state ?? storedState(key, start);
             const previous = state === undefined || !withOldRows ? null : aggregator.results(state.accumulators);
             const accumulators = aggregator.add((state ?? aggregator.initial(keyValues)).accumulators, change.row);
             const timestampMs = Math.max(state?.timestampMs ?? Number.NEGATIVE_INFINITY, recordTime);
-            updated.set(position, { key, start, state: { timestampMs, keyValues, accumulators } });
+            if (windows === undefined) {
+              windows = new Map();
+              updated.set(keyText, windows);
+            }
+            windows.set(start, { key, start, state: { timestampMs, keyValues, accumulators } });
             if (emitted !== undefined) continue;
             const bounds = [BigInt(start), BigInt(end)];
-            emit(position, {
+            // Only a coalescing emitter reads the position: without one, no text is made of it per record.
+            emit(step.coalesce ? `${start}/${keyText}` : '', {
               row: [...keyValues, ...aggregator.results(accumulators), ...bounds],
               oldRow: previous === null ? null : [...keyValues, ...previous, ...bounds],
               timestampMs,
@@ -110,7 +118,10 @@ export function windowAggregateProcessor(
           if (emitted !== undefined) emitClosed(closeTime);
           const expiry = streamTimeMs - window.retentionMs - assigner.slackMs;
           if (expiry - expiredBefore >= window.advanceMs) {
-            for (const [position, window] of updated) if (window.start < expiry) updated.delete(position);
+            for (const [text, byStart] of updated) {
+              for (const start of byStart.keys()) if (start < expiry) byStart.delete(start);
+              if (byStart.size === 0) updated.delete(text);
+            }
             store.expireBefore(expiry);
             expiredBefore = expiry;
           }
