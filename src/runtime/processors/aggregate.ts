@@ -1,4 +1,5 @@
-// GROUP BY without a window: one accumulator set per group in a key-value store. Every change
+// GROUP BY without a window: one accumulator set per group in a key-value store, read and written
+// through a cache of decoded groups (written to the store when the task commits). Every change
 // updates its group and emits the group's new results (EMIT CHANGES, no caching, as ksqlDB's
 // tests run); a table's old row is taken out before its new row goes in. `withOldRows` adds the
 // group's previous results to each change, for a HAVING downstream.
@@ -6,8 +7,9 @@ import type { AggregateStep } from '../../planner/index.js';
 import type { KeyValueStore } from '../state/index.js';
 import { encodeGroupKey } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
-import { Aggregator, decodeGroupState, encodeGroupState } from './aggregator.js';
+import { Aggregator } from './aggregator.js';
 import { createEmitter } from './emitter.js';
+import { GroupCache } from './group-cache.js';
 
 export function aggregateProcessor(name: string, storeName: string, step: AggregateStep, withOldRows: boolean): ProcessorDefinition {
   const keyCount = step.keyColumns.length;
@@ -16,26 +18,28 @@ export function aggregateProcessor(name: string, storeName: string, step: Aggreg
     name,
     stores: [storeName],
     create: (context) => {
-      const store = context.store<KeyValueStore>(storeName);
+      const groups = new GroupCache(context.store<KeyValueStore>(storeName));
+      // An abort forgets the cached groups, as the store rolls back.
+      context.onCommit({ flush: () => groups.flush(), discard: () => groups.discard() });
       const aggregator = new Aggregator(step.functions);
       const emit = createEmitter(context, coalesce);
       return {
         process(change) {
           const keyValues = change.row.slice(0, keyCount);
           const key = encodeGroupKey(keyValues);
-          const stored = store.get(key);
-          const state = stored === undefined ? aggregator.initial(keyValues) : decodeGroupState(stored);
-          // Taken before the update: aggregate functions may update accumulators in place.
-          const previous = stored === undefined || !withOldRows ? null : aggregator.results(state.accumulators);
+          const keyText = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
+          const cached = groups.get(keyText, key);
+          const state = cached ?? aggregator.initial(keyValues);
+          const previous = cached === undefined || !withOldRows ? null : aggregator.results(state.accumulators);
+          // Aggregate functions return new accumulators: the cached state is replaced, not changed.
           let accumulators = state.accumulators;
           if (change.oldRow !== null) accumulators = aggregator.undo(accumulators, change.oldRow);
           if (!change.isDelete) accumulators = aggregator.add(accumulators, change.row);
           const timestampMs = Math.max(state.timestampMs, change.timestampMs);
-          store.put(key, encodeGroupState({ timestampMs, keyValues, accumulators }));
+          groups.put(keyText, key, { timestampMs, keyValues, accumulators });
           // The group's previous result travels along: HAVING needs it to know whether to delete.
           const oldRow = previous === null ? null : [...keyValues, ...previous];
-          // Only a coalescing emitter reads the key: without one, no text is made of it per record.
-          emit(coalesce ? Buffer.from(key).toString('latin1') : '', { row: [...keyValues, ...aggregator.results(accumulators)], oldRow, timestampMs, isDelete: false });
+          emit(keyText, { row: [...keyValues, ...aggregator.results(accumulators)], oldRow, timestampMs, isDelete: false });
         },
       };
     },

@@ -153,26 +153,27 @@ describe('aggregate processors', () => {
 
   it('leaves a group as it was when an aggregate function fails half-way through an update', () => {
     const step = sumStep();
-    const inPlace: AggregateStep = {
+    const checked: AggregateStep = {
       ...step,
       functions: [
         {
-          name: 'COLLECT_IN_PLACE',
+          name: 'COLLECT_CHECKED',
           argumentIndexes: [1],
           create: () => ({
             initialize: () => [],
-            // Updates its accumulator in place, then fails on a negative value.
+            // Makes its new accumulator, then fails on a negative value (as the user-function
+            // contract asks, it never changes the one given: the processor keeps it cached).
             aggregate: (list: unknown, value: unknown) => {
-              (list as unknown[]).push(value);
+              const next = [...(list as unknown[]), value];
               if ((value as number) < 0) throw new Error('negative');
-              return list;
+              return next;
             },
             result: (list: unknown) => [...(list as unknown[])],
           }),
         },
       ],
     };
-    const run = harness(aggregateProcessor('agg', 'agg', inPlace, false), storeOf('keyValue'));
+    const run = harness(aggregateProcessor('agg', 'agg', checked, false), storeOf('keyValue'));
     run.process(['a', 1], 10, false);
     expect(() => run.process(['a', -1], 20, false)).toThrow('negative');
     run.process(['a', 2], 30, false);
