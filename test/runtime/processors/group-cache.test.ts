@@ -64,25 +64,29 @@ describe('GroupCache', () => {
     expect(new GroupCache(store).get(b.text, b.key)?.accumulators).toEqual([7]);
   });
 
-  it('past its budget evicts the least recently used group, writing it through first if it changed', () => {
+  it('past half its budget starts a new generation; the groups of the one before that were not used since leave, written through if they changed', () => {
     const { store, puts } = countingStore();
-    // Room for two new groups (264 reckoned bytes each), not three.
-    const cache = new GroupCache(store, 600);
-    const [a, b, c] = [group('a'), group('b'), group('c')];
-    cache.put(a.text, a.key, state('a', 1));
-    cache.put(b.text, b.key, state('b', 2));
-    // a is used again, so b is now the least recently used.
-    cache.get(a.text, a.key);
-    cache.put(a.text, a.key, state('a', 3));
+    // Half the budget holds two new groups (264 reckoned bytes each), not three.
+    const cache = new GroupCache(store, 1100);
+    const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map(group);
+    cache.put(a!.text, a!.key, state('a', 1));
+    cache.put(b!.text, b!.key, state('b', 2));
+    // The third fills the generation: a, b and c become the older one.
+    cache.put(c!.text, c!.key, state('c', 3));
+    cache.put(d!.text, d!.key, state('d', 4));
+    // a is used again, so it moves to the newer generation.
+    cache.get(a!.text, a!.key);
+    cache.put(a!.text, a!.key, state('a', 5));
     expect(puts()).toBe(0);
-    cache.put(c.text, c.key, state('c', 4));
-    expect(puts()).toBe(1);
-    expect(storedCount(store, 'b')).toBe(2);
-    expect(storedCount(store, 'a')).toBeUndefined();
+    // The newer fills again: b and c leave, written through; a, d and e become the older.
+    cache.put(e!.text, e!.key, state('e', 6));
+    expect(puts()).toBe(2);
+    expect([storedCount(store, 'b'), storedCount(store, 'c'), storedCount(store, 'a')]).toEqual([2, 3, undefined]);
     cache.flush();
-    expect([storedCount(store, 'a'), storedCount(store, 'c')]).toEqual([3, 4]);
+    expect(puts()).toBe(5);
+    expect([storedCount(store, 'a'), storedCount(store, 'd'), storedCount(store, 'e')]).toEqual([5, 4, 6]);
     // b left the cache: it is read back from the store.
-    expect(cache.get(b.text, b.key)?.accumulators).toEqual([2]);
+    expect(cache.get(b!.text, b!.key)?.accumulators).toEqual([2]);
   });
 
   it('forgets every group on discard, so the next read is the store as it was rolled back to', () => {
