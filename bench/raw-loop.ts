@@ -1,5 +1,6 @@
 // The ceiling: a bare consume → JSON.parse → filter → JSON.stringify → produce loop on the client's librdkafka API.
 import kafka, { type LibrdKafkaError, type Message, type TopicPartitionOffset } from '@confluentinc/kafka-javascript';
+import { DEFAULT_COMMIT_INTERVAL_MS } from '../src/engine/index.js';
 
 type NativeConsumer = InstanceType<typeof kafka.KafkaConsumer>;
 type NativeProducer = InstanceType<typeof kafka.Producer>;
@@ -22,8 +23,11 @@ export interface RawLoop {
 /** Records per consume call, as Squall's query loop takes them. */
 const batchRecords = 1000;
 const consumeTimeoutMs = 100;
-/** While caught up, outputs commit after every batch; under load, at most this often (one transaction per interval). */
-const commitIntervalMs = 100;
+/**
+ * While caught up (a batch not filled), outputs commit after every batch; under load, at most as
+ * often as a Squall query does by default (one transaction per interval).
+ */
+const commitIntervalMs = DEFAULT_COMMIT_INTERVAL_MS;
 const requestTimeoutMs = 10_000;
 /** librdkafka's "local queue full": wait for deliveries, then produce again. */
 const queueFullCode = -184;

@@ -7,7 +7,7 @@ import type { EngineState, RunningQuery, StatementContext } from './engine-state
 import { currentStatus, recordSuccess } from './entities.js';
 import { claimQueryNumber, queryIdFor } from './query-ids.js';
 import { registerSchemas } from './source-schemas.js';
-import { offsetReset } from './statement-properties.js';
+import { commitInterval, offsetReset } from './statement-properties.js';
 
 export async function executeCreateAsSelect(
   statement: CreateAsSelect,
@@ -35,10 +35,12 @@ export async function executeCreateAsSelect(
     queryId,
     { metastore: state.metastore, registry: state.registry, config: context.plannerConfig() },
   );
+  // Checked before a query it replaces stops.
+  const commitIntervalMs = commitInterval(context.plannerConfig());
   if (existing !== undefined) {
     await replaceQueriesWriting(statement.name, state);
   }
-  await startPersistentQuery(plan, context, state);
+  await startPersistentQuery(plan, context, state, commitIntervalMs);
   claimQueryNumber(state, queryId);
   context.startedQueryId = queryId;
   state.metastore.putSource(plan.sinkSource);
@@ -63,7 +65,7 @@ export async function executeInsertInto(
     registry: state.registry,
     config: context.plannerConfig(),
   });
-  await startPersistentQuery(plan, context, state);
+  await startPersistentQuery(plan, context, state, commitInterval(context.plannerConfig()));
   // A QUERY_ID of the user's takes no number, as in ksqlDB.
   if (requestedId === undefined) claimQueryNumber(state, queryId);
   context.startedQueryId = queryId;
@@ -96,7 +98,7 @@ async function replaceQueriesWriting(sinkName: string, state: EngineState): Prom
   }
 }
 
-async function startPersistentQuery(planned: QueryPlan, context: StatementContext, state: EngineState): Promise<void> {
+async function startPersistentQuery(planned: QueryPlan, context: StatementContext, state: EngineState, commitIntervalMs: number): Promise<void> {
   // Internal topics are co-partitioned with the inputs: one task of each sub-topology per partition
   // (a joined side read as it is moves into the other's partitions, or the join is refused here,
   // before anything is created).
@@ -120,6 +122,7 @@ async function startPersistentQuery(planned: QueryPlan, context: StatementContex
     guarantee: state.config.guarantee,
     processingLog: state.processingLog,
     offsetReset: offsetReset(context.properties, 'earliest'),
+    commitIntervalMs,
     onProgress: state.config.onProgress,
   });
   await runtime.start(state.config.background);

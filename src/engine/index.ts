@@ -5,3 +5,4 @@ export { protobufRowsOf, type ProtobufRows } from './protobuf-rows.js';
 export type { EngineConfig } from './engine-state.js';
 export { applyQueryDirectory, applyQueryFile, type AppliedFile } from './apply-queries.js';
 export { FunctionLoadError, loadFunctionDirectory, type FunctionDirectoryOptions } from './load-functions.js';
+export { DEFAULT_COMMIT_INTERVAL_MS } from './statement-properties.js';

@@ -1,6 +1,6 @@
 // A statement's property overrides (request properties and SET): their text, as the command
-// topic and SHOW PROPERTIES hold them, the offset reset a query is started with, and how stale
-// a pull query may read.
+// topic and SHOW PROPERTIES hold them, the offset reset a query is started with, how often it
+// commits, and how stale a pull query may read.
 import { SquallError } from '../errors/index.js';
 import type { PlannerConfig } from '../planner/index.js';
 
@@ -30,6 +30,27 @@ export function pullMaxStaleness(config: PlannerConfig): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
     throw new SquallError('PLAN_ERROR', `${PULL_MAX_STALENESS} must be a number of milliseconds, 0 or more; got '${text}'.`);
+  }
+  return value;
+}
+
+export const COMMIT_INTERVAL = 'ksql.streams.commit.interval.ms';
+/**
+ * ksqlDB's default commit.interval.ms (Kafka Streams' own is 100 ms under exactly-once). A query
+ * also commits whenever it has read all there is, so this bounds how long output waits only
+ * under sustained load; there a longer interval means fewer transactions, and a store's changelog
+ * gets one record per key changed in the interval instead of one per update.
+ */
+export const DEFAULT_COMMIT_INTERVAL_MS = 2000;
+
+/** How often a persistent query commits: `commit.interval.ms` (as ksqlDB's SET takes it) before its ksql.streams. form. */
+export function commitInterval(config: PlannerConfig): number {
+  const name = config.get('commit.interval.ms') === undefined ? COMMIT_INTERVAL : 'commit.interval.ms';
+  const text = config.get(name);
+  if (text === undefined) return DEFAULT_COMMIT_INTERVAL_MS;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
+    throw new SquallError('PLAN_ERROR', `${name} must be a number of milliseconds, 0 or more; got '${text}'.`);
   }
   return value;
 }

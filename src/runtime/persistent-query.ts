@@ -37,7 +37,10 @@ export interface PersistentQueryOptions {
   readonly stateDir?: string;
   /** Most records handled per poll. */
   readonly maxBatchRecords?: number;
-  /** Longest a commit (transaction) stays open while input keeps arriving. Default 100 ms. */
+  /**
+   * Longest a commit (transaction) stays open while full batches keep arriving. Default 100 ms
+   * (the engine passes ksqlDB's commit.interval.ms).
+   */
   readonly commitIntervalMs?: number;
   /** Wait before retrying after Kafka was unavailable. Default 1 s. */
   readonly retryBackoffMs?: number;
@@ -122,8 +125,9 @@ export class PersistentQuery {
 
   /**
    * Polls one batch and processes it inside the open commit (a transaction under exactly-once).
-   * The commit closes when the input is drained (an empty poll) or `commitIntervalMs` after it
-   * opened: one transaction spans many batches, as Kafka Streams' commit.interval.ms does.
+   * The commit closes when the poll did not fill a batch (the query has caught up, so output should
+   * not wait) or `commitIntervalMs` after it opened: under load one transaction spans many batches,
+   * as Kafka Streams' commit.interval.ms does.
    * Resolves to the number of input records handled. On failure the open commit is aborted and
    * rewound before the error is rethrown.
    */
@@ -131,7 +135,8 @@ export class PersistentQuery {
     const consumer = this.consumer;
     if (consumer === undefined || this.currentState !== 'RUNNING') return 0;
     try {
-      const records = await consumer.poll(this.options.maxBatchRecords ?? 1000, timeoutMs);
+      const maxRecords = this.options.maxBatchRecords ?? 1000;
+      const records = await consumer.poll(maxRecords, timeoutMs);
       this.metrics.recordsIn += records.length;
       if (records.length > 0) {
         await this.openCommit();
@@ -144,7 +149,7 @@ export class PersistentQuery {
       if (this.output.length > 0) await this.openCommit();
       this.sendOutput();
       const due = now - this.commitOpenedAt >= (this.options.commitIntervalMs ?? 100);
-      if (this.hasOpenCommit() && (records.length === 0 || due)) await this.commit((task) => task.checkpointDue);
+      if (this.hasOpenCommit() && (records.length < maxRecords || due)) await this.commit((task) => task.checkpointDue);
       return records.length;
     } catch (error) {
       await this.abort();

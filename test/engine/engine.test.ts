@@ -48,6 +48,21 @@ describe('Engine', () => {
     await engine.close();
   });
 
+  it('refuses a query whose commit interval is not a number of milliseconds, before it replaces the one it would', async () => {
+    const log = new MemoryLog({ autoCreateTopics: true });
+    const engine = await startEngine(log);
+    await engine.execute({ sql: `${CREATE_RIDES} CREATE STREAM HIGH AS SELECT ID, FARE FROM RIDES WHERE FARE > 10;` });
+    const failure = await engine
+      .execute({ sql: 'CREATE OR REPLACE STREAM HIGH AS SELECT ID, FARE FROM RIDES WHERE FARE > 20;', properties: { 'commit.interval.ms': 'soon' } })
+      .catch((error: unknown) => error);
+    expect((failure as StatementError).cause).toMatchObject({ code: 'PLAN_ERROR', message: "commit.interval.ms must be a number of milliseconds, 0 or more; got 'soon'." });
+    // The query it would have replaced still runs.
+    await engine.execute({ sql: "INSERT INTO RIDES (ID, FARE, ZONE) VALUES ('a', 15.0, 'x');" });
+    await engine.drain();
+    expect(await values(log, 'HIGH')).toEqual(['{"FARE":15.0}']);
+    await engine.close();
+  });
+
   it('stops a request at the first failing statement and returns the entities before it', async () => {
     const engine = await startEngine();
     const failure = await engine.execute({ sql: `${CREATE_RIDES} SELECT * FROMM RIDES;` }).catch((error: unknown) => error);

@@ -1,6 +1,7 @@
-// Property overrides of a statement: their text and the offset reset they choose.
+// Property overrides of a statement: their text, the offset reset and the commit interval they choose.
 import { describe, expect, it } from 'vitest';
-import { offsetReset, propertyTexts } from '../../src/engine/statement-properties.js';
+import { commitInterval, DEFAULT_COMMIT_INTERVAL_MS, offsetReset, propertyTexts } from '../../src/engine/statement-properties.js';
+import { layeredConfig } from '../../src/planner/index.js';
 
 describe('propertyTexts', () => {
   it('turns every value into its text', () => {
@@ -23,5 +24,21 @@ describe('offsetReset', () => {
     expect(offsetReset({}, 'earliest')).toBe('earliest');
     expect(offsetReset({ 'auto.offset.reset': 'none' }, 'earliest')).toBe('earliest');
     expect(offsetReset({ 'auto.offset.reset': 'EARLIEST' }, 'latest')).toBe('latest');
+  });
+});
+
+describe('commitInterval', () => {
+  it("is ksqlDB's 2 s unless set, by a request's commit.interval.ms before the server's ksql.streams. form", () => {
+    expect(commitInterval(layeredConfig({}))).toBe(DEFAULT_COMMIT_INTERVAL_MS);
+    expect(DEFAULT_COMMIT_INTERVAL_MS).toBe(2000);
+    expect(commitInterval(layeredConfig({ 'ksql.streams.commit.interval.ms': '500' }))).toBe(500);
+    expect(commitInterval(layeredConfig({ 'ksql.streams.commit.interval.ms': '500' }, { 'commit.interval.ms': 100 }))).toBe(100);
+    expect(commitInterval(layeredConfig({ 'commit.interval.ms': '0' }))).toBe(0);
+  });
+
+  it('refuses what is not a number of milliseconds, naming the property', () => {
+    expect(() => commitInterval(layeredConfig({ 'commit.interval.ms': 'soon' }))).toThrow("commit.interval.ms must be a number of milliseconds, 0 or more; got 'soon'.");
+    expect(() => commitInterval(layeredConfig({ 'ksql.streams.commit.interval.ms': '-1' }))).toThrow('ksql.streams.commit.interval.ms must be');
+    expect(() => commitInterval(layeredConfig({ 'ksql.streams.commit.interval.ms': ' ' }))).toThrow('ksql.streams.commit.interval.ms must be');
   });
 });

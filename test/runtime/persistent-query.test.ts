@@ -47,7 +47,7 @@ async function produce(log: MemoryLog, count: number, from = 0): Promise<void> {
 
 async function startQuery(
   { log, stateDir }: Setup,
-  options: { instanceId?: string; guarantee?: ProcessingGuarantee; stateDir?: string } = {},
+  options: { instanceId?: string; guarantee?: ProcessingGuarantee; stateDir?: string; commitIntervalMs?: number; maxBatchRecords?: number } = {},
 ): Promise<PersistentQuery> {
   const query = new PersistentQuery({
     log,
@@ -58,7 +58,8 @@ async function startQuery(
     processingLog: { write: () => undefined },
     offsetReset: 'earliest',
     stateDir: options.stateDir ?? stateDir,
-    commitIntervalMs: 0,
+    commitIntervalMs: options.commitIntervalMs ?? 0,
+    maxBatchRecords: options.maxBatchRecords,
   });
   queries.push(query);
   await query.start(false);
@@ -195,6 +196,18 @@ describe('PersistentQuery commit protocol', () => {
     const second = await startQuery(env, { guarantee: 'at_least_once' });
     await drain(second);
     expectExactlyOnce(await committedCounts(env.log), 36);
+  });
+
+  it('keeps its commit open over full batches until the interval is due, and closes it on a batch that did not fill', async () => {
+    const env = await setup();
+    await produce(env.log, 10);
+    const query = await startQuery(env, { commitIntervalMs: 60_000, maxBatchRecords: 4 });
+    expect(await query.runOnce(0)).toBe(4);
+    expect(await query.runOnce(0)).toBe(4);
+    expect((await committedCounts(env.log)).size).toBe(0);
+    // Caught up: the output should not wait for the interval.
+    expect(await query.runOnce(0)).toBe(2);
+    expectExactlyOnce(await committedCounts(env.log), 10);
   });
 
   it('commits what a wall-clock punctuation emits when no input arrived in that poll', async () => {
