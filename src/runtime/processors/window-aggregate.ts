@@ -17,6 +17,12 @@ interface UpdatedWindow {
   readonly state: GroupState;
 }
 
+/**
+ * Past this many updated windows the processor writes them to the store before the commit, so
+ * that a long commit interval under load does not hold them all decoded.
+ */
+export const MAX_UPDATED_WINDOWS = 10_000;
+
 /** EMIT FINAL keeps, in a key-value store of its own, the close time up to which it has emitted every window. */
 const EMITTED_KEY = Buffer.from('emitted-until');
 
@@ -45,16 +51,23 @@ export function windowAggregateProcessor(
       // The windows updated since the task's last commit, with their states decoded: written to
       // the store (encoded) once each when the task commits, before the store itself flushes, not
       // once per update; a window updated again before the commit (a busy key) reads its state
-      // here. An abort forgets them, as the store rolls back.
+      // here. An abort forgets them, as the store rolls back. Past MAX_UPDATED_WINDOWS they are
+      // written early.
       // By the key's bytes as text, then window start.
       const updated = new Map<string, Map<number, UpdatedWindow>>();
+      let updatedCount = 0;
       const writeUpdated = () => {
         for (const windows of updated.values()) {
           for (const window of windows.values()) store.put(window.key, window.start, encodeGroupState(window.state));
         }
         updated.clear();
+        updatedCount = 0;
       };
-      context.onCommit({ flush: writeUpdated, discard: () => updated.clear() });
+      const forgetUpdated = () => {
+        updated.clear();
+        updatedCount = 0;
+      };
+      context.onCommit({ flush: writeUpdated, discard: forgetUpdated });
       const storedState = (key: Uint8Array, start: number) => {
         const stored = store.fetch(key, start);
         return stored === undefined ? undefined : decodeGroupState(stored);
@@ -104,7 +117,9 @@ export function windowAggregateProcessor(
               windows = new Map();
               updated.set(keyText, windows);
             }
+            const before = windows.size;
             windows.set(start, { key, start, state: { timestampMs, keyValues, accumulators } });
+            updatedCount += windows.size - before;
             if (emitted !== undefined) continue;
             const bounds = [BigInt(start), BigInt(end)];
             // Only a coalescing emitter reads the position: without one, no text is made of it per record.
@@ -115,11 +130,16 @@ export function windowAggregateProcessor(
               isDelete: false,
             });
           }
+          if (updatedCount > MAX_UPDATED_WINDOWS) writeUpdated();
           if (emitted !== undefined) emitClosed(closeTime);
           const expiry = streamTimeMs - window.retentionMs - assigner.slackMs;
           if (expiry - expiredBefore >= window.advanceMs) {
             for (const [text, byStart] of updated) {
-              for (const start of byStart.keys()) if (start < expiry) byStart.delete(start);
+              for (const start of byStart.keys()) {
+                if (start >= expiry) continue;
+                byStart.delete(start);
+                updatedCount--;
+              }
               if (byStart.size === 0) updated.delete(text);
             }
             store.expireBefore(expiry);

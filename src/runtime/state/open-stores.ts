@@ -14,9 +14,16 @@ import type { StoreKind, StoreSpec } from './store.js';
 import type { TaskDatabase } from './task-database.js';
 
 export interface OpenStoreOptions {
-  /** Unflushed writes the cache holds before writing the oldest through. Default: no bound (the commit flushes). */
+  /** Unflushed writes the cache holds before writing the oldest through. Default `DEFAULT_CACHE_MAX_ENTRIES`. */
   readonly cacheMaxEntries?: number;
 }
+
+/**
+ * Bounds what a store holds in memory over one commit interval (2 s by default, so ~70k writes
+ * at full speed): past it the oldest write goes through to SQLite and the changelog early, still
+ * inside the commit. A few MB of writes per store, like Kafka Streams' bounded record cache.
+ */
+export const DEFAULT_CACHE_MAX_ENTRIES = 10_000;
 
 export interface MeteredStores {
   keyValue: MeteredKeyValueStore;
@@ -28,7 +35,7 @@ type StoreBuilder<Kind extends StoreKind> = (
   db: TaskDatabase,
   name: string,
   changelog: ChangelogWriter,
-  cacheMaxEntries: number | undefined,
+  cacheMaxEntries: number,
 ) => MeteredStores[Kind];
 
 const builders: { [Kind in StoreKind]: StoreBuilder<Kind> } = {
@@ -72,5 +79,5 @@ export function openStore<Kind extends StoreKind>(
   options: OpenStoreOptions = {},
 ): MeteredStores[Kind] {
   const build: StoreBuilder<Kind> = builders[spec.kind];
-  return build(db, spec.name, changelog, options.cacheMaxEntries);
+  return build(db, spec.name, changelog, options.cacheMaxEntries ?? DEFAULT_CACHE_MAX_ENTRIES);
 }

@@ -7,7 +7,7 @@ import { aggregateProcessor } from '../../../src/runtime/processors/aggregate.js
 import { decodeGroupState } from '../../../src/runtime/processors/aggregator.js';
 import { LateRecords } from '../../../src/runtime/processors/late-records.js';
 import { sessionAggregateProcessor } from '../../../src/runtime/processors/session-aggregate.js';
-import { windowAggregateProcessor } from '../../../src/runtime/processors/window-aggregate.js';
+import { MAX_UPDATED_WINDOWS, windowAggregateProcessor } from '../../../src/runtime/processors/window-aggregate.js';
 import { createWindowAssigner, windowStartsFor } from '../../../src/runtime/processors/window-assigner.js';
 import { encodeGroupKey } from '../../../src/runtime/serde/index.js';
 import { openStore, TaskDatabase, type StateStore, type StoreKind, type WindowStore } from '../../../src/runtime/state/index.js';
@@ -222,6 +222,31 @@ describe('aggregate processors', () => {
     // After the commit the window is read back from the store.
     run.process(['a', 8], 50, false);
     expect(rows(run.forwarded).at(-1)).toEqual(['a', 15, 0, 100, 50]);
+  });
+
+  it('writes its updated windows to the store before the commit once they are more than it holds', () => {
+    const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 0, retentionMs: 1000 };
+    const db = TaskDatabase.open(':memory:');
+    const store = openStore(db, { name: 'agg', kind: 'window', changelogTopic: 'agg-changelog' }, () => undefined) as WindowStore;
+    let puts = 0;
+    const counting = new Proxy(store, {
+      get(target, property) {
+        if (property === 'put') return (...args: Parameters<WindowStore['put']>) => (puts++, target.put(...args));
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(tumbling), tumbling, new LateRecords(), false), new Map([['agg', counting]]));
+    db.begin();
+    for (let key = 0; key < MAX_UPDATED_WINDOWS; key++) run.process([`k${key}`, 1], 10, false);
+    expect(puts).toBe(0);
+    run.process(['one more', 1], 10, false);
+    expect(puts).toBe(MAX_UPDATED_WINDOWS + 1);
+    // Written, they are read back from the store.
+    run.process(['k0', 2], 20, false);
+    expect(rows(run.forwarded).at(-1)).toEqual(['k0', 3, 0, 100, 20]);
+    commitTask(run, store, db);
+    expect(decodeGroupState(store.fetch(encodeGroupKey(['k0']), 0)!).accumulators).toEqual([3]);
   });
 
   it('aligns windows with a TIME ZONE to local days, 23 hours long on the spring daylight-saving change', () => {

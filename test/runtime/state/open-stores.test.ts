@@ -1,6 +1,6 @@
 // The full store stack, metered(caching(changelogging(sqlite))), through a task's commit cycle.
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore, openStore } from '../../../src/runtime/state/open-stores.js';
+import { DEFAULT_CACHE_MAX_ENTRIES, openSqliteStore, openStore } from '../../../src/runtime/state/open-stores.js';
 import type { StoreSpec } from '../../../src/runtime/state/store.js';
 import { bytes, hex, recordingChangelog, text, useTaskDatabases } from './state-fixtures.js';
 
@@ -25,6 +25,18 @@ describe('openStore', () => {
     ]);
     expect(text(openSqliteStore(db, counts).get(bytes('a')))).toBe('5');
     expect(store.metrics()).toMatchObject({ puts: 6, entries: 2 });
+  });
+
+  it('holds at most DEFAULT_CACHE_MAX_ENTRIES unflushed writes: past them the oldest goes through early', () => {
+    const db = databases.open();
+    const changelog = recordingChangelog();
+    const store = openStore(db, counts, changelog.writer);
+    db.begin();
+    for (let key = 0; key < DEFAULT_CACHE_MAX_ENTRIES; key++) store.put(bytes(`k${key}`), bytes('1'));
+    expect(changelog.records).toEqual([]);
+    store.put(bytes('one more'), bytes('1'));
+    expect(changelog.records).toEqual([[hex(bytes('k0')), '1']]);
+    expect(text(openSqliteStore(db, counts).get(bytes('k0')))).toBe('1');
   });
 
   it('loses a commit interval that is discarded and rolled back', () => {
