@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { Engine, applyQueryDirectory, loadFunctionDirectory } from '../engine/index.js';
 import { KafkaLog, startEmbeddedKafka, type EmbeddedKafka, type Log } from '../runtime/index.js';
-import { buildSchemaRegistryServer, EmbeddedSchemaRegistry, RemoteSchemaRegistry, type SchemaRegistry } from '../schema-registry/index.js';
+import { buildSchemaRegistryServer, EmbeddedSchemaRegistry, openRemoteSchemaRegistry, type SchemaRegistry } from '../schema-registry/index.js';
 import { buildServer, listen } from '../server/index.js';
 import type { ServerConfig } from './config.js';
 
@@ -72,7 +72,7 @@ export async function runServer(config: ServerConfig): Promise<void> {
  */
 async function startSchemaRegistry(config: ServerConfig, log: Log): Promise<{ registry: SchemaRegistry; stop(): Promise<void> }> {
   if (config.schemaRegistryUrl !== undefined) {
-    const remote = new RemoteSchemaRegistry(config.schemaRegistryUrl);
+    const remote = await openRemoteSchemaRegistry(config.schemaRegistryUrl);
     console.log(`squall: using the Schema Registry at ${config.schemaRegistryUrl}`);
     return { registry: remote, stop: () => remote.close() };
   }

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SchemaUnavailableError } from '../../src/planner/index.js';
 import { MemoryLog } from '../../src/runtime/index.js';
-import { buildSchemaRegistryServer, EmbeddedSchemaRegistry, RemoteSchemaRegistry } from '../../src/schema-registry/index.js';
+import { buildSchemaRegistryServer, EmbeddedSchemaRegistry } from '../../src/schema-registry/index.js';
+import { RemoteSchemaRegistry } from '../../src/schema-registry/remote-registry.js';
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
