@@ -7,7 +7,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN CKJS_LINKING=dynamic npm install --no-audit --no-fund
 COPY . .
-RUN npm run build:console
+RUN npm run build:console && npm run build:server
 EXPOSE 8088
-ENTRYPOINT ["node", "--import", "tsx", "src/cli/main.ts"]
+ENTRYPOINT ["node", "dist/cli/main.js"]
 CMD ["server"]

@@ -71,11 +71,30 @@ async function moduleFiles(directory: string, options: FunctionDirectoryOptions)
     .map((name) => join(directory, name));
 }
 
+let typeScriptLoader: Promise<void> | undefined;
+
+/**
+ * Imports a module; TypeScript through tsx, registered the first time Node itself cannot load
+ * one (a compiled server, which does not run under tsx).
+ */
+async function importModule(file: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(resolve(file)).href;
+  try {
+    return (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    typeScriptLoader ??= import('tsx/esm/api').then(({ register }) => void register());
+    await typeScriptLoader;
+    // Another URL: Node remembers the failed import of the first.
+    return (await import(`${url}?typescript`)) as Record<string, unknown>;
+  }
+}
+
 /** The module's default export as a list of candidate definitions, or what went wrong. */
 async function loadModule(file: string): Promise<unknown[] | string> {
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(resolve(file)).href)) as Record<string, unknown>;
+    module = await importModule(file);
   } catch (error) {
     return `the module failed to load: ${error instanceof Error ? error.message : String(error)}`;
   }

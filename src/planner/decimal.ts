@@ -1,6 +1,13 @@
 // DECIMAL values: an unscaled bigint and a scale, exact, with Java BigDecimal's text form and
 // HALF_UP rounding where a scale must shrink.
 
+/**
+ * Marks decimals on their prototype, so that `instanceof Decimal` holds for a decimal made by
+ * another copy of this module: a user function loaded from TypeScript source (through tsx) beside
+ * a compiled server has its own.
+ */
+const DECIMAL = Symbol.for('squall.decimal');
+
 export class Decimal {
   /** value = unscaled × 10^-scale */
   readonly unscaled: bigint;
@@ -9,6 +16,10 @@ export class Decimal {
   constructor(unscaled: bigint, scale: number) {
     this.unscaled = unscaled;
     this.scale = scale;
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [DECIMAL]?: true })[DECIMAL] === true;
   }
 
   /** Parses `-12.340`, `5`, `.5`, `1e3` exactly; the scale is the number of digits after the point. */
@@ -122,3 +133,5 @@ function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
   if ((absNumerator % absDenominator) * 2n >= absDenominator) quotient += 1n;
   return negative ? -quotient : quotient;
 }
+
+Object.defineProperty(Decimal.prototype, DECIMAL, { value: true });
