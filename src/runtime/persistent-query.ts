@@ -42,6 +42,12 @@ export interface PersistentQueryOptions {
    * (the engine passes ksqlDB's commit.interval.ms).
    */
   readonly commitIntervalMs?: number;
+  /**
+   * Shortest a commit stays open when a poll did not fill a batch (the query has caught up) but
+   * found records, like Flink's minimum pause between checkpoints: under a steady trickle a
+   * commit per poll would keep the loop committing most of the time. Default 50 ms.
+   */
+  readonly commitMinPauseMs?: number;
   /** Wait before retrying after Kafka was unavailable. Default 1 s. */
   readonly retryBackoffMs?: number;
   readonly onProgress?: (line: string) => void;
@@ -125,9 +131,10 @@ export class PersistentQuery {
 
   /**
    * Polls one batch and processes it inside the open commit (a transaction under exactly-once).
-   * The commit closes when the poll did not fill a batch (the query has caught up, so output should
-   * not wait) or `commitIntervalMs` after it opened: under load one transaction spans many batches,
-   * as Kafka Streams' commit.interval.ms does.
+   * The commit closes when the poll found nothing, or did not fill a batch (the query has caught
+   * up, so output should not wait) `commitMinPauseMs` or more after it opened, or else
+   * `commitIntervalMs` after it opened: under load one transaction spans many batches, as Kafka
+   * Streams' commit.interval.ms does.
    * Resolves to the number of input records handled. On failure the open commit is aborted and
    * rewound before the error is rethrown.
    */
@@ -148,8 +155,10 @@ export class PersistentQuery {
       // A punctuation may emit while no commit is open (no input this poll): open one first.
       if (this.output.length > 0) await this.openCommit();
       this.sendOutput();
-      const due = now - this.commitOpenedAt >= (this.options.commitIntervalMs ?? 100);
-      if (this.hasOpenCommit() && (records.length < maxRecords || due)) await this.commit((task) => task.checkpointDue);
+      const openMs = now - this.commitOpenedAt;
+      const caughtUp = records.length === 0 || (records.length < maxRecords && openMs >= (this.options.commitMinPauseMs ?? 50));
+      const due = openMs >= (this.options.commitIntervalMs ?? 100);
+      if (this.hasOpenCommit() && (caughtUp || due)) await this.commit((task) => task.checkpointDue);
       return records.length;
     } catch (error) {
       await this.abort();

@@ -47,7 +47,7 @@ async function produce(log: MemoryLog, count: number, from = 0): Promise<void> {
 
 async function startQuery(
   { log, stateDir }: Setup,
-  options: { instanceId?: string; guarantee?: ProcessingGuarantee; stateDir?: string; commitIntervalMs?: number; maxBatchRecords?: number } = {},
+  options: { instanceId?: string; guarantee?: ProcessingGuarantee; stateDir?: string; commitIntervalMs?: number; commitMinPauseMs?: number; maxBatchRecords?: number } = {},
 ): Promise<PersistentQuery> {
   const query = new PersistentQuery({
     log,
@@ -59,6 +59,7 @@ async function startQuery(
     offsetReset: 'earliest',
     stateDir: options.stateDir ?? stateDir,
     commitIntervalMs: options.commitIntervalMs ?? 0,
+    commitMinPauseMs: options.commitMinPauseMs,
     maxBatchRecords: options.maxBatchRecords,
   });
   queries.push(query);
@@ -198,16 +199,32 @@ describe('PersistentQuery commit protocol', () => {
     expectExactlyOnce(await committedCounts(env.log), 36);
   });
 
-  it('keeps its commit open over full batches until the interval is due, and closes it on a batch that did not fill', async () => {
+  it('keeps its commit open over full batches until the interval is due, and closes it on a batch that did not fill once the minimum pause passed', async () => {
     const env = await setup();
     await produce(env.log, 10);
-    const query = await startQuery(env, { commitIntervalMs: 60_000, maxBatchRecords: 4 });
+    const query = await startQuery(env, { commitIntervalMs: 60_000, commitMinPauseMs: 30, maxBatchRecords: 4 });
     expect(await query.runOnce(0)).toBe(4);
     expect(await query.runOnce(0)).toBe(4);
     expect((await committedCounts(env.log)).size).toBe(0);
-    // Caught up: the output should not wait for the interval.
-    expect(await query.runOnce(0)).toBe(2);
-    expectExactlyOnce(await committedCounts(env.log), 10);
+    await produce(env.log, 1, 10);
+    // Caught up, but the commit opened less than the pause ago.
+    expect(await query.runOnce(0)).toBe(3);
+    expect((await committedCounts(env.log)).size).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Caught up and past the pause: the output should not wait for the interval.
+    await produce(env.log, 1, 11);
+    expect(await query.runOnce(0)).toBe(1);
+    expectExactlyOnce(await committedCounts(env.log), 12);
+  });
+
+  it('closes its commit on an empty poll whatever the pause', async () => {
+    const env = await setup();
+    await produce(env.log, 3);
+    const query = await startQuery(env, { commitIntervalMs: 60_000, commitMinPauseMs: 60_000, maxBatchRecords: 4 });
+    expect(await query.runOnce(0)).toBe(3);
+    expect((await committedCounts(env.log)).size).toBe(0);
+    expect(await query.runOnce(0)).toBe(0);
+    expectExactlyOnce(await committedCounts(env.log), 3);
   });
 
   it('commits what a wall-clock punctuation emits when no input arrived in that poll', async () => {
