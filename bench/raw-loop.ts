@@ -1,6 +1,7 @@
 // The ceiling: a bare consume → JSON.parse → filter → JSON.stringify → produce loop on the client's librdkafka API.
 import kafka, { type LibrdKafkaError, type Message, type TopicPartitionOffset } from '@confluentinc/kafka-javascript';
 import { DEFAULT_COMMIT_INTERVAL_MS } from '../src/engine/index.js';
+import { DEFAULT_COMMIT_MIN_PAUSE_MS } from '../src/runtime/index.js';
 
 type NativeConsumer = InstanceType<typeof kafka.KafkaConsumer>;
 type NativeProducer = InstanceType<typeof kafka.Producer>;
@@ -24,8 +25,8 @@ export interface RawLoop {
 const batchRecords = 1000;
 const consumeTimeoutMs = 100;
 /**
- * While caught up (a batch not filled), outputs commit after every batch; under load, at most as
- * often as a Squall query does by default (one transaction per interval).
+ * As a Squall query commits by default: when caught up (a poll empty, or a batch not filled and
+ * the transaction open the minimum pause), else once per interval.
  */
 const commitIntervalMs = DEFAULT_COMMIT_INTERVAL_MS;
 const requestTimeoutMs = 10_000;
@@ -85,13 +86,17 @@ class RawLoopRunner {
   async run(): Promise<void> {
     while (!this.stopping) {
       const messages = await settle<Message[]>((callback) => this.consumer.consume(batchRecords, callback));
-      if (messages.length === 0) continue;
+      if (messages.length === 0) {
+        await this.commit();
+        continue;
+      }
       if (this.options.exactlyOnce && !this.inTransaction) {
         await settleDone((done) => this.producer.beginTransaction(done));
         this.inTransaction = true;
       }
       for (const message of messages) await this.handle(message);
-      if (messages.length < batchRecords || Date.now() - this.lastCommitMs >= commitIntervalMs) await this.commit();
+      const openMs = Date.now() - this.lastCommitMs;
+      if ((messages.length < batchRecords && openMs >= DEFAULT_COMMIT_MIN_PAUSE_MS) || openMs >= commitIntervalMs) await this.commit();
     }
     await this.commit();
   }

@@ -25,11 +25,16 @@ export const PULL_MAX_STALENESS = 'squall.query.pull.max.staleness.ms';
 const DEFAULT_PULL_MAX_STALENESS_MS = 100;
 
 export function pullMaxStaleness(config: PlannerConfig): number {
-  const text = config.get(PULL_MAX_STALENESS);
-  if (text === undefined) return DEFAULT_PULL_MAX_STALENESS_MS;
+  return milliseconds(config, PULL_MAX_STALENESS, DEFAULT_PULL_MAX_STALENESS_MS);
+}
+
+/** The property `name` as a number of milliseconds, 0 or more, or `fallback` when unset. */
+function milliseconds(config: PlannerConfig, name: string, fallback: number): number {
+  const text = config.get(name);
+  if (text === undefined) return fallback;
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
-    throw new SquallError('PLAN_ERROR', `${PULL_MAX_STALENESS} must be a number of milliseconds, 0 or more; got '${text}'.`);
+    throw new SquallError('PLAN_ERROR', `${name} must be a number of milliseconds, 0 or more; got '${text}'.`);
   }
   return value;
 }
@@ -46,11 +51,5 @@ export const DEFAULT_COMMIT_INTERVAL_MS = 2000;
 /** How often a persistent query commits: `commit.interval.ms` (as ksqlDB's SET takes it) before its ksql.streams. form. */
 export function commitInterval(config: PlannerConfig): number {
   const name = config.get('commit.interval.ms') === undefined ? COMMIT_INTERVAL : 'commit.interval.ms';
-  const text = config.get(name);
-  if (text === undefined) return DEFAULT_COMMIT_INTERVAL_MS;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
-    throw new SquallError('PLAN_ERROR', `${name} must be a number of milliseconds, 0 or more; got '${text}'.`);
-  }
-  return value;
+  return milliseconds(config, name, DEFAULT_COMMIT_INTERVAL_MS);
 }

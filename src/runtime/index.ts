@@ -21,7 +21,7 @@ export {
   referencedTexts,
 } from './serde/index.js';
 export type { ProcessingLog, ProcessingLogEntry, ProcessingErrorKind } from './processing-log.js';
-export { PersistentQuery, type PersistentQueryOptions, type ProcessingGuarantee, type QueryState } from './persistent-query.js';
+export { DEFAULT_COMMIT_MIN_PAUSE_MS, PersistentQuery, type PersistentQueryOptions, type ProcessingGuarantee, type QueryState } from './persistent-query.js';
 export type { PartitionLag, QueryMetricsSnapshot, RestoreProgress, StoreSize } from './query-metrics.js';
 export { TransientQuery, type TransientQueryOptions, type RowListener } from './transient-query.js';
 export { scanTopic } from './topic-scan.js';

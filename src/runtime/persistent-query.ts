@@ -19,6 +19,9 @@ export type ProcessingGuarantee = 'exactly_once_v2' | 'at_least_once';
 
 export type QueryState = 'CREATED' | 'RUNNING' | 'ERROR' | 'TERMINATED';
 
+/** How long a commit stays open at least when the query has caught up but records keep arriving. */
+export const DEFAULT_COMMIT_MIN_PAUSE_MS = 50;
+
 export interface PersistentQueryOptions {
   readonly log: Log;
   readonly topology: Topology;
@@ -45,7 +48,7 @@ export interface PersistentQueryOptions {
   /**
    * Shortest a commit stays open when a poll did not fill a batch (the query has caught up) but
    * found records, like Flink's minimum pause between checkpoints: under a steady trickle a
-   * commit per poll would keep the loop committing most of the time. Default 50 ms.
+   * commit per poll would keep the loop committing most of the time. Default `DEFAULT_COMMIT_MIN_PAUSE_MS`.
    */
   readonly commitMinPauseMs?: number;
   /** Wait before retrying after Kafka was unavailable. Default 1 s. */
@@ -156,7 +159,7 @@ export class PersistentQuery {
       if (this.output.length > 0) await this.openCommit();
       this.sendOutput();
       const openMs = now - this.commitOpenedAt;
-      const caughtUp = records.length === 0 || (records.length < maxRecords && openMs >= (this.options.commitMinPauseMs ?? 50));
+      const caughtUp = records.length === 0 || (records.length < maxRecords && openMs >= (this.options.commitMinPauseMs ?? DEFAULT_COMMIT_MIN_PAUSE_MS));
       const due = openMs >= (this.options.commitIntervalMs ?? 100);
       if (this.hasOpenCommit() && (caughtUp || due)) await this.commit((task) => task.checkpointDue);
       return records.length;

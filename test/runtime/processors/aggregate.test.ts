@@ -68,6 +68,24 @@ function abortTask(run: Harness, store: StateStore, db: TaskDatabase): void {
   db.begin();
 }
 
+/** A tumbling SUM over a real window store whose puts are counted, inside an open transaction. */
+function tumblingCountingPuts(): { db: TaskDatabase; store: WindowStore; puts: () => number; run: Harness } {
+  const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 0, retentionMs: 1000 };
+  const db = TaskDatabase.open(':memory:');
+  const store = openStore(db, { name: 'agg', kind: 'window', changelogTopic: 'agg-changelog' }, () => undefined) as WindowStore;
+  let puts = 0;
+  const counting = new Proxy(store, {
+    get(target, property) {
+      if (property === 'put') return (...args: Parameters<WindowStore['put']>) => (puts++, target.put(...args));
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(tumbling), tumbling, new LateRecords(), false), new Map([['agg', counting]]));
+  db.begin();
+  return { db, store, puts: () => puts, run };
+}
+
 /** a = 1 committed, a = 2 in a commit that aborted (the database rolls back to a = 1), then a = 4. */
 function processAcrossAnAbort(run: Harness, store: StateStore, db: TaskDatabase): void {
   db.begin();
@@ -197,26 +215,14 @@ describe('aggregate processors', () => {
   });
 
   it('writes a window updated several times in a commit interval to its store once, when the task commits', () => {
-    const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 0, retentionMs: 1000 };
-    const db = TaskDatabase.open(':memory:');
-    const store = openStore(db, { name: 'agg', kind: 'window', changelogTopic: 'agg-changelog' }, () => undefined) as WindowStore;
-    let puts = 0;
-    const counting = new Proxy(store, {
-      get(target, property) {
-        if (property === 'put') return (...args: Parameters<WindowStore['put']>) => (puts++, target.put(...args));
-        const value: unknown = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(tumbling), tumbling, new LateRecords(), false), new Map([['agg', counting]]));
-    db.begin();
+    const { db, store, puts, run } = tumblingCountingPuts();
     run.process(['a', 1], 10, false);
     run.process(['a', 2], 20, false);
     run.process(['b', 5], 30, false);
     run.process(['a', 4], 40, false);
-    expect(puts).toBe(0);
+    expect(puts()).toBe(0);
     commitTask(run, store, db);
-    expect(puts).toBe(2);
+    expect(puts()).toBe(2);
     const stored = store.fetch(encodeGroupKey(['a']), 0);
     expect(stored === undefined ? undefined : decodeGroupState(stored).accumulators).toEqual([7]);
     // After the commit the window is read back from the store.
@@ -225,23 +231,11 @@ describe('aggregate processors', () => {
   });
 
   it('writes its updated windows to the store before the commit once they are more than it holds', () => {
-    const tumbling: WindowSpec = { kind: 'TUMBLING', sizeMs: 100, advanceMs: 100, graceMs: 0, retentionMs: 1000 };
-    const db = TaskDatabase.open(':memory:');
-    const store = openStore(db, { name: 'agg', kind: 'window', changelogTopic: 'agg-changelog' }, () => undefined) as WindowStore;
-    let puts = 0;
-    const counting = new Proxy(store, {
-      get(target, property) {
-        if (property === 'put') return (...args: Parameters<WindowStore['put']>) => (puts++, target.put(...args));
-        const value: unknown = Reflect.get(target, property);
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    const run = harness(windowAggregateProcessor('agg', 'agg', sumStep(tumbling), tumbling, new LateRecords(), false), new Map([['agg', counting]]));
-    db.begin();
+    const { db, store, puts, run } = tumblingCountingPuts();
     for (let key = 0; key < MAX_UPDATED_WINDOWS; key++) run.process([`k${key}`, 1], 10, false);
-    expect(puts).toBe(0);
+    expect(puts()).toBe(0);
     run.process(['one more', 1], 10, false);
-    expect(puts).toBe(MAX_UPDATED_WINDOWS + 1);
+    expect(puts()).toBe(MAX_UPDATED_WINDOWS + 1);
     // Written, they are read back from the store.
     run.process(['k0', 2], 20, false);
     expect(rows(run.forwarded).at(-1)).toEqual(['k0', 3, 0, 100, 20]);
