@@ -1,8 +1,10 @@
 // The server under a pull-query load: `squall server` in a process of its own, over the benchmark's
-// broker, so its CPU and memory are not the load generator's.
+// broker, so its CPU and memory are not the load generator's. It runs bundled, as `npm start` runs it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a plain JavaScript build script, without types.
+import { bundle } from '../scripts/build-server.mjs';
 import { processCpuSeconds, processMemory, type ProcessMemory } from './process-stats.js';
 
 export interface PullServerOptions {
@@ -23,7 +25,7 @@ export interface PullServerProcess {
   stop(): Promise<void>;
 }
 
-const cliMain = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+const cliMain = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const startTimeoutMs = 60_000;
 const stopGraceMs = 15_000;
 const listeningLine = /REST API listening on (\S+)/;
@@ -32,7 +34,8 @@ export async function startPullServer(options: PullServerOptions): Promise<PullS
   const profileFlags = options.cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`];
   const serverFlags = ['--bootstrap-servers', options.bootstrapServers, '--mock-cluster', '--host', '127.0.0.1', '--port', '0'];
   const stateFlags = ['--state-dir', options.stateDir, '--queries', options.queriesDir, '--service-id', 'pull_bench'];
-  const child = spawn(process.execPath, [...profileFlags, '--import', 'tsx', cliMain, 'server', ...serverFlags, ...stateFlags], {
+  await (bundle as () => Promise<void>)();
+  const child = spawn(process.execPath, [...profileFlags, cliMain, 'server', ...serverFlags, ...stateFlags], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
