@@ -18,8 +18,9 @@ interface UpdatedWindow {
 }
 
 /**
- * Past this many updated windows the processor writes them to the store before the commit, so
- * that a long commit interval under load does not hold them all decoded.
+ * Past this many updated windows the processor writes to the store before the commit, so that a
+ * long commit interval under load does not hold them all decoded: first the windows stream time
+ * has passed (only a late record updates them again), all of them if that is not enough.
  */
 export const MAX_UPDATED_WINDOWS = 10_000;
 
@@ -51,7 +52,7 @@ export function windowAggregateProcessor(
       // The windows updated since the task's last commit, with their states decoded: written to
       // the store (encoded) once each when the task commits, before the store itself flushes, not
       // once per update; a window updated again before the commit (a busy key) reads its state
-      // here. An abort forgets them, as the store rolls back. Past MAX_UPDATED_WINDOWS they are
+      // here. An abort forgets them, as the store rolls back. Past MAX_UPDATED_WINDOWS some are
       // written early.
       // By the key's bytes as text, then window start.
       const updated = new Map<string, Map<number, UpdatedWindow>>();
@@ -62,6 +63,19 @@ export function windowAggregateProcessor(
         }
         updated.clear();
         updatedCount = 0;
+      };
+      /** Writes the updated windows that ended by `timeMs`; returns how many are left. */
+      const writeEndedBy = (timeMs: number): number => {
+        for (const [text, windows] of updated) {
+          for (const window of windows.values()) {
+            if (assigner.endOf(window.start) > timeMs) continue;
+            store.put(window.key, window.start, encodeGroupState(window.state));
+            windows.delete(window.start);
+            updatedCount--;
+          }
+          if (windows.size === 0) updated.delete(text);
+        }
+        return updatedCount;
       };
       const forgetUpdated = () => {
         updated.clear();
@@ -130,7 +144,7 @@ export function windowAggregateProcessor(
               isDelete: false,
             });
           }
-          if (updatedCount > MAX_UPDATED_WINDOWS) writeUpdated();
+          if (updatedCount > MAX_UPDATED_WINDOWS && writeEndedBy(streamTimeMs) > MAX_UPDATED_WINDOWS / 2) writeUpdated();
           if (emitted !== undefined) emitClosed(closeTime);
           const expiry = streamTimeMs - window.retentionMs - assigner.slackMs;
           if (expiry - expiredBefore >= window.advanceMs) {

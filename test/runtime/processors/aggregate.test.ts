@@ -243,6 +243,16 @@ describe('aggregate processors', () => {
     expect(decodeGroupState(store.fetch(encodeGroupKey(['k0']), 0)!).accumulators).toEqual([3]);
   });
 
+  it('writes the windows stream time has passed first when it holds too many updated windows', () => {
+    const { db, store, puts, run } = tumblingCountingPuts();
+    for (let key = 0; key < 6000; key++) run.process([`a${key}`, 1], 10, false);
+    // Stream time 150: the a windows [0, 100) have ended, the b windows [100, 200) have not.
+    for (let key = 0; key <= MAX_UPDATED_WINDOWS - 6000; key++) run.process([`b${key}`, 1], 150, false);
+    expect(puts()).toBe(6000);
+    commitTask(run, store, db);
+    expect(puts()).toBe(MAX_UPDATED_WINDOWS + 1);
+  });
+
   it('aligns windows with a TIME ZONE to local days, 23 hours long on the spring daylight-saving change', () => {
     const day: WindowSpec = { kind: 'TUMBLING', sizeMs: 86_400_000, advanceMs: 86_400_000, graceMs: 0, retentionMs: 86_400_000, timeZone: 'Europe/Paris' };
     const assigner = createWindowAssigner(day);
