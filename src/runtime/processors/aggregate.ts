@@ -5,7 +5,7 @@
 // group's previous results to each change, for a HAVING downstream.
 import type { AggregateStep } from '../../planner/index.js';
 import type { KeyValueStore } from '../state/index.js';
-import { encodeGroupKey } from '../serde/index.js';
+import { bytesText, encodeGroupKey } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { Aggregator } from './aggregator.js';
 import { createEmitter } from './emitter.js';
@@ -27,7 +27,7 @@ export function aggregateProcessor(name: string, storeName: string, step: Aggreg
         process(change) {
           const keyValues = change.row.slice(0, keyCount);
           const key = encodeGroupKey(keyValues);
-          const keyText = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
+          const keyText = bytesText(key);
           const cached = groups.get(keyText, key);
           const state = cached ?? aggregator.initial(keyValues);
           const previous = cached === undefined || !withOldRows ? null : aggregator.results(state.accumulators);

@@ -4,7 +4,7 @@
 // counted; windows older than the retention leave the store.
 import type { AggregateStep } from '../../planner/index.js';
 import type { KeyValueStore, WindowStore } from '../state/index.js';
-import { encodeGroupKey } from '../serde/index.js';
+import { bytesText, encodeGroupKey } from '../serde/index.js';
 import type { ProcessorDefinition } from '../topology/processor.js';
 import { Aggregator, decodeGroupState, encodeGroupState, type GroupState } from './aggregator.js';
 import { createEmitter } from './emitter.js';
@@ -116,7 +116,7 @@ export function windowAggregateProcessor(
           const closeTime = streamTimeMs - window.graceMs;
           const keyValues = change.row.slice(0, keyCount);
           const key = encodeGroupKey(keyValues);
-          const keyText = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
+          const keyText = bytesText(key);
           let windows = updated.get(keyText);
           for (const { start, end } of assigner.windowsFor(recordTime)) {
             if (end <= closeTime) {

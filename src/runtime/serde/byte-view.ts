@@ -1,9 +1,14 @@
 // Fixed-width numbers in byte arrays: a DataView over exactly an array's own bytes, and the int64
-// timestamps of windowed keys written and read without one.
+// timestamps of windowed keys written and read without one; bytes as text, for maps keyed by them.
 
 /** Respects `byteOffset`: a Buffer from Kafka is often a slice of a larger pooled ArrayBuffer. */
 export function viewOf(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Latin-1 maps each byte to one character, so these strings compare (and key maps) like the bytes. */
+export function bytesText(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 const TWO_TO_32 = 2 ** 32;

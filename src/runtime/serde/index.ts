@@ -6,6 +6,7 @@ export {
   type SerdeColumn,
   type SerdeRole,
 } from './format.js';
+export { bytesText } from './byte-view.js';
 export { SerdeError } from './serde-error.js';
 export { createWindowedKeySerde, type Window, type WindowedKeySerde, type WindowType } from './windowed-key.js';
 export { decodeInternal, encodeGroupKey, encodeInternal } from './internal-codec.js';

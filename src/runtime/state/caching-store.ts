@@ -1,6 +1,7 @@
 // Write caches in front of the changelogging stores: writes coalesce in memory until `flush()`,
 // so a key updated many times in a commit interval costs one SQLite write and one changelog record.
 import { Buffer } from 'node:buffer';
+import { bytesText } from '../serde/byte-view.js';
 import { StoreWrapper } from './store-wrapper.js';
 import type { KeyValueStore, Session, SessionEntry, SessionStore, StateStore, WindowedEntry, WindowStore } from './store.js';
 
@@ -9,7 +10,7 @@ const NO_BYTES = new Uint8Array(0);
 /** An unflushed write; a null value is a delete (a remove, for a session). */
 interface CachedWrite {
   readonly key: Uint8Array;
-  /** The key's bytes as a string (see `keyString`): what the cache's index finds writes by. */
+  /** The key's bytes as a string (see `bytesText`): what the cache's index finds writes by. */
   readonly recordKey: string;
   readonly value: Uint8Array | null;
 }
@@ -179,7 +180,7 @@ class SessionIndex implements WriteIndex<SessionWrite> {
 }
 
 /**
- * Converts keys to their `keyString`, remembering the last: a processor hands the same key array
+ * Converts keys to their `bytesText`, remembering the last: a processor hands the same key array
  * to the reads and writes of one record (stores keep the arrays they are given unchanged, see
  * store.ts), so the same array has the same string.
  */
@@ -190,15 +191,10 @@ class RecordKeys {
   of(key: Uint8Array): string {
     if (key !== this.lastKey) {
       this.lastKey = key;
-      this.lastRecordKey = keyString(key);
+      this.lastRecordKey = bytesText(key);
     }
     return this.lastRecordKey;
   }
-}
-
-/** Latin-1 maps each byte to one character, so these strings compare like the bytes. */
-function keyString(key: Uint8Array): string {
-  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1');
 }
 
 /**
@@ -270,16 +266,16 @@ export class CachingKeyValueStore extends CachingWrapper<KeyValueStore> implemen
   }
 
   get(key: Uint8Array): Uint8Array | undefined {
-    const cached = this.index.get(keyString(key));
+    const cached = this.index.get(bytesText(key));
     return cached === undefined ? this.inner.get(key) : (cached.value ?? undefined);
   }
 
   put(key: Uint8Array, value: Uint8Array): void {
-    this.cache.put({ key, recordKey: keyString(key), value });
+    this.cache.put({ key, recordKey: bytesText(key), value });
   }
 
   delete(key: Uint8Array): void {
-    this.cache.put({ key, recordKey: keyString(key), value: null });
+    this.cache.put({ key, recordKey: bytesText(key), value: null });
   }
 
   range(from: Uint8Array | undefined, to: Uint8Array | undefined): IterableIterator<[Uint8Array, Uint8Array]> {
