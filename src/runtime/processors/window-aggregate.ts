@@ -57,26 +57,19 @@ export function windowAggregateProcessor(
       // By the key's bytes as text, then window start.
       const updated = new Map<string, Map<number, UpdatedWindow>>();
       let updatedCount = 0;
-      const writeUpdated = () => {
-        for (const windows of updated.values()) {
-          for (const window of windows.values()) store.put(window.key, window.start, encodeGroupState(window.state));
-        }
-        updated.clear();
-        updatedCount = 0;
-      };
-      /** Writes the updated windows that ended by `timeMs`; returns how many are left. */
-      const writeEndedBy = (timeMs: number): number => {
+      /** Takes out the updated windows whose start `test` accepts, each written to the store first when `write`. */
+      const takeUpdated = (test: (start: number) => boolean, write: boolean) => {
         for (const [text, windows] of updated) {
           for (const window of windows.values()) {
-            if (assigner.endOf(window.start) > timeMs) continue;
-            store.put(window.key, window.start, encodeGroupState(window.state));
+            if (!test(window.start)) continue;
+            if (write) store.put(window.key, window.start, encodeGroupState(window.state));
             windows.delete(window.start);
             updatedCount--;
           }
           if (windows.size === 0) updated.delete(text);
         }
-        return updatedCount;
       };
+      const writeUpdated = () => takeUpdated(() => true, true);
       const forgetUpdated = () => {
         updated.clear();
         updatedCount = 0;
@@ -144,18 +137,14 @@ export function windowAggregateProcessor(
               isDelete: false,
             });
           }
-          if (updatedCount > MAX_UPDATED_WINDOWS && writeEndedBy(streamTimeMs) > MAX_UPDATED_WINDOWS / 2) writeUpdated();
+          if (updatedCount > MAX_UPDATED_WINDOWS) {
+            takeUpdated((start) => assigner.endOf(start) <= streamTimeMs, true);
+            if (updatedCount > MAX_UPDATED_WINDOWS / 2) writeUpdated();
+          }
           if (emitted !== undefined) emitClosed(closeTime);
           const expiry = streamTimeMs - window.retentionMs - assigner.slackMs;
           if (expiry - expiredBefore >= window.advanceMs) {
-            for (const [text, byStart] of updated) {
-              for (const start of byStart.keys()) {
-                if (start >= expiry) continue;
-                byStart.delete(start);
-                updatedCount--;
-              }
-              if (byStart.size === 0) updated.delete(text);
-            }
+            takeUpdated((start) => start < expiry, false);
             store.expireBefore(expiry);
             expiredBefore = expiry;
           }
